@@ -1,0 +1,155 @@
+// The intake Form: created or reopened by ID, its questions kept in step with the spec and the Goals
+// sheet, published, linked to this spreadsheet, with plain-text response columns.
+import { FORM_CONFIRMATION, FORM_DESCRIPTION, FORM_TITLE, IntakeField, QUESTIONS, QuestionSpec } from '../domain/form-spec';
+import { Goal } from '../domain/goals';
+import type { QuestionMap } from '../domain/intake';
+import type { StoredConfig } from './store';
+
+type Form = GoogleAppsScript.Forms.Form;
+type Item = GoogleAppsScript.Forms.Item;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface FormSync {
+  form: Form;
+  formId: string;
+  url: string;
+  questionMap: QuestionMap;
+  itemFields: Record<string, IntakeField>;
+  changes: string[];
+}
+
+/** Choices Small Wins reads back by value: kept exactly as the spec says. Goals follow the Goals sheet. */
+const MANAGED_CHOICES: ReadonlySet<IntakeField> = new Set<IntakeField>(['kind', 'consent', 'namesStudents', 'goals']);
+
+function openStoredForm(formId: string | undefined): Form | null {
+  if (!formId) return null;
+  try {
+    return FormApp.openById(formId);
+  } catch (err) {
+    return null;
+  }
+}
+
+function addItem(form: Form, q: QuestionSpec): Item {
+  switch (q.type) {
+    case 'TEXT':
+      return form.addTextItem().setTitle(q.title).setHelpText(q.help).setRequired(q.required) as unknown as Item;
+    case 'PARAGRAPH_TEXT':
+      return form.addParagraphTextItem().setTitle(q.title).setHelpText(q.help).setRequired(q.required) as unknown as Item;
+    case 'MULTIPLE_CHOICE':
+      return form.addMultipleChoiceItem().setTitle(q.title).setHelpText(q.help).setRequired(q.required) as unknown as Item;
+    case 'CHECKBOX':
+      return form.addCheckboxItem().setTitle(q.title).setHelpText(q.help).setRequired(q.required) as unknown as Item;
+    case 'LIST':
+      return form.addListItem().setTitle(q.title).setHelpText(q.help).setRequired(q.required) as unknown as Item;
+  }
+}
+
+function setChoices(item: Item, q: QuestionSpec, choices: string[]): void {
+  const type = String(item.getType());
+  if (type === 'CHECKBOX') item.asCheckboxItem().setChoiceValues(choices);
+  else if (type === 'MULTIPLE_CHOICE') item.asMultipleChoiceItem().setChoiceValues(choices);
+  else if (type === 'LIST') item.asListItem().setChoiceValues(choices);
+  else throw new Error(`The Form question "${q.title}" has changed type; delete it and run Set up to recreate it.`);
+}
+
+function choicesFor(q: QuestionSpec, goals: readonly Goal[]): string[] {
+  if (q.field === 'goals') {
+    const names = goals.filter((g) => g.active).map((g) => g.name);
+    return names.length ? names : ['Other'];
+  }
+  return (q.choices ?? []).slice();
+}
+
+/** Creates the Form or brings an existing one back in line; never touches wording a school changed. */
+export function ensureForm(ss: Spreadsheet, stored: StoredConfig, goals: readonly Goal[]): FormSync {
+  const changes: string[] = [];
+  let form = openStoredForm(stored.formId);
+  const created = !form;
+  if (!form) {
+    form = FormApp.create(FORM_TITLE);
+    form.setDescription(FORM_DESCRIPTION).setConfirmationMessage(FORM_CONFIRMATION).setProgressBar(false);
+    try {
+      // Verified email collection where the domain allows it; consumer accounts ask for an address.
+      form.setCollectEmail(true);
+    } catch (err) {
+      changes.push('The Form could not be set to collect email addresses; submitters are asked for their name only.');
+    }
+    changes.push(stored.formId ? 'The intake Form could not be opened (it may have been deleted), so a new one was made.' : 'Created the intake Form.');
+  }
+
+  const storedFields = stored.itemFields ?? {};
+  const byId = new Map<string, Item>();
+  const byTitle = new Map<string, Item>();
+  for (const item of form.getItems()) {
+    byId.set(String(item.getId()), item);
+    byTitle.set(item.getTitle().trim().toLowerCase(), item);
+  }
+  const itemForField = new Map<IntakeField, Item>();
+  for (const [id, field] of Object.entries(storedFields)) {
+    const item = byId.get(id);
+    if (item) itemForField.set(field as IntakeField, item);
+  }
+
+  const questionMap: QuestionMap = {};
+  const itemFields: Record<string, IntakeField> = {};
+  for (const q of QUESTIONS) {
+    let item = itemForField.get(q.field) ?? (created || !stored.itemFields ? byTitle.get(q.title.toLowerCase()) : undefined);
+    if (!item) {
+      item = addItem(form, q);
+      if (!created) changes.push(`Re-added the Form question "${q.title}", which was missing.`);
+    }
+    if (MANAGED_CHOICES.has(q.field) || (q.choices && created)) setChoices(item, q, choicesFor(q, goals));
+    const title = item.getTitle().trim();
+    const previous = Object.keys(stored.questionMap ?? {}).find((t) => stored.questionMap?.[t] === q.field);
+    if (previous && previous !== title) changes.push(`Learned the retitled Form question "${title}" (was "${previous}").`);
+    questionMap[title] = q.field;
+    itemFields[String(item.getId())] = q.field;
+  }
+
+  // New forms start unpublished and take no responses until published.
+  if (!form.isPublished()) {
+    form.setPublished(true);
+    if (!created) changes.push('Published the intake Form so it takes responses.');
+  }
+  if (!form.isAcceptingResponses()) form.setAcceptingResponses(true);
+
+  let linked = false;
+  try {
+    linked = form.getDestinationId() === ss.getId();
+  } catch (err) {
+    linked = false;
+  }
+  if (!linked) {
+    form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
+    if (!created) changes.push('Linked the intake Form to this spreadsheet again.');
+  }
+
+  const formId = form.getId();
+  keepResponsesAsText(ss, formId);
+  let url = form.getPublishedUrl();
+  try {
+    url = form.shortenFormUrl(url);
+  } catch (err) {
+    // The long link works as well.
+  }
+  return { form, formId, url, questionMap, itemFields, changes };
+}
+
+/** The response sheet fed by this Form, found by its form URL (people rename sheets). */
+export function findResponseSheet(ss: Spreadsheet, formId: string): GoogleAppsScript.Spreadsheet.Sheet | null {
+  for (const sheet of ss.getSheets()) {
+    const url = sheet.getFormUrl();
+    if (url && url.indexOf(formId) >= 0) return sheet;
+  }
+  return null;
+}
+
+/** Answers such as 007 or 3/4 land as typed only when the response columns are plain text. */
+function keepResponsesAsText(ss: Spreadsheet, formId: string): void {
+  const sheet = findResponseSheet(ss, formId);
+  if (!sheet) return;
+  const columns = Math.max(sheet.getLastColumn(), 2);
+  // Column 1 is the Timestamp, which the Form writes as a date.
+  sheet.getRange(2, 2, Math.max(sheet.getMaxRows() - 1, 1), columns - 1).setNumberFormat('@');
+}

@@ -1,0 +1,48 @@
+// Messages to the person at the keyboard: dialogs, alerts, and turning errors into plain sentences.
+import { escapeHtml } from '../domain/html';
+
+export function alert(message: string): void {
+  SpreadsheetApp.getUi().alert('Small Wins', message, SpreadsheetApp.getUi().ButtonSet.OK);
+}
+
+/** Asks a yes/no question; true only for Yes. */
+export function confirm(message: string): boolean {
+  const ui = SpreadsheetApp.getUi();
+  return ui.alert('Small Wins', message, ui.ButtonSet.YES_NO) === ui.Button.YES;
+}
+
+export function showDialog(title: string, bodyHtml: string, width = 460, height = 420): void {
+  const html = HtmlService.createHtmlOutput(
+    `<!doctype html><html><head><base target="_blank"><style>${DIALOG_CSS}</style></head><body>${bodyHtml}</body></html>`,
+  )
+    .setWidth(width)
+    .setHeight(height);
+  SpreadsheetApp.getUi().showModalDialog(html, title);
+}
+
+const DIALOG_CSS =
+  'body{font:14px/1.5 Roboto,Arial,sans-serif;color:#202124;margin:0 4px}h2{font-size:16px;font-weight:500;margin:8px 0}' +
+  'ul{padding-left:20px}li{margin:4px 0}a{color:#1a73e8}.link{word-break:break-all;background:#f1f3f4;padding:8px;border-radius:4px}' +
+  '.note{color:#5f6368;font-size:13px}';
+
+/** The one place errors become what a person reads: a sentence, never a stack trace. */
+export function plainMessage(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  const clean = message.replace(/\s+at\s.+$/s, '').trim();
+  if (/Lock timeout|busy/i.test(clean)) return 'Small Wins is busy with another change right now. Please try again in a moment.';
+  if (/authoriz|permission/i.test(clean)) return `Small Wins needs your permission for this: ${clean}`;
+  return clean.endsWith('.') ? clean : `${clean}.`;
+}
+
+/** Runs a menu action and shows any failure as an alert instead of a red error toast. */
+export function reportingErrors<T>(action: string, work: () => T): T | undefined {
+  try {
+    return work();
+  } catch (err) {
+    console.error(`${action} failed: ${err instanceof Error ? err.stack || err.message : String(err)}`);
+    alert(`${action} could not finish. ${plainMessage(err)}`);
+    return undefined;
+  }
+}
+
+export { escapeHtml };

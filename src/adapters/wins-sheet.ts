@@ -1,0 +1,134 @@
+// The Wins sheet: creating and repairing it (header, frozen row, widths, wrapping, dropdowns),
+// reading its header to find columns, and appending a win in one write.
+import { allColumns, Columns, encodeRow, locateColumns, planLogRepair } from '../domain/log-columns';
+import { WIN_COLUMN_WIDTHS, WIN_COLUMNS, WIN_DROPDOWNS, WIN_FIELDS, WIN_HEADERS, WINS_SHEET, WRAPPED_FIELDS, WinField } from '../domain/schema';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface LogHandle {
+  sheet: Sheet;
+  columns: Columns;
+  /** Cells per row, a person's own columns included. */
+  width: number;
+  header: string[];
+}
+
+/** Reads the header row (two calls) and finds every field's column; null when a column is missing. */
+export function openLog(ss: Spreadsheet): { log: LogHandle | null; problem?: string } {
+  const sheet = ss.getSheetByName(WINS_SHEET);
+  if (!sheet) return { log: null, problem: `The "${WINS_SHEET}" sheet is missing. Run Small Wins → Set up to restore it.` };
+  const header = sheet.getRange('1:1').getValues()[0].map((h) => String(h ?? ''));
+  const located = locateColumns(header);
+  const columns = allColumns(located);
+  if (!columns) {
+    const names = located.missing.map((f) => `"${WIN_COLUMNS[f]}"`).join(', ');
+    return { log: null, problem: `The ${WINS_SHEET} sheet has no ${names} column. Run Small Wins → Set up to repair it.` };
+  }
+  return { log: { sheet, columns, width: located.width, header: header.slice(0, located.width) } };
+}
+
+export function appendWin(log: LogHandle, values: Partial<Record<WinField, string>>): void {
+  log.sheet.appendRow(encodeRow(values, log.columns, log.width));
+}
+
+export interface EnsureLogResult {
+  log: LogHandle;
+  changes: string[];
+}
+
+/** Creates the Wins sheet or repairs its header, then applies the formatting a hand editor relies on. */
+export function ensureLog(ss: Spreadsheet, lastSeen: string[] | null): EnsureLogResult {
+  const changes: string[] = [];
+  let sheet = ss.getSheetByName(WINS_SHEET);
+  if (!sheet) {
+    sheet = ss.insertSheet(WINS_SHEET, 0);
+    sheet.getRange(1, 1, 1, WIN_HEADERS.length).setValues([WIN_HEADERS]);
+    changes.push(`Created the ${WINS_SHEET} sheet.`);
+  } else {
+    const lastColumn = Math.max(sheet.getLastColumn(), 1);
+    const header = sheet.getRange(1, 1, 1, lastColumn).getValues()[0];
+    const repair = planLogRepair(header, lastSeen);
+    for (const r of repair.renames) {
+      const was = String(header[r.column] ?? '');
+      sheet.getRange(1, r.column + 1).setValue(r.header);
+      changes.push(`Renamed the column "${was}" back to "${r.header}" (Small Wins finds its columns by these names).`);
+    }
+    if (repair.appends.length) {
+      // A column with a value in its header cell counts as used: append after the last used column.
+      const width = header.reduce<number>((w, h, i) => (String(h ?? '').trim() ? i + 1 : w), 0);
+      if (sheet.getMaxColumns() < width + repair.appends.length) {
+        sheet.insertColumnsAfter(sheet.getMaxColumns(), width + repair.appends.length - sheet.getMaxColumns());
+      }
+      sheet.getRange(1, width + 1, 1, repair.appends.length).setValues([repair.appends]);
+      changes.push(`Added the missing column${repair.appends.length > 1 ? 's' : ''} ${repair.appends.map((h) => `"${h}"`).join(', ')}.`);
+    }
+  }
+  const opened = openLog(ss);
+  if (!opened.log) throw new Error(opened.problem);
+  formatLog(opened.log);
+  return { log: opened.log, changes };
+}
+
+function formatLog(log: LogHandle): void {
+  const { sheet, columns, width } = log;
+  const rows = Math.max(sheet.getMaxRows() - 1, 1);
+  sheet.setFrozenRows(1);
+  sheet.getRange(1, 1, 1, width).setFontWeight('bold').setBackground('#e8f0fe').setWrap(true).setVerticalAlignment('middle');
+  for (const f of WIN_FIELDS) {
+    const px = WIN_COLUMN_WIDTHS[f];
+    if (px) sheet.setColumnWidth(columns[f] + 1, px);
+  }
+  for (const f of WRAPPED_FIELDS) sheet.getRange(2, columns[f] + 1, rows, 1).setWrap(true);
+  for (const [field, choices] of Object.entries(WIN_DROPDOWNS) as Array<[WinField, readonly string[]]>) {
+    const rule = SpreadsheetApp.newDataValidation()
+      .requireValueInList(choices.slice(), true)
+      .setAllowInvalid(false)
+      .setHelpText(`Choose one of: ${choices.join(', ')}.`)
+      .build();
+    sheet.getRange(2, columns[field] + 1, rows, 1).setDataValidation(rule);
+  }
+  sheet.getRange(2, 1, rows, width).setVerticalAlignment('top');
+}
+
+/** The highest win number in the ID column, so a counter lost with a copied file never reuses an ID. */
+export function highestWinNumber(log: LogHandle): number {
+  const last = log.sheet.getLastRow();
+  if (last < 2) return 0;
+  const ids = log.sheet.getRange(2, log.columns.id + 1, last - 1, 1).getValues();
+  let max = 0;
+  for (const [id] of ids) {
+    const m = /^W-(\d+)$/.exec(String(id ?? '').trim());
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  return max;
+}
+
+/** Response keys already in the log, for importing responses the trigger missed. */
+export function loggedResponseKeys(log: LogHandle): Set<string> {
+  const last = log.sheet.getLastRow();
+  if (last < 2) return new Set();
+  return new Set(log.sheet.getRange(2, log.columns.responseKey + 1, last - 1, 1).getValues().map((r) => String(r[0] ?? '')));
+}
+
+/** The last row holding data (1 call). Row 1 is the header. */
+export function lastLogRow(log: LogHandle): number {
+  return log.sheet.getLastRow();
+}
+
+/** One field's cells for rows 2..last, in one read (callers read only the columns they need). */
+export function readColumn(log: LogHandle, field: WinField, last: number): unknown[] {
+  if (last < 2) return [];
+  return log.sheet.getRange(2, log.columns[field] + 1, last - 1, 1).getValues().map((r) => r[0]);
+}
+
+/** Full rows first..last (1-based sheet rows) in one read. */
+export function readRows(log: LogHandle, first: number, last: number): unknown[][] {
+  if (last < first) return [];
+  return log.sheet.getRange(first, 1, last - first + 1, log.width).getValues();
+}
+
+/** Overwrites one full row in one write; cells of a person's own columns are passed through unchanged. */
+export function writeRow(log: LogHandle, rowNumber: number, row: unknown[]): void {
+  log.sheet.getRange(rowNumber, 1, 1, row.length).setValues([row]);
+}

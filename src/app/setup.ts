@@ -1,0 +1,106 @@
+// Set up, safe to run again: the Goals and Wins sheets, the intake Form, the form-submit trigger,
+// and any responses that arrived while the log could not take them.
+import { activeGoals, ensureGoalsSheet } from '../adapters/goals-sheet';
+import { ensureForm, findResponseSheet } from '../adapters/intake-form';
+import { withDocumentLock } from '../adapters/lock';
+import { DocumentStore } from '../adapters/store';
+import { ensureFormSubmitTrigger } from '../adapters/triggers';
+import { confirm, escapeHtml, showDialog } from '../adapters/ui';
+import { appendWin, ensureLog, highestWinNumber, LogHandle, loggedResponseKeys } from '../adapters/wins-sheet';
+import { responseKey, winFromResponse, winId } from '../domain/intake';
+import { WIN_HEADERS } from '../domain/schema';
+import { INTAKE_HANDLER } from './intake';
+
+export interface SetUpReport {
+  formId: string;
+  formUrl: string;
+  changes: string[];
+  automation: string;
+  imported: number;
+}
+
+export function runSetUp(): SetUpReport {
+  const ss = SpreadsheetApp.getActive();
+  const me = Session.getEffectiveUser().getEmail();
+  return withDocumentLock(30000, () => {
+    const store = DocumentStore.open();
+    const changes: string[] = [];
+
+    const goals = ensureGoalsSheet(ss);
+    changes.push(...goals.changes, ...goals.problems);
+
+    const { log, changes: logChanges } = ensureLog(ss, store.config.logHeader ?? null);
+    changes.push(...logChanges);
+
+    const form = ensureForm(ss, store.config, goals.goals);
+    changes.push(...form.changes);
+
+    let trigger = ensureFormSubmitTrigger(ss, INTAKE_HANDLER, store.config.intakeTrigger, me);
+    if (trigger.state === 'other' && confirm(`${trigger.message}\n\nRun it from your account instead? Choose Yes if ${trigger.record?.owner} no longer runs Small Wins. Two triggers never add a response twice.`)) {
+      trigger = ensureFormSubmitTrigger(ss, INTAKE_HANDLER, undefined, me);
+    }
+
+    // IDs are never reused, even when the counter was lost (for example in a copied spreadsheet).
+    const next = Math.max(Number(store.config.nextWinNumber) || 1, highestWinNumber(log) + 1);
+    store.save({
+      formId: form.formId,
+      formUrl: form.url,
+      questionMap: form.questionMap,
+      itemFields: form.itemFields,
+      goals: activeGoals(goals.goals),
+      intakeTrigger: trigger.record ?? undefined,
+      logHeader: log.header.length ? log.header : WIN_HEADERS,
+      nextWinNumber: next,
+    });
+
+    const imported = importMissedResponses(ss, log, store, form.formId);
+    if (imported) changes.push(`Added ${imported} response${imported > 1 ? 's' : ''} that had not reached the log yet.`);
+    return { formId: form.formId, formUrl: form.url, changes, automation: trigger.message, imported };
+  });
+}
+
+/** Responses in the response sheet without a row in the log (the trigger was off or the log broken). */
+function importMissedResponses(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, opened: LogHandle, store: DocumentStore, formId: string): number {
+  const sheet = findResponseSheet(ss, formId);
+  if (!sheet || sheet.getLastRow() < 2) return 0;
+  const rows = sheet.getDataRange().getDisplayValues();
+  const header = rows[0];
+  const known = loggedResponseKeys(opened);
+  let n = Number(store.config.nextWinNumber) || 1;
+  let imported = 0;
+  const nowIso = new Date().toISOString();
+  for (const row of rows.slice(1)) {
+    if (row.every((c) => !String(c).trim())) continue;
+    const namedValues: Record<string, string[]> = {};
+    header.forEach((h, i) => (namedValues[h] = [row[i] ?? '']));
+    const key = responseKey(namedValues);
+    if (known.has(key)) continue;
+    const result = winFromResponse({ namedValues, questionMap: store.config.questionMap ?? {}, goals: store.config.goals ?? [], submittedAtIso: isoOrNow(row[0], nowIso), nowIso });
+    if (!result.ok) continue;
+    appendWin(opened, { ...result.win.values, id: winId(n), responseKey: key });
+    known.add(key);
+    n++;
+    imported++;
+  }
+  if (imported) store.save({ nextWinNumber: n });
+  return imported;
+}
+
+function isoOrNow(text: string, nowIso: string): string {
+  const d = new Date(text);
+  return isNaN(d.getTime()) ? nowIso : d.toISOString();
+}
+
+/** The Set up menu item: runs Set up and shows what it did and the link to share. */
+export function showSetUpResult(report: SetUpReport): void {
+  const changes = report.changes.length
+    ? `<ul>${report.changes.map((c) => `<li>${escapeHtml(c)}</li>`).join('')}</ul>`
+    : '<p>Everything was already in place; nothing needed changing.</p>';
+  showDialog(
+    'Small Wins is set up',
+    `<h2>Share this link with staff</h2><p class="link"><a href="${escapeHtml(report.formUrl)}">${escapeHtml(report.formUrl)}</a></p>` +
+      `<p>Each response becomes a row in the <b>Wins</b> sheet with status <b>New</b>.</p>` +
+      `<h2>What Set up did</h2>${changes}<p class="note">${escapeHtml(report.automation)}</p>` +
+      `<p class="note">Edit the <b>Goals</b> sheet to match your school's plan, then run Set up again to update the Form's choices.</p>`,
+  );
+}

@@ -1,0 +1,132 @@
+// Turning one form response (the trigger's namedValues) into a new win row: field mapping, defaults,
+// suggestions and a key that recognises a duplicate delivery of the same response.
+import { IntakeField } from './form-spec';
+import { Goal, suggestGoals } from './goals';
+import { Consent, CONSENTS, isConsent, isKind, Kind, WinField } from './schema';
+import { cleanText, joinList, splitList } from './text';
+
+/** Question title (as the response sheet's header shows it) → the field it fills. Stored by Set up. */
+export type QuestionMap = Record<string, IntakeField>;
+
+export interface NewWin {
+  values: Partial<Record<WinField, string>>;
+  /** Human notes about the response: fields cut at the cell limit, unknown questions. */
+  notes: string[];
+}
+
+export type IntakeResult = { ok: true; win: NewWin } | { ok: false; reason: string };
+
+const TIMESTAMP_HEADER = 'Timestamp';
+const EMAIL_HEADERS = ['Email Address', 'Email address'];
+
+function first(values: unknown): string {
+  if (Array.isArray(values)) return values.length ? String(values[0] ?? '') : '';
+  return values === undefined || values === null ? '' : String(values);
+}
+
+/** Consent the submitter chose; anything unrecognised is read as the narrowest audience. */
+export function readConsent(answer: string): Consent {
+  const exact = CONSENTS.find((c) => c.toLowerCase() === answer.trim().toLowerCase());
+  if (exact) return exact;
+  const prefix = CONSENTS.find((c) => answer.trim().toLowerCase().startsWith(c.toLowerCase()));
+  return prefix ?? 'Staff only';
+}
+
+/** Formats the n-th win's ID: W-0001 … W-9999, W-10000 … */
+export function winId(n: number): string {
+  return `W-${String(n).padStart(4, '0')}`;
+}
+
+/** A short stable fingerprint of the response's content (FNV-1a over the sorted answers). */
+export function responseKey(namedValues: Record<string, unknown>): string {
+  const parts = Object.keys(namedValues)
+    .sort()
+    .map((k) => `${k}\u0001${(Array.isArray(namedValues[k]) ? (namedValues[k] as unknown[]) : [namedValues[k]]).map(String).join('\u0002')}`);
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  const s = parts.join('\u0003');
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
+  }
+  return `R-${h1.toString(36)}${h2.toString(36)}`;
+}
+
+export interface IntakeInput {
+  namedValues: unknown;
+  questionMap: QuestionMap;
+  goals: readonly Goal[];
+  /** When the response was submitted, ISO. */
+  submittedAtIso: string;
+  nowIso: string;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Maps a response to a win; refuses events that carry no answers we know. */
+export function winFromResponse(input: IntakeInput): IntakeResult {
+  const nv = input.namedValues;
+  if (!isRecord(nv)) return { ok: false, reason: 'the event carried no answers (namedValues missing)' };
+  const answers: Partial<Record<IntakeField, string>> = {};
+  const notes: string[] = [];
+  let known = 0;
+  for (const [title, raw] of Object.entries(nv)) {
+    const field = input.questionMap[title.trim()];
+    if (!field) {
+      if (title !== TIMESTAMP_HEADER && !EMAIL_HEADERS.includes(title) && first(raw).trim())
+        notes.push(`The answer to "${title}" was not kept: that question is not known to Small Wins. Run Set up to re-learn the Form.`);
+      continue;
+    }
+    known++;
+    const cleaned = cleanText(first(raw));
+    if (cleaned.trimmed) notes.push(`The ${field} answer was longer than one cell allows and was trimmed.`);
+    answers[field] = cleaned.text;
+  }
+  if (known === 0) return { ok: false, reason: 'the event carried no answers to Small Wins questions' };
+  if (!answers.headline && !answers.story) return { ok: false, reason: 'the response has neither a headline nor a story' };
+
+  const chosenGoals = splitList(answers.goals ?? '').filter((g) => input.goals.some((x) => x.name === g));
+  const suggestions = suggestGoals(`${answers.headline ?? ''} ${answers.story ?? ''} ${answers.evidence ?? ''}`, input.goals, chosenGoals);
+  const kind: Kind = answers.kind && isKind(answers.kind) ? answers.kind : 'Win';
+  const consent: Consent = answers.consent && isConsent(answers.consent) ? answers.consent : readConsent(answers.consent ?? '');
+  const names = (answers.namesStudents ?? '').toLowerCase().startsWith('n') ? 'No' : 'Yes';
+
+  const email = cleanText(first(EMAIL_HEADERS.map((h) => nv[h]).find((v) => v !== undefined))).text;
+  return {
+    ok: true,
+    win: {
+      values: {
+        submittedAt: input.submittedAtIso,
+        status: 'New',
+        kind,
+        headline: answers.headline ?? '',
+        story: answers.story ?? '',
+        evidence: answers.evidence ?? '',
+        link: answers.link ?? '',
+        goals: joinList(chosenGoals),
+        suggestedGoals: joinList(suggestions),
+        source: answers.source ?? '',
+        consent,
+        // An unanswered privacy question is treated as "names students": the safe reading.
+        namesStudents: answers.namesStudents === undefined || answers.namesStudents === '' ? 'Yes' : names,
+        privacyCleared: 'No',
+        featured: 'No',
+        name: answers.name ?? '',
+        email,
+        role: answers.role ?? '',
+        updatedAt: input.nowIso,
+      },
+      notes,
+    },
+  };
+}
+
+/** Keeps the last `max` response keys, newest last, so a duplicate delivery is recognised. */
+export function rememberKey(recent: readonly string[], key: string, max = 300): string[] {
+  const next = recent.filter((k) => k !== key);
+  next.push(key);
+  return next.length > max ? next.slice(next.length - max) : next;
+}

@@ -1,0 +1,124 @@
+// The wins log's header row: finding each field's column by header, planning repairs after a person
+// renamed or deleted a column, and encoding/decoding a win's row for any column order.
+import { WIN_COLUMNS, WIN_FIELDS, WIN_HEADERS, WinField } from './schema';
+import { fromCell, toCellText } from './text';
+
+export type Columns = Record<WinField, number>;
+
+const DATE_FIELDS: ReadonlySet<WinField> = new Set<WinField>(['submittedAt', 'triagedAt', 'updatedAt', 'privacyClearedAt']);
+
+function norm(h: unknown): string {
+  return String(h ?? '').trim().toLowerCase();
+}
+
+export interface Located {
+  columns: Partial<Columns>;
+  missing: WinField[];
+  /** Header width: the row to write has this many cells (a person's own columns included). */
+  width: number;
+}
+
+/** Finds each field's 0-based column by header (case and surrounding spaces ignored). */
+export function locateColumns(header: readonly unknown[]): Located {
+  const byName = new Map<string, number>();
+  let width = 0;
+  header.forEach((h, i) => {
+    const n = norm(h);
+    if (n) {
+      if (!byName.has(n)) byName.set(n, i);
+      width = i + 1;
+    }
+  });
+  const columns: Partial<Columns> = {};
+  const missing: WinField[] = [];
+  for (const f of WIN_FIELDS) {
+    const i = byName.get(norm(WIN_COLUMNS[f]));
+    if (i === undefined) missing.push(f);
+    else columns[f] = i;
+  }
+  return { columns, missing, width };
+}
+
+export function allColumns(located: Located): Columns | null {
+  return located.missing.length === 0 ? (located.columns as Columns) : null;
+}
+
+export interface LogRepair {
+  /** Columns a person renamed: put the expected header back (0-based column). */
+  renames: Array<{ column: number; header: string }>;
+  /** Headers to add at the right of the header row, in this order. */
+  appends: string[];
+}
+
+/**
+ * Plans how to repair the header row. A missing header whose neighbours (as Set up last saw the row)
+ * now surround exactly one unrecognised header is taken as renamed; anything else is re-added at the right.
+ */
+export function planLogRepair(header: readonly unknown[], lastSeen: readonly string[] | null): LogRepair {
+  const current = header.map((h) => String(h ?? '').trim());
+  const located = locateColumns(current);
+  const expected = new Set(WIN_HEADERS.map(norm));
+  const renames: LogRepair['renames'] = [];
+  const appends: string[] = [];
+  const taken = new Set<number>();
+  const positionOf = (h: string) => current.findIndex((c) => norm(c) === norm(h));
+  for (const field of located.missing) {
+    const wanted = WIN_COLUMNS[field];
+    let column = -1;
+    if (lastSeen) {
+      const at = lastSeen.findIndex((h) => norm(h) === norm(wanted));
+      const before = at > 0 ? positionOf(lastSeen[at - 1]) : -1;
+      const after = at >= 0 && at < lastSeen.length - 1 ? positionOf(lastSeen[at + 1]) : current.length;
+      if (at >= 0 && after - before === 2 && before + 1 < current.length) {
+        const candidate = before + 1;
+        if (!expected.has(norm(current[candidate])) && !taken.has(candidate)) column = candidate;
+      }
+    }
+    if (column >= 0) {
+      renames.push({ column, header: wanted });
+      taken.add(column);
+    } else appends.push(wanted);
+  }
+  return { renames, appends };
+}
+
+/** One row of cells for the log, in the sheet's column order; a person's own columns stay blank. */
+export function encodeRow(values: Partial<Record<WinField, string>>, columns: Columns, width: number): unknown[] {
+  const row: unknown[] = new Array(Math.max(width, 1)).fill('');
+  for (const f of WIN_FIELDS) {
+    const v = values[f];
+    if (v === undefined) continue;
+    row[columns[f]] = encodeCell(f, v);
+  }
+  return row;
+}
+
+/** The cell value for a field: dates as dates (so the sheet sorts them), text kept exactly as typed. */
+export function encodeCell(field: WinField, value: string): unknown {
+  if (DATE_FIELDS.has(field) && value) {
+    const d = new Date(value);
+    if (!isNaN(d.getTime())) return d;
+  }
+  return toCellText(value);
+}
+
+/** Reads a log row back into a win's fields: dates as ISO strings, everything else as text. */
+export function decodeRow(row: readonly unknown[], columns: Partial<Columns>): Partial<Record<WinField, string>> {
+  const out: Partial<Record<WinField, string>> = {};
+  for (const f of WIN_FIELDS) {
+    const c = columns[f];
+    if (c === undefined) continue;
+    out[f] = fromCell(row[c]);
+  }
+  return out;
+}
+
+/** ID → 1-based sheet row, from the ID column's cells for rows 2..n (rows are found by ID, never by position). */
+export function rowsById(idCells: readonly unknown[]): Map<string, number> {
+  const map = new Map<string, number>();
+  idCells.forEach((v, i) => {
+    const id = String(v ?? '').trim();
+    if (id && !map.has(id)) map.set(id, i + 2);
+  });
+  return map;
+}

@@ -1,0 +1,71 @@
+// Text safety: what a person typed is stored and read back exactly as typed (surrounding spaces trimmed),
+// never as a formula, number, date or boolean, and never over a cell's hard limit.
+
+/** Google Sheets refuses a cell of more than 50,000 characters. */
+export const CELL_LIMIT = 50000;
+const TRUNCATION_MARK = ' […trimmed: the cell limit is 50,000 characters]';
+
+export interface CleanText {
+  text: string;
+  trimmed: boolean;
+}
+
+/** Trims surrounding whitespace and cuts text that would not fit in one cell, saying so in the text. */
+export function cleanText(raw: unknown): CleanText {
+  const text = raw === null || raw === undefined ? '' : String(raw).trim();
+  if (text.length <= CELL_LIMIT) return { text, trimmed: false };
+  // Cut on a code point boundary so an emoji is never split in half.
+  let cut = CELL_LIMIT - TRUNCATION_MARK.length;
+  const code = text.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+  return { text: text.slice(0, cut) + TRUNCATION_MARK, trimmed: true };
+}
+
+// What Sheets would turn into something other than the text typed: formulas and signs, numbers in any
+// spelling (007, 1,000, 1e3, 50%, $5), dates and times (3/4, 2026-11-23, 10:30), booleans.
+const FORMULA_LIKE = /^[=+\-@']/;
+const NUMBER_LIKE = /^[($€£¥]?\s*[+-]?[\d.,\s]*\d[\d.,\s]*(e[+-]?\d+)?\s*%?\)?$/i;
+const DATE_LIKE = /^\d{1,4}\s*[/.\-]\s*\d{1,2}(\s*[/.\-]\s*\d{1,4})?(\s+\d{1,2}:\d{2}.*)?$/;
+const TIME_LIKE = /^\d{1,2}:\d{2}(:\d{2})?\s*(am|pm)?$/i;
+const BOOLEAN_LIKE = /^(true|false)$/i;
+const MONTH_DAY = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(,?\s*\d{2,4})?$/i;
+
+/** True when Sheets would parse this string into a formula, number, date or boolean if written as is. */
+export function wouldSheetsParse(text: string): boolean {
+  return (
+    FORMULA_LIKE.test(text) ||
+    NUMBER_LIKE.test(text) ||
+    DATE_LIKE.test(text) ||
+    TIME_LIKE.test(text) ||
+    BOOLEAN_LIKE.test(text) ||
+    MONTH_DAY.test(text)
+  );
+}
+
+/**
+ * The value to write so the cell holds exactly `text`: a leading apostrophe makes Sheets keep it as text
+ * (and is not part of the value read back).
+ */
+export function toCellText(text: string): string {
+  return wouldSheetsParse(text) ? `'${text}` : text;
+}
+
+/** Reads a cell back as the text a person sees: numbers and dates that slipped through become strings. */
+export function fromCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  // Dates may come from another realm (the sheet service), so test the tag rather than instanceof.
+  if (Object.prototype.toString.call(value) === '[object Date]') return (value as Date).toISOString();
+  return String(value);
+}
+
+/** Splits a list cell ("Reading, Math") into trimmed names. Commas inside a name are not supported. */
+export function splitList(cell: string): string[] {
+  return cell
+    .split(/\s*[,;\n]\s*/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+export function joinList(items: readonly string[]): string {
+  return items.join(', ');
+}

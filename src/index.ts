@@ -1,0 +1,43 @@
+// The only file that exposes globals to Apps Script: simple triggers, menu actions, installable trigger
+// handlers and sidebar endpoints. Logic lives in app/, adapters/ and domain/.
+import { showHelpDialog } from './app/help';
+import { handleFormSubmit, IntakeOutcome } from './app/intake';
+import { buildMenu } from './app/menu';
+import { runSetUp, showSetUpResult } from './app/setup';
+import { reportingErrors } from './adapters/ui';
+
+declare const global: Record<string, unknown>;
+
+/** Simple trigger: may run in AuthMode.NONE, so it only builds the menu. */
+function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  buildMenu();
+}
+
+function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
+}
+
+function setUp(): void {
+  reportingErrors('Set up', () => showSetUpResult(runSetUp()));
+}
+
+function showHelp(): void {
+  reportingErrors('Help', showHelpDialog);
+}
+
+/** Installable form-submit trigger on the spreadsheet. Never throws: a bad event is logged and skipped. */
+function onWinSubmitted(e: unknown): IntakeOutcome {
+  try {
+    return handleFormSubmit(e);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    console.error(`Small Wins: a response could not be added now (${reason}); Set up adds it later.`);
+    return { skipped: reason };
+  }
+}
+
+global.onOpen = onOpen;
+global.onInstall = onInstall;
+global.setUp = setUp;
+global.showHelp = showHelp;
+global.onWinSubmitted = onWinSubmitted;
