@@ -30,19 +30,27 @@ function openStoredForm(formId: string | undefined): Form | null {
   }
 }
 
+/** Adds a question and returns it as a generic Item (typed items have no as*Item conversions). */
 function addItem(form: Form, q: QuestionSpec): Item {
+  let id: number;
   switch (q.type) {
     case 'TEXT':
-      return form.addTextItem().setTitle(q.title).setHelpText(q.help).setRequired(q.required) as unknown as Item;
+      id = form.addTextItem().setTitle(q.title).setHelpText(q.help).setRequired(q.required).getId();
+      break;
     case 'PARAGRAPH_TEXT':
-      return form.addParagraphTextItem().setTitle(q.title).setHelpText(q.help).setRequired(q.required) as unknown as Item;
+      id = form.addParagraphTextItem().setTitle(q.title).setHelpText(q.help).setRequired(q.required).getId();
+      break;
     case 'MULTIPLE_CHOICE':
-      return form.addMultipleChoiceItem().setTitle(q.title).setHelpText(q.help).setRequired(q.required) as unknown as Item;
+      id = form.addMultipleChoiceItem().setTitle(q.title).setHelpText(q.help).setRequired(q.required).getId();
+      break;
     case 'CHECKBOX':
-      return form.addCheckboxItem().setTitle(q.title).setHelpText(q.help).setRequired(q.required) as unknown as Item;
+      id = form.addCheckboxItem().setTitle(q.title).setHelpText(q.help).setRequired(q.required).getId();
+      break;
     case 'LIST':
-      return form.addListItem().setTitle(q.title).setHelpText(q.help).setRequired(q.required) as unknown as Item;
+      id = form.addListItem().setTitle(q.title).setHelpText(q.help).setRequired(q.required).getId();
+      break;
   }
+  return form.getItemById(id);
 }
 
 function setChoices(item: Item, q: QuestionSpec, choices: string[]): void {
@@ -140,7 +148,14 @@ export function ensureForm(ss: Spreadsheet, stored: StoredConfig, goals: readonl
 export function findResponseSheet(ss: Spreadsheet, formId: string): GoogleAppsScript.Spreadsheet.Sheet | null {
   for (const sheet of ss.getSheets()) {
     const url = sheet.getFormUrl();
-    if (url && url.indexOf(formId) >= 0) return sheet;
+    if (!url) continue;
+    // The URL may be the edit or the published link; asking Forms which form it is covers both.
+    if (url.indexOf(formId) >= 0) return sheet;
+    try {
+      if (FormApp.openByUrl(url).getId() === formId) return sheet;
+    } catch (err) {
+      // A deleted form's old response sheet: not ours.
+    }
   }
   return null;
 }

@@ -43,6 +43,8 @@ export function ensureLog(ss: Spreadsheet, lastSeen: string[] | null): EnsureLog
   let sheet = ss.getSheetByName(WINS_SHEET);
   if (!sheet) {
     sheet = ss.insertSheet(WINS_SHEET, 0);
+    // A new sheet has 26 columns; the log has more.
+    if (sheet.getMaxColumns() < WIN_HEADERS.length) sheet.insertColumnsAfter(sheet.getMaxColumns(), WIN_HEADERS.length - sheet.getMaxColumns());
     sheet.getRange(1, 1, 1, WIN_HEADERS.length).setValues([WIN_HEADERS]);
     changes.push(`Created the ${WINS_SHEET} sheet.`);
   } else {

@@ -19,8 +19,15 @@ export type IntakeResult = { ok: true; win: NewWin } | { ok: false; reason: stri
 const TIMESTAMP_HEADER = 'Timestamp';
 const EMAIL_HEADERS = ['Email Address', 'Email address'];
 
+/**
+ * The answer in a namedValues entry. Columns sharing a header (a question deleted and re-added) give
+ * several values: the rightmost non-empty one is the live question's.
+ */
 function first(values: unknown): string {
-  if (Array.isArray(values)) return values.length ? String(values[0] ?? '') : '';
+  if (Array.isArray(values)) {
+    for (let i = values.length - 1; i >= 0; i--) if (String(values[i] ?? '').trim()) return String(values[i]);
+    return '';
+  }
   return values === undefined || values === null ? '' : String(values);
 }
 
@@ -110,6 +117,7 @@ export function winFromResponse(input: IntakeInput): IntakeResult {
         suggestedGoals: joinList(suggestions),
         source: answers.source ?? '',
         consent,
+        consentGiven: consent,
         // An unanswered privacy question is treated as "names students": the safe reading.
         namesStudents: answers.namesStudents === undefined || answers.namesStudents === '' ? 'Yes' : names,
         privacyCleared: 'No',

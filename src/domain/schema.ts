@@ -57,6 +57,8 @@ export const WIN_COLUMNS = {
   privacyClearedBy: 'Privacy cleared by',
   privacyClearedAt: 'Privacy cleared at',
   responseKey: 'Response key',
+  /** The submitter's own consent, kept apart so a leader can narrow Consent but never widen it past this. */
+  consentGiven: 'Consent given',
 } as const;
 export type WinField = keyof typeof WIN_COLUMNS;
 export const WIN_FIELDS = Object.keys(WIN_COLUMNS) as WinField[];
@@ -67,7 +69,7 @@ export const WIN_COLUMN_WIDTHS: Partial<Record<WinField, number>> = {
   id: 70, submittedAt: 130, status: 100, kind: 110, headline: 260, story: 360, evidence: 240, link: 160,
   goals: 180, suggestedGoals: 180, source: 150, consent: 130, namesStudents: 110, privacyCleared: 100,
   featured: 80, blurb: 280, name: 150, email: 190, role: 120, sharedIn: 160, triagedBy: 170,
-  triagedAt: 130, updatedAt: 130, privacyClearedBy: 170, privacyClearedAt: 130, responseKey: 120,
+  triagedAt: 130, updatedAt: 130, privacyClearedBy: 170, privacyClearedAt: 130, responseKey: 120, consentGiven: 130,
 };
 
 /** Columns holding long text: wrapped so a row stays readable. */

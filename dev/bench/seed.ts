@@ -1,0 +1,52 @@
+// Seeds a simulated school with a log of n wins, written straight into the simulator's model (unmetered),
+// for benchmarks and the playground.
+import { EXAMPLE_GOALS } from '../../src/domain/goals';
+import { encodeRow, locateColumns, Columns } from '../../src/domain/log-columns';
+import { CONSENTS, KINDS, SOURCES, STATUSES, WIN_HEADERS, WinField } from '../../src/domain/schema';
+import { winId } from '../../src/domain/intake';
+
+const NAMES = ['Ana Ruiz', 'Ben Okafor', 'Chloé Martin', 'Dev Patel', 'Eli Cohen', 'Fatima Zahra', 'Grace Lee', 'Hiro Tanaka'];
+
+/** Deterministic fields of the i-th seeded win (i from 1). */
+export function seededWin(i: number, startMs: number): Partial<Record<WinField, string>> {
+  const goal = EXAMPLE_GOALS[i % EXAMPLE_GOALS.length].name;
+  const status = i % 10 === 0 ? 'New' : STATUSES[i % STATUSES.length];
+  const at = new Date(startMs + i * 3600_000).toISOString();
+  return {
+    id: winId(i),
+    submittedAt: at,
+    status,
+    kind: KINDS[i % 7 === 0 ? 1 : 0],
+    headline: `Win number ${i}: students tried something new`,
+    story: `A short story about win ${i}, with enough words to look like a real entry from a busy classroom.`,
+    evidence: i % 3 === 0 ? 'Exit tickets went from 12 to 19 correct.' : '',
+    link: '',
+    goals: goal,
+    suggestedGoals: '',
+    source: SOURCES[i % SOURCES.length],
+    consent: CONSENTS[i % CONSENTS.length],
+    consentGiven: CONSENTS[i % CONSENTS.length],
+    namesStudents: i % 4 === 0 ? 'Yes' : 'No',
+    privacyCleared: 'No',
+    featured: 'No',
+    blurb: '',
+    name: NAMES[i % NAMES.length],
+    email: `staff${i % 30}@school.example`,
+    role: 'Teacher',
+    sharedIn: '',
+    updatedAt: at,
+    responseKey: `R-seed${i}`,
+  } as Partial<Record<WinField, string>>;
+}
+
+/** Rows for n wins in the canonical column order. */
+export function seededRows(n: number, startMs = Date.UTC(2026, 0, 5)): unknown[][] {
+  const located = locateColumns(WIN_HEADERS);
+  const rows: unknown[][] = [];
+  for (let i = 1; i <= n; i++) {
+    const row = encodeRow(seededWin(i, startMs), located.columns as Columns, located.width);
+    // Stored values, as Sheets keeps them: the apostrophe only marks text.
+    rows.push(row.map((v) => (typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v)));
+  }
+  return rows;
+}

@@ -1,0 +1,224 @@
+// Set up and Form intake through the built bundle in the simulator: what a leader sees in the sheet and the Form.
+import { ANSWERS, byTitle, loadAddOn, onlyFormId, setUpSchool, Sim, TITLE, winsRecords } from '../helpers/addon';
+import { EXAMPLE_GOALS } from '../../src/domain/goals';
+import { WIN_HEADERS } from '../../src/domain/schema';
+
+function submit(sim: Sim, formId: string, answers: Record<string, string | string[]> = {}) {
+  return sim.submitForm(formId, byTitle({ ...ANSWERS, ...answers }), { email: 'ana@school.example' });
+}
+
+function formTitles(sim: Sim, formId: string): string[] {
+  return sim.forms.get(formId)!.items.map((i: { title: string }) => i.title);
+}
+
+function goalChoices(sim: Sim, formId: string): string[] {
+  const item = sim.forms.get(formId)!.items.find((i: { title: string }) => i.title === TITLE.goals)!;
+  return (item.choices as Array<string | { value: string }>).map((c) => (typeof c === 'string' ? c : c.value));
+}
+
+describe('menu', () => {
+  test('onOpen in AuthMode.NONE builds the Small Wins menu without touching authorized services', () => {
+    const sim = loadAddOn();
+    sim.open('NONE');
+    const menu = sim.ui.menus[sim.ui.menus.length - 1];
+    const captions = menu.items.map((i: { caption?: string }) => i.caption);
+    expect(captions[0]).toBe('Set up');
+    expect(captions).toContain('Help');
+    expect(sim.logs.join('\n')).not.toMatch(/error/i);
+  });
+
+  test('Help explains the first steps', () => {
+    const sim = loadAddOn();
+    sim.run('showHelp');
+    expect(sim.ui.dialogs[0].html).toMatch(/Set up/);
+  });
+});
+
+describe('Set up', () => {
+  test('creates the log, the goals and a published, linked Form with the questions, and one trigger', () => {
+    const sim = loadAddOn();
+    const formId = setUpSchool(sim);
+    const header = (sim.spreadsheet.sheetValues('Wins') as unknown[][])[0];
+    expect(header.slice(0, WIN_HEADERS.length)).toEqual(WIN_HEADERS);
+    const wins = sim.spreadsheet.sheet('Wins')!;
+    expect(wins.frozenRows).toBe(1);
+    const goals = sim.spreadsheet.sheetValues('Goals') as unknown[][];
+    expect(goals.slice(1).filter((r) => r[0]).map((r) => r[0])).toEqual(EXAMPLE_GOALS.map((g) => g.name));
+
+    const form = sim.forms.get(formId)!;
+    expect(form.published).toBe(true);
+    expect(formTitles(sim, formId)).toEqual(Object.values(TITLE));
+    expect(goalChoices(sim, formId)).toEqual(EXAMPLE_GOALS.map((g) => g.name));
+    expect(sim.triggers().filter((t) => t.type === 'ON_FORM_SUBMIT')).toHaveLength(1);
+    const dialog = sim.ui.dialogs[sim.ui.dialogs.length - 1];
+    expect(dialog.html).toMatch(/Share this link/);
+    expect(dialog.html).toContain('http');
+  });
+
+  test('running it again duplicates nothing and changes nothing', () => {
+    const sim = loadAddOn();
+    const formId = setUpSchool(sim);
+    const before = JSON.stringify(sim.spreadsheet.sheetValues('Wins'));
+    const sheets = sim.spreadsheet.sheetNames().slice();
+    expect(sheets).toEqual(expect.arrayContaining(['Wins', 'Goals', 'Form Responses 1']));
+    sim.run('setUp');
+    sim.run('setUp');
+    expect(sim.forms.size).toBe(1);
+    expect(onlyFormId(sim)).toBe(formId);
+    expect(sim.triggers()).toHaveLength(1);
+    expect(sim.spreadsheet.sheetNames()).toEqual(sheets);
+    expect(JSON.stringify(sim.spreadsheet.sheetValues('Wins'))).toBe(before);
+    expect(formTitles(sim, formId)).toEqual(Object.values(TITLE));
+    expect(sim.ui.dialogs[sim.ui.dialogs.length - 1].html).toMatch(/nothing needed changing/);
+  });
+
+  test('repairs a deleted Form: a new one is made, published and linked', () => {
+    const sim = loadAddOn();
+    const first = setUpSchool(sim);
+    sim.deleteForm(first);
+    sim.run('setUp');
+    const second = onlyFormId(sim);
+    expect(second).not.toBe(first);
+    expect(sim.forms.get(second)!.published).toBe(true);
+    expect(submit(sim, second).row).toBeGreaterThan(1);
+    expect(winsRecords(sim)).toHaveLength(1);
+  });
+
+  test('edited goals reach the Form choices at the next Set up', () => {
+    const sim = loadAddOn();
+    const formId = setUpSchool(sim);
+    const goals = sim.spreadsheet.sheet('Goals')!;
+    goals.setCell(2, 1, 'Readers everywhere');
+    goals.setCell(3, 4, 'No');
+    goals.setCell(7, 1, 'Attendance');
+    sim.run('setUp');
+    expect(goalChoices(sim, formId)).toEqual(['Readers everywhere', 'Belonging and wellbeing', 'Family partnership', 'Teaching together', 'Attendance']);
+  });
+
+  test('a second leader is told who runs the automation and no second trigger is made unless they take over', () => {
+    const sim = loadAddOn();
+    setUpSchool(sim);
+    sim.setUser('deputy@school.example');
+    sim.ui.answerNextAlert('NO');
+    sim.run('setUp');
+    const alert = sim.ui.alerts[sim.ui.alerts.length - 1];
+    expect(alert.message).toMatch(/principal@school\.example/);
+    expect(sim.triggers()).toHaveLength(1);
+    sim.ui.answerNextAlert('YES');
+    sim.run('setUp');
+    expect(sim.triggers()).toHaveLength(2);
+  });
+});
+
+describe('intake', () => {
+  test('a response becomes one row: stable ID, status New, suggested goals, text exactly as typed', () => {
+    const sim = loadAddOn();
+    const formId = setUpSchool(sim);
+    submit(sim, formId, { headline: '=IMPORTXML("http://x")', story: '  007 <img src=x onerror=alert(1)>  ', evidence: '3/4', link: '+1', name: '@ana', role: 'Teacher' });
+    submit(sim, formId, { headline: '-2 absences', story: 'Families came to the reading night.', goals: [] });
+    const rows = winsRecords(sim);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatchObject({
+      ID: 'W-0001', Status: 'New', Headline: '=IMPORTXML("http://x")', Story: '007 <img src=x onerror=alert(1)>',
+      Evidence: '3/4', Link: '+1', 'Submitted by': '@ana', Goals: 'Reading for all', Kind: 'Win', Consent: 'School community',
+    });
+    expect(rows[1]).toMatchObject({ ID: 'W-0002', Headline: '-2 absences', 'Suggested goals': 'Reading for all, Family partnership' });
+    expect(sim.spreadsheet.sheet('Wins')!.formulas?.flat().filter(Boolean) ?? []).toEqual([]);
+  });
+
+  test('answers like 007 reach the response sheet intact (plain-text response columns)', () => {
+    const sim = loadAddOn();
+    const formId = setUpSchool(sim);
+    const { row } = submit(sim, formId, { headline: '007' });
+    const responses = sim.spreadsheet.sheetNames().find((n: string) => n.startsWith('Form Responses'))!;
+    const values = sim.spreadsheet.sheetValues(responses) as unknown[][];
+    const col = values[0].indexOf(TITLE.headline);
+    expect(values[row - 1][col]).toBe('007');
+  });
+
+  test('a duplicate delivery, even from a second leader\'s trigger, adds nothing', () => {
+    const sim = loadAddOn();
+    const formId = setUpSchool(sim);
+    sim.setUser('deputy@school.example');
+    sim.ui.answerNextAlert('YES');
+    sim.run('setUp');
+    expect(sim.triggers()).toHaveLength(2);
+    const { event } = submit(sim, formId);
+    sim.redeliver(event);
+    expect(winsRecords(sim)).toHaveLength(1);
+  });
+
+  test('an empty or malformed event adds nothing, does not crash, and is logged', () => {
+    const sim = loadAddOn();
+    setUpSchool(sim);
+    for (const e of [undefined, {}, { namedValues: 'x' }, { namedValues: {} }, { namedValues: { Nope: ['1'] } }]) {
+      expect(() => sim.run('onWinSubmitted', e)).not.toThrow();
+    }
+    expect(winsRecords(sim)).toHaveLength(0);
+    expect(sim.logs.filter((l: string) => /nothing was added|not added/.test(l)).length).toBeGreaterThanOrEqual(4);
+  });
+
+  test('still correct after sorting, inserting a column of one\'s own and reordering columns', () => {
+    const sim = loadAddOn();
+    const formId = setUpSchool(sim);
+    submit(sim, formId, { headline: 'First' });
+    submit(sim, formId, { headline: 'Second' });
+    const wins = sim.spreadsheet.sheet('Wins')!;
+    wins.sortBy(WIN_HEADERS.indexOf('Headline') + 1, false);
+    wins.insertColumn(1);
+    wins.setCell(1, 1, 'My notes');
+    wins.moveColumn(WIN_HEADERS.indexOf('Story') + 2, 2);
+    submit(sim, formId, { headline: 'Third', story: 'Story three' });
+    const rows = winsRecords(sim);
+    expect(rows.map((r) => r.ID).sort()).toEqual(['W-0001', 'W-0002', 'W-0003']);
+    const third = rows.find((r) => r.ID === 'W-0003')!;
+    expect(third).toMatchObject({ Headline: 'Third', Story: 'Story three', 'My notes': '' });
+  });
+
+  test('a renamed column stops intake with a log line; Set up repairs it and adds the missed response', () => {
+    const sim = loadAddOn();
+    const formId = setUpSchool(sim);
+    submit(sim, formId, { headline: 'Before' });
+    const wins = sim.spreadsheet.sheet('Wins')!;
+    const col = WIN_HEADERS.indexOf('Headline') + 1;
+    wins.setCell(1, col, 'Title');
+    submit(sim, formId, { headline: 'During' });
+    expect(winsRecords(sim)).toHaveLength(1);
+    expect(sim.logs.join('\n')).toMatch(/no "Headline" column/);
+    sim.run('setUp');
+    const rows = winsRecords(sim);
+    expect((sim.spreadsheet.sheetValues('Wins') as unknown[][])[0][col - 1]).toBe('Headline');
+    expect(rows.map((r) => r.Headline)).toEqual(['Before', 'During']);
+    expect(rows.map((r) => r.ID)).toEqual(['W-0001', 'W-0002']);
+    sim.run('setUp');
+    expect(winsRecords(sim)).toHaveLength(2);
+  });
+
+  test('a retitled Form question is re-learned at the next Set up; a deleted one is re-added', () => {
+    const sim = loadAddOn();
+    const formId = setUpSchool(sim);
+    // As a person would in the Form editor (the linked sheet's header follows the new title).
+    const form = sim.api.FormApp.openById(formId);
+    type FormItem = { getTitle(): string; asParagraphTextItem(): { setTitle(t: string): unknown } };
+    const items: FormItem[] = form.getItems();
+    items.find((i) => i.getTitle() === TITLE.story)!.asParagraphTextItem().setTitle('Tell us the story');
+    form.deleteItem(items.find((i) => i.getTitle() === TITLE.link)!);
+    sim.run('setUp');
+    expect(formTitles(sim, formId)).toContain('Tell us the story');
+    expect(formTitles(sim, formId)).toContain(TITLE.link);
+    const answers = byTitle({ ...ANSWERS, link: 'https://example.org/photos' });
+    delete answers[TITLE.story];
+    sim.submitForm(formId, { ...answers, 'Tell us the story': 'Retitled story' });
+    expect(winsRecords(sim)[0]).toMatchObject({ Story: 'Retitled story', Link: 'https://example.org/photos' });
+  });
+
+  test('IDs are never reused, even after rows are deleted and the counter is lost', () => {
+    const sim = loadAddOn();
+    const formId = setUpSchool(sim);
+    submit(sim, formId, { headline: 'A' });
+    submit(sim, formId, { headline: 'B' });
+    sim.spreadsheet.sheet('Wins')!.deleteRow(3);
+    submit(sim, formId, { headline: 'C' });
+    expect(winsRecords(sim).map((r) => r.ID)).toEqual(['W-0001', 'W-0003']);
+  });
+});

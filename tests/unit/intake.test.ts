@@ -1,0 +1,84 @@
+import { QUESTIONS } from '../../src/domain/form-spec';
+import { EXAMPLE_GOALS } from '../../src/domain/goals';
+import { QuestionMap, readConsent, rememberKey, responseKey, winFromResponse, winId } from '../../src/domain/intake';
+
+const map: QuestionMap = Object.fromEntries(QUESTIONS.map((q) => [q.title, q.field]));
+const title = (field: string) => QUESTIONS.find((q) => q.field === field)!.title;
+
+function response(answers: Record<string, string>): Record<string, string[]> {
+  const nv: Record<string, string[]> = { Timestamp: ['11/23/2026 10:45:12'], 'Email Address': ['ana@school.example'] };
+  for (const [field, v] of Object.entries(answers)) nv[title(field)] = [v];
+  return nv;
+}
+
+const base = {
+  name: 'Ana', role: 'Teacher', headline: 'Reading buddies', story: 'Year 2 read to Year 5 in the library.',
+  kind: 'Win', consent: 'School community', namesStudents: 'No', source: 'Classroom observation', goals: '',
+};
+
+function map1(answers: Record<string, string>) {
+  return winFromResponse({ namedValues: response(answers), questionMap: map, goals: EXAMPLE_GOALS, submittedAtIso: '2026-11-23T15:45:12.000Z', nowIso: '2026-11-23T15:45:13.000Z' });
+}
+
+describe('intake mapping', () => {
+  test('maps every answer to its field, status New, suggestions by keyword', () => {
+    const r = map1({ ...base, goals: 'Family partnership', evidence: '  12 of 14 read aloud  ', link: 'https://example.org/x' });
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.win.values).toMatchObject({
+      status: 'New', kind: 'Win', headline: 'Reading buddies', name: 'Ana', role: 'Teacher', email: 'ana@school.example',
+      consent: 'School community', namesStudents: 'No', privacyCleared: 'No', featured: 'No',
+      goals: 'Family partnership', suggestedGoals: 'Reading for all', evidence: '12 of 14 read aloud', link: 'https://example.org/x',
+      source: 'Classroom observation', submittedAt: '2026-11-23T15:45:12.000Z',
+    });
+  });
+
+  test('formula-like and number-like answers are kept exactly as typed', () => {
+    const r = map1({ ...base, headline: '=HYPERLINK("x")', story: '007', evidence: '3/4' });
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.win.values.headline).toBe('=HYPERLINK("x")');
+    expect(r.win.values.story).toBe('007');
+    expect(r.win.values.evidence).toBe('3/4');
+  });
+
+  test('unknown consent is read as the narrowest audience; a missing privacy answer as names students', () => {
+    expect(readConsent('Public (anyone)')).toBe('Public');
+    expect(readConsent('whatever')).toBe('Staff only');
+    const r = map1({ ...base, consent: '??', namesStudents: '' });
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.win.values.consent).toBe('Staff only');
+    expect(r.win.values.namesStudents).toBe('Yes');
+  });
+
+  test('goals not in the Goals sheet are dropped from the chosen goals', () => {
+    const r = map1({ ...base, goals: 'Made up, Math confidence' });
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.win.values.goals).toBe('Math confidence');
+  });
+
+  test('empty or malformed events are refused with a reason', () => {
+    for (const nv of [undefined, null, [], 'x', {}, { Timestamp: ['now'] }, { Unknown: ['x'] }]) {
+      const r = winFromResponse({ namedValues: nv, questionMap: map, goals: [], submittedAtIso: 'x', nowIso: 'x' });
+      expect(r.ok).toBe(false);
+    }
+    const noText = map1({ ...base, headline: '', story: '' });
+    expect(noText.ok).toBe(false);
+  });
+
+  test('an answer to a question Small Wins does not know is noted, not silently lost', () => {
+    const nv = { ...response(base), 'A new question': ['hello'] };
+    const r = winFromResponse({ namedValues: nv, questionMap: map, goals: [], submittedAtIso: 'x', nowIso: 'x' });
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.win.notes.join(' ')).toMatch(/A new question/);
+  });
+
+  test('IDs and response keys', () => {
+    expect(winId(7)).toBe('W-0007');
+    expect(winId(12345)).toBe('W-12345');
+    const a = response(base);
+    expect(responseKey(a)).toBe(responseKey(JSON.parse(JSON.stringify(a))));
+    expect(responseKey(a)).not.toBe(responseKey(response({ ...base, story: 'other' })));
+    const recent = rememberKey(['a', 'b', 'c'], 'd', 3);
+    expect(recent).toEqual(['b', 'c', 'd']);
+    expect(rememberKey(recent, 'b', 3)).toEqual(['c', 'd', 'b']);
+  });
+});
