@@ -221,4 +221,31 @@ describe('intake', () => {
     submit(sim, formId, { headline: 'C' });
     expect(winsRecords(sim).map((r) => r.ID)).toEqual(['W-0001', 'W-0003']);
   });
+
+  test('a very long answer, emoji and right-to-left text are kept; only the cell limit trims, and says so', () => {
+    const sim = loadAddOn();
+    setUpSchool(sim);
+    const story = 'قصة نجاح 🎉 '.repeat(6000);
+    const namedValues = Object.fromEntries(Object.entries(byTitle({ ...ANSWERS, story, headline: 'שלום 👋 عربي' })).map(([k, v]) => [k, [Array.isArray(v) ? v.join(', ') : v]]));
+    sim.run('onWinSubmitted', { namedValues });
+    const [row] = winsRecords(sim);
+    expect(row.Headline).toBe('שלום 👋 عربي');
+    const kept = String(row.Story);
+    expect(kept.length).toBeLessThanOrEqual(50000);
+    expect(kept.startsWith('قصة نجاح 🎉')).toBe(true);
+    expect(kept).toMatch(/trimmed/);
+    expect(sim.logs.join('\n')).toMatch(/W-0001: The story answer was longer than one cell allows/);
+  });
+
+  test('when another process holds the lock the response waits in the response sheet and Set up adds it', () => {
+    const sim = loadAddOn();
+    const formId = setUpSchool(sim);
+    sim.holdLock('document');
+    submit(sim, formId, { headline: 'Busy moment' });
+    expect(winsRecords(sim)).toHaveLength(0);
+    expect(sim.logs.join('\n')).toMatch(/could not be added now/);
+    sim.holdLock('document', 0);
+    sim.run('setUp');
+    expect(winsRecords(sim).map((r) => r.Headline)).toEqual(['Busy moment']);
+  });
 });
