@@ -5,6 +5,7 @@ import { handleFormSubmit, IntakeOutcome } from './app/intake';
 import { buildMenu } from './app/menu';
 import { runSetUp, showSetUpResult } from './app/setup';
 import { reportingErrors } from './adapters/ui';
+import { showTriage, triageEndpoints } from './app/triage';
 
 declare const global: Record<string, unknown>;
 
@@ -41,3 +42,9 @@ global.onInstall = onInstall;
 global.setUp = setUp;
 global.showHelp = showHelp;
 global.onWinSubmitted = onWinSubmitted;
+global.showTriage = () => reportingErrors('Triage wins', showTriage);
+global.triageOpen = triageEndpoints.triageOpen;
+global.triageQueue = triageEndpoints.triageQueue;
+global.triageWin = triageEndpoints.triageWin;
+global.triageSave = triageEndpoints.triageSave;
+global.triageSaveMany = triageEndpoints.triageSaveMany;

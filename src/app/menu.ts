@@ -8,6 +8,7 @@ export interface MenuItem {
 /** Menu items in order; each names a global function exported from index.ts. */
 export const MENU_ITEMS: MenuItem[] = [
   { caption: 'Set up', fn: 'setUp' },
+  { caption: 'Triage wins', fn: 'showTriage' },
   { caption: 'Help', fn: 'showHelp' },
 ];
 

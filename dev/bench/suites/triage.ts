@@ -1,0 +1,65 @@
+// Triage sidebar: opening the queue (first page) and one save, at 100, 10,000 and 50,000 wins, under the
+// simulator's cost model; plus what a text search costs (it reads the text columns) and a save after the sheet
+// was sorted by hand (the win's row hint misses, so the ID column is read).
+import { join } from 'node:path';
+import { createSimulator } from '../../sim';
+import { seedLog } from '../../triage-fixtures';
+import type { BenchRow, BenchSuite } from '../types';
+import type { OpenResult, SaveResult } from '../../../src/api';
+
+const DIST = join(__dirname, '..', '..', '..', 'dist');
+
+function kb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+function call<T>(sim: ReturnType<typeof createSimulator>, fn: string, arg: unknown): { value: T; calls: number; ms: number } {
+  sim.meter.reset();
+  const r = sim.runSidebar(fn, [arg]);
+  if (!r.ok) throw new Error(`${fn}: ${r.error}`);
+  const { calls, ms } = sim.meter.snapshot();
+  return { value: r.value as T, calls, ms };
+}
+
+export const suite: BenchSuite = {
+  title: 'Triage sidebar (open = first page of the queue; payload = JSON bytes sent to the sidebar)',
+  run() {
+    const rows: BenchRow[] = [];
+    for (const n of [100, 10_000, 50_000]) {
+      const size = `${n.toLocaleString('en-US')} wins`;
+      const sim = createSimulator({ now: '2026-11-23T14:00:00Z' });
+      sim.load(DIST);
+      sim.open('LIMITED');
+      sim.run('setUp');
+      seedLog(sim, n, 30);
+
+      const open = call<OpenResult>(sim, 'triageOpen', { status: 'To triage', page: 0 });
+      rows.push({ operation: 'open sidebar', size, calls: open.calls, ms: open.ms, extra: { payload: kb(Buffer.byteLength(JSON.stringify(open.value))), wins: String(open.value.wins.length) } });
+
+      const win = open.value.wins[0];
+      const save = call<SaveResult>(sim, 'triageSave', { id: win.id, row: win.row, version: win.version, change: { status: 'Approved', goals: ['Reading for all'] } });
+      if (!('saved' in save.value)) throw new Error(`save did not save: ${JSON.stringify(save.value)}`);
+      rows.push({ operation: 'save (approve + tag)', size, calls: save.calls, ms: save.ms, extra: { payload: kb(Buffer.byteLength(JSON.stringify(save.value))) } });
+
+      const approve = open.value.wins[1];
+      const quick = call<SaveResult>(sim, 'triageSave', { id: approve.id, row: approve.row, version: approve.version, change: { status: 'Approved' } });
+      if (!('saved' in quick.value)) throw new Error('approve did not save');
+      rows.push({ operation: 'save (approve only)', size, calls: quick.calls, ms: quick.ms, extra: { payload: kb(Buffer.byteLength(JSON.stringify(quick.value))) } });
+
+      const search = call<OpenResult>(sim, 'triageQueue', { status: 'All', search: 'library', page: 0 });
+      rows.push({ operation: 'queue page with text search', size, calls: search.calls, ms: search.ms, extra: { payload: kb(Buffer.byteLength(JSON.stringify(search.value))), wins: String(search.value.wins.length) } });
+
+      const goal = call<OpenResult>(sim, 'triageQueue', { status: 'All', goal: 'Reading for all', page: 0 });
+      rows.push({ operation: 'queue page filtered by goal', size, calls: goal.calls, ms: goal.ms, extra: { payload: kb(Buffer.byteLength(JSON.stringify(goal.value))), wins: String(goal.value.wins.length) } });
+
+      // Sorted by hand: the row the sidebar saw now holds another win.
+      const third = open.value.wins[2];
+      const sheet = sim.spreadsheet.sheet('Wins')!;
+      sheet.sortBy(sheet.columnOf('Headline'), true);
+      const sorted = call<SaveResult>(sim, 'triageSave', { id: third.id, row: third.row, version: third.version, change: { status: 'Archived' } });
+      if (!('saved' in sorted.value)) throw new Error('save after sorting did not save');
+      rows.push({ operation: 'save after the sheet was sorted', size, calls: sorted.calls, ms: sorted.ms });
+    }
+    return rows;
+  },
+};

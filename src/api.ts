@@ -1,0 +1,150 @@
+// What crosses between the triage sidebar and the server: plain JSON types only (no Date, no class
+// instances: google.script.run rejects them), and the endpoint signatures the sidebar's client derives from.
+import type { Consent, Kind, Status } from './domain/schema';
+
+export type { Consent, Kind, Status };
+
+/** The newsletter audiences a win can reach, as PRODUCT.md names them. */
+export type Audience = 'Staff' | 'Families' | 'Public';
+
+/** Which wins the queue shows; "To triage" is New and Needs info together. */
+export type StatusFilter = 'To triage' | Status | 'All';
+
+export type WarningCode = 'privacy' | 'blurb-email' | 'blurb-phone' | 'consent-wider' | 'featured-unapproved';
+
+export interface WinWarning {
+  code: WarningCode;
+  message: string;
+}
+
+/** One win as the sidebar sees it. Dates are ISO strings; flags are booleans. */
+export interface WinView {
+  id: string;
+  /** The sheet row it was read from: a hint only; the server always checks the ID in that row. */
+  row: number;
+  /** Fingerprint of the row as read; a save carries it back to detect changes made since. */
+  version: string;
+  submittedAt: string;
+  status: Status | string;
+  kind: Kind | string;
+  headline: string;
+  story: string;
+  evidence: string;
+  link: string;
+  goals: string[];
+  suggestedGoals: string[];
+  source: string;
+  consent: Consent | string;
+  /** The widest audience the submitter allowed: consent may be narrowed to it, never widened past it. */
+  consentGiven: Consent | string;
+  namesStudents: boolean;
+  privacyCleared: boolean;
+  privacyClearedBy: string;
+  privacyClearedAt: string;
+  featured: boolean;
+  blurb: string;
+  name: string;
+  email: string;
+  role: string;
+  sharedIn: string;
+  triagedBy: string;
+  triagedAt: string;
+  updatedAt: string;
+  /** True when long text was shortened for the queue page; the full win comes from triageWin. */
+  truncated: boolean;
+  warnings: WinWarning[];
+}
+
+/** What a leader may change on a win. Who and when (triaged, privacy cleared) is recorded by the server. */
+export interface TriageChange {
+  status?: Status;
+  kind?: Kind;
+  goals?: string[];
+  consent?: Consent;
+  privacyCleared?: boolean;
+  featured?: boolean;
+  blurb?: string;
+}
+
+export interface WinRef {
+  id: string;
+  row: number;
+}
+
+export interface SaveRequest extends WinRef {
+  version: string;
+  change: TriageChange;
+  /** Needs info only: also prepare a Gmail draft to the submitter asking for more. */
+  draftToSubmitter?: boolean;
+}
+
+export interface Conflict {
+  /** The win as it is now, or null when it is no longer in the log. */
+  current: WinView | null;
+  /** Fields (WIN_COLUMNS keys) that changed since the leader read the win. */
+  fields: string[];
+  /** A sentence for the leader. */
+  message: string;
+}
+
+export type SaveResult =
+  | { saved: WinView; previous: TriageChange; note?: string }
+  | { conflict: Conflict }
+  | { refused: string };
+
+export interface BulkRequest {
+  wins: Array<WinRef & { version: string }>;
+  change: TriageChange;
+}
+
+export interface BulkResult {
+  results: Array<{ id: string; result: SaveResult }>;
+}
+
+export interface QueueQuery {
+  status: StatusFilter;
+  goal?: string;
+  kind?: Kind;
+  audience?: Audience;
+  search?: string;
+  /** 0-based page number. */
+  page: number;
+}
+
+export type StatusCounts = Record<Status, number>;
+
+export interface QueuePage {
+  wins: WinView[];
+  /** Wins matching the query, over all pages. */
+  total: number;
+  page: number;
+  pageSize: number;
+  counts: StatusCounts;
+  /** Rows in the log, for "x of y". */
+  logSize: number;
+}
+
+export interface GoalChip {
+  name: string;
+  description: string;
+}
+
+export interface OpenResult extends QueuePage {
+  goals: GoalChip[];
+  blurbLimit: number;
+  /** True when a Gmail draft can be prepared with Needs info. */
+  canDraft: boolean;
+  /** Problems the leader should know about (e.g. the Goals sheet is missing), as sentences. */
+  notices: string[];
+}
+
+/** The server functions the sidebar calls; the sidebar's promise client is typed from this. */
+export interface TriageEndpoints {
+  triageOpen(query: QueueQuery): OpenResult;
+  triageQueue(query: QueueQuery): QueuePage;
+  triageWin(ref: WinRef): WinView | null;
+  triageSave(request: SaveRequest): SaveResult;
+  triageSaveMany(request: BulkRequest): BulkResult;
+}
+
+export const TRIAGE_ENDPOINTS = ['triageOpen', 'triageQueue', 'triageWin', 'triageSave', 'triageSaveMany'] as const satisfies ReadonlyArray<keyof TriageEndpoints>;

@@ -1,0 +1,172 @@
+// The triage sidebar's server side: opening the queue, paging it, loading one win, and saving a leader's
+// change under the document lock with a check that nobody changed the win since it was read.
+import type {
+  BulkRequest,
+  BulkResult,
+  Conflict,
+  GoalChip,
+  OpenResult,
+  QueuePage,
+  QueueQuery,
+  SaveRequest,
+  SaveResult,
+  TriageChange,
+  TriageEndpoints,
+  WinRef,
+  WinView,
+} from '../api';
+import { activeGoals, readGoals } from '../adapters/goals-sheet';
+import { withDocumentLock } from '../adapters/lock';
+import { DocumentStore } from '../adapters/store';
+import { currentUserEmail, showSidebarPage } from '../adapters/triage-sidebar';
+import { plainMessage } from '../adapters/ui';
+import { decodeWin, findWin, readFormulas, readQueueIndex, readRowsAt, writeWin } from '../adapters/wins-read';
+import { LogHandle, openLog } from '../adapters/wins-sheet';
+import { WIN_COLUMNS } from '../domain/schema';
+import { BLURB_LIMIT, changedFields, conflictMessage, fingerprint, planSave, rowForWrite, toWinView } from '../domain/triage';
+import { indexFields, PAGE_SIZE, planQueue } from '../domain/triage-queue';
+import { draftNeedsInfo, draftsAvailable } from './triage-draft';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The menu item: opens the sidebar. */
+export function showTriage(): void {
+  showSidebarPage('Triage wins');
+}
+
+function openWins(ss: Spreadsheet): LogHandle {
+  const { log, problem } = openLog(ss);
+  if (!log) throw new Error(problem ?? 'The Wins sheet cannot be read. Run Small Wins → Set up to repair it.');
+  return log;
+}
+
+function cleanQuery(q: QueueQuery | undefined): QueueQuery {
+  const query = (q ?? {}) as Partial<QueueQuery>;
+  return {
+    status: query.status ?? 'To triage',
+    goal: query.goal || undefined,
+    kind: query.kind || undefined,
+    audience: query.audience || undefined,
+    search: query.search ? String(query.search).slice(0, 200) : undefined,
+    page: Math.max(0, Math.floor(Number(query.page) || 0)),
+  };
+}
+
+function readPage(log: LogHandle, query: QueueQuery): QueuePage {
+  const last = log.sheet.getLastRow();
+  const index = readQueueIndex(log, indexFields(query), last);
+  const plan = planQueue(index, query);
+  const rows = readRowsAt(log, plan.rows);
+  const wins: WinView[] = [];
+  for (const row of plan.rows) {
+    const cells = rows.get(row);
+    if (cells) wins.push(toWinView(decodeWin(log, cells), row, { capText: true }));
+  }
+  return { wins, total: plan.total, page: plan.page, pageSize: PAGE_SIZE, counts: plan.counts, logSize: Math.max(0, last - 1) };
+}
+
+function openQueue(q: QueueQuery): OpenResult {
+  const ss = SpreadsheetApp.getActive();
+  const query = cleanQuery(q);
+  const page = readPage(openWins(ss), query);
+  const read = readGoals(ss);
+  const goals = activeGoals(read.goals);
+  // Keep the snapshot intake uses for suggestions in step with the Goals sheet.
+  const store = DocumentStore.open();
+  if (!read.problems.length || goals.length) {
+    if (JSON.stringify(store.config.goals ?? []) !== JSON.stringify(goals)) store.save({ goals });
+  }
+  const chips: GoalChip[] = goals.map((g) => ({ name: g.name, description: g.description }));
+  return { ...page, goals: chips, blurbLimit: BLURB_LIMIT, canDraft: draftsAvailable(), notices: read.problems };
+}
+
+function queuePage(q: QueueQuery): QueuePage {
+  return readPage(openWins(SpreadsheetApp.getActive()), cleanQuery(q));
+}
+
+function loadWin(ref: WinRef): WinView | null {
+  const log = openWins(SpreadsheetApp.getActive());
+  const found = findWin(log, ref?.id ?? '', Number(ref?.row));
+  return found ? toWinView(decodeWin(log, found.cells), found.row) : null;
+}
+
+function goneConflict(id: string): Conflict {
+  return { current: null, fields: [], message: `Win ${id} is no longer in the log (its row was deleted or its ID changed). Nothing was saved.` };
+}
+
+interface SaveEnv {
+  log: LogHandle;
+  me: string;
+  nowIso: string;
+  goalNames: () => string[];
+}
+
+/** One win's save, inside the lock: re-read by ID, compare versions, check the rules, write once. */
+function saveOne(env: SaveEnv, ref: WinRef & { version: string }, change: TriageChange): SaveResult {
+  const { log } = env;
+  const found = findWin(log, ref.id, Number(ref.row));
+  if (!found) return { conflict: goneConflict(ref.id) };
+  const fields = decodeWin(log, found.cells);
+  const version = fingerprint(fields);
+  if (version !== ref.version) {
+    const differ = changedFields(String(ref.version ?? ''), version);
+    return { conflict: { current: toWinView(fields, found.row), fields: differ, message: conflictMessage(differ, WIN_COLUMNS, fields.triagedBy ?? '') } };
+  }
+  const addsGoals = (change.goals ?? []).some((g) => !(fields.goals ?? '').split(/\s*,\s*/).includes(g));
+  const plan = planSave(fields, change, { me: env.me, nowIso: env.nowIso, activeGoals: addsGoals ? env.goalNames() : [] });
+  if (!plan.ok) return { refused: plan.problems.join(' ') };
+  if (!plan.changed) return { saved: toWinView(fields, found.row), previous: {} };
+  writeWin(found, rowForWrite(found.cells, readFormulas(found), plan.updates, log.columns));
+  return { saved: toWinView({ ...fields, ...plan.updates }, found.row), previous: plan.previous };
+}
+
+function saveEnv(ss: Spreadsheet): SaveEnv {
+  let goals: string[] | null = null;
+  return {
+    log: openWins(ss),
+    me: currentUserEmail(),
+    nowIso: new Date().toISOString(),
+    // The Goals sheet is read only when a save adds a goal.
+    goalNames: () => (goals ??= activeGoals(readGoals(ss).goals).map((g) => g.name)),
+  };
+}
+
+function saveWin(req: SaveRequest): SaveResult {
+  if (!req || typeof req !== 'object' || !req.id) throw new Error('The sidebar sent a save without a win. Reload the sidebar and try again.');
+  const ss = SpreadsheetApp.getActive();
+  const env = saveEnv(ss);
+  const result = withDocumentLock(10000, () => saveOne(env, req, req.change ?? {}));
+  if ('saved' in result && req.draftToSubmitter && req.change?.status === 'Needs info') {
+    return { ...result, note: draftNeedsInfo(result.saved) };
+  }
+  return result;
+}
+
+function saveMany(req: BulkRequest): BulkResult {
+  const wins = Array.isArray(req?.wins) ? req.wins.slice(0, PAGE_SIZE * 5) : [];
+  if (!wins.length) return { results: [] };
+  const env = saveEnv(SpreadsheetApp.getActive());
+  return withDocumentLock(20000, () => ({
+    results: wins.map((w) => ({ id: w.id, result: saveOne(env, w, req.change ?? {}) })),
+  }));
+}
+
+/** Every endpoint reports failures as a plain sentence (the sidebar shows the message as is). */
+function speaking<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  return (...args: A) => {
+    try {
+      return fn(...args);
+    } catch (err) {
+      console.error(`Triage: ${err instanceof Error ? err.stack || err.message : String(err)}`);
+      throw new Error(plainMessage(err));
+    }
+  };
+}
+
+export const triageEndpoints: TriageEndpoints = {
+  triageOpen: speaking(openQueue),
+  triageQueue: speaking(queuePage),
+  triageWin: speaking(loadWin),
+  triageSave: speaking(saveWin),
+  triageSaveMany: speaking(saveMany),
+};

@@ -1,0 +1,146 @@
+// The real sidebar (dist/Sidebar.html) in Chromium, google.script.run bridged to the simulator running dist/.
+import type { Browser } from 'playwright-core';
+import { loadAddOn, setUpSchool, Sim } from '../helpers/addon';
+import { seedLog, seedWin, seedWins } from '../../dev/triage-fixtures';
+import { WIN_COLUMNS } from '../../src/domain/schema';
+import { launchChromium, openSidebar } from './sidebar-harness';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+function school(n = 5): Sim {
+  const sim = loadAddOn();
+  setUpSchool(sim);
+  seedLog(sim, n, n);
+  return sim;
+}
+
+function cell(sim: Sim, id: string, header: string): unknown {
+  const values = sim.spreadsheet.sheetValues('Wins') as unknown[][];
+  const row = values.find((r) => r[values[0].indexOf('ID')] === id);
+  return row?.[values[0].indexOf(header)];
+}
+
+function rowOf(sim: Sim, id: string): number {
+  const values = sim.spreadsheet.sheetValues('Wins') as unknown[][];
+  return values.findIndex((r) => r[values[0].indexOf('ID')] === id) + 1;
+}
+
+async function waitForCell(sim: Sim, id: string, header: string, expected: unknown) {
+  for (let i = 0; i < 100 && cell(sim, id, header) !== expected; i++) await new Promise((r) => setTimeout(r, 20));
+  expect(cell(sim, id, header)).toBe(expected);
+}
+
+test('opens on the newest win to triage with counts, and every control has an accessible name', async () => {
+  const sim = school(5);
+  const { page } = await openSidebar(browser, sim);
+  await page.getByRole('heading', { level: 2, name: /#5\)/ }).waitFor();
+  await expect(page.locator('.counts').textContent()).resolves.toMatch(/New\s*4.*Needs info\s*1/);
+  const unnamed = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('button, input, select, textarea'))
+      .filter((el) => {
+        const e = el as HTMLElement;
+        const labelled = e.getAttribute('aria-label') || e.closest('label') || (e.id && document.querySelector(`label[for="${e.id}"]`));
+        return !labelled && !(e.textContent ?? '').trim();
+      })
+      .map((el) => el.outerHTML),
+  );
+  expect(unnamed).toEqual([]);
+  await page.close();
+});
+
+test('tag a goal, approve, and undo', async () => {
+  const sim = school(3);
+  const { page } = await openSidebar(browser, sim);
+  await page.getByRole('heading', { level: 2, name: /#3\)/ }).waitFor();
+  const chip = page.getByRole('button', { name: /^Math confidence/ });
+  await chip.click();
+  await page.locator('button.chip[aria-pressed="true"]', { hasText: 'Math confidence' }).waitFor();
+  expect(await chip.getAttribute('aria-pressed')).toBe('true');
+  await waitForCell(sim, 'W-0003', 'Goals', 'Math confidence');
+
+  await page.getByRole('button', { name: 'Approve', exact: true }).click();
+  await waitForCell(sim, 'W-0003', 'Status', 'Approved');
+  await page.getByText(/Approved: W-0003\. Press u to undo\./).waitFor();
+
+  await page.getByRole('button', { name: /^Undo: Approved W-0003/ }).click();
+  await waitForCell(sim, 'W-0003', 'Status', 'New');
+  expect(cell(sim, 'W-0003', 'Goals')).toBe('Math confidence');
+  await page.close();
+});
+
+test('a change made in the sheet since loading is a conflict: nothing is overwritten, the new version is shown', async () => {
+  const sim = school(3);
+  const { page } = await openSidebar(browser, sim);
+  await page.getByRole('heading', { level: 2, name: /#3\)/ }).waitFor();
+  const wins = sim.spreadsheet.sheet('Wins')!;
+  wins.setCell(rowOf(sim, 'W-0003'), wins.columnOf(WIN_COLUMNS.story), 'A colleague rewrote this story in the sheet.');
+  await page.getByRole('button', { name: 'Approve', exact: true }).click();
+  await page.getByRole('alert').getByText(/changed since you opened it.*Story/).waitFor();
+  await page.getByText('A colleague rewrote this story in the sheet.').waitFor();
+  expect(cell(sim, 'W-0003', 'Status')).toBe('New');
+  // The leader can act on the new version.
+  await page.getByRole('button', { name: 'Approve', exact: true }).click();
+  await waitForCell(sim, 'W-0003', 'Status', 'Approved');
+  await page.close();
+});
+
+test('the keyboard path: next, toggle a goal, approve, archive, search, help', async () => {
+  const sim = school(4);
+  const { page } = await openSidebar(browser, sim);
+  await page.getByRole('heading', { level: 2, name: /#4\)/ }).waitFor();
+  await page.keyboard.press('j');
+  await page.getByRole('heading', { level: 2, name: /#3\)/ }).waitFor();
+  await page.keyboard.press('k');
+  await page.getByRole('heading', { level: 2, name: /#4\)/ }).waitFor();
+  await page.keyboard.press('ArrowDown');
+  await page.getByRole('heading', { level: 2, name: /#3\)/ }).waitFor();
+  await page.keyboard.press('2');
+  await waitForCell(sim, 'W-0003', 'Goals', 'Math confidence');
+  await page.keyboard.press('a');
+  await waitForCell(sim, 'W-0003', 'Status', 'Approved');
+  // Approving moves on to the next win.
+  await page.getByRole('heading', { level: 2, name: /#2\)/ }).waitFor();
+  await page.keyboard.press('e');
+  await waitForCell(sim, 'W-0002', 'Status', 'Archived');
+  await page.keyboard.press('u');
+  await waitForCell(sim, 'W-0002', 'Status', 'New');
+
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await help.waitFor();
+  await expect(help.textContent()).resolves.toMatch(/Approve.*Archive/s);
+  await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Close');
+  await page.keyboard.press('Escape');
+  await help.waitFor({ state: 'detached' });
+
+  await page.keyboard.press('/');
+  await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toBe('Search wins (/)');
+  await page.keyboard.type('#1)');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 2, name: /#1\)/ }).waitFor();
+  // Focus is visible: the focused control has an outline.
+  await page.keyboard.press('Tab');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+  expect(outline).toBe('solid');
+  await page.close();
+});
+
+test('HTML and script in a story are shown as text and never run', async () => {
+  const sim = loadAddOn();
+  setUpSchool(sim);
+  const story = 'Look: <img src=x onerror=alert(1)> and <script>alert(2)</script> done';
+  seedWins(sim, [{ ...seedWin(1, 1, 1), headline: '<b>Bold</b> claim', story }]);
+  const { page, dialogs } = await openSidebar(browser, sim);
+  await page.getByText(story).waitFor();
+  await page.getByRole('heading', { level: 2, name: '<b>Bold</b> claim' }).waitFor();
+  expect(await page.locator('.win img, .win script, .win h2 b, .win .story b').count()).toBe(0);
+  await page.waitForTimeout(200);
+  expect(dialogs).toEqual([]);
+  await page.close();
+});

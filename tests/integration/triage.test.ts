@@ -1,0 +1,230 @@
+// Triage through the built bundle in the simulator: the sidebar's endpoints called as google.script.run would.
+import { ANSWERS, byTitle, loadAddOn, setUpSchool, Sim } from '../helpers/addon';
+import { seedLog, seedWin, seedWins } from '../../dev/triage-fixtures';
+import type { BulkResult, OpenResult, QueuePage, SaveResult, WinView } from '../../src/api';
+import { EXAMPLE_GOALS } from '../../src/domain/goals';
+import { WIN_COLUMNS } from '../../src/domain/schema';
+
+function call<T>(sim: Sim, fn: string, ...args: unknown[]): T {
+  const r = sim.runSidebar(fn, args);
+  if (!r.ok) throw new Error(`${fn} failed: ${r.error}`);
+  return r.value as T;
+}
+
+function school(n = 40, fresh = 30): Sim {
+  const sim = loadAddOn();
+  setUpSchool(sim);
+  seedLog(sim, n, fresh);
+  return sim;
+}
+
+function open(sim: Sim, query: Record<string, unknown> = {}): OpenResult {
+  return call<OpenResult>(sim, 'triageOpen', { status: 'To triage', page: 0, ...query });
+}
+
+/** A cell of the Wins sheet by win ID and header, as stored. */
+function cell(sim: Sim, id: string, header: string): unknown {
+  const values = sim.spreadsheet.sheetValues('Wins') as unknown[][];
+  const c = values[0].indexOf(header);
+  const row = values.find((r) => r[values[0].indexOf('ID')] === id);
+  if (!row) throw new Error(`no row for ${id}`);
+  return row[c];
+}
+
+function rowOf(sim: Sim, id: string): number {
+  const values = sim.spreadsheet.sheetValues('Wins') as unknown[][];
+  return values.findIndex((r) => r[values[0].indexOf('ID')] === id) + 1;
+}
+
+function saved(r: SaveResult): Extract<SaveResult, { saved: unknown }> {
+  if (!('saved' in r)) throw new Error(`expected a save, got ${JSON.stringify(r)}`);
+  return r;
+}
+
+describe('opening the queue', () => {
+  test('the menu offers Triage wins after Set up, and it opens the sidebar page', () => {
+    const sim = school(3, 3);
+    sim.open('LIMITED');
+    const captions = sim.ui.menus[sim.ui.menus.length - 1].items.map((i: { caption?: string }) => i.caption);
+    expect(captions.slice(0, 2)).toEqual(['Set up', 'Triage wins']);
+    sim.run('showTriage');
+    const sidebar = sim.ui.sidebars[sim.ui.sidebars.length - 1];
+    expect(sidebar.title).toBe('Triage wins');
+    expect(sidebar.html).toContain('<div id="app"');
+  });
+
+  test('to-triage wins first, newest first, a page of 20, counts and active goals', () => {
+    const sim = school(40, 30);
+    const first = open(sim);
+    expect(first.total).toBe(30);
+    expect(first.wins).toHaveLength(20);
+    expect(first.wins.map((w) => w.id).slice(0, 3)).toEqual(['W-0040', 'W-0039', 'W-0038']);
+    expect(first.wins.every((w) => w.status === 'New' || w.status === 'Needs info')).toBe(true);
+    expect(first.counts).toEqual({ New: 24, 'Needs info': 6, Approved: 9, Archived: 1 });
+    expect(first.logSize).toBe(40);
+    expect(first.goals.map((g) => g.name)).toEqual(EXAMPLE_GOALS.map((g) => g.name));
+    const second = call<QueuePage>(sim, 'triageQueue', { status: 'To triage', page: 1 });
+    expect(second.wins.map((w) => w.id)).toEqual(Array.from({ length: 10 }, (_, i) => `W-${String(20 - i).padStart(4, '0')}`));
+  });
+
+  test('filters by goal, kind, audience and text search', () => {
+    const sim = school(40, 30);
+    expect(open(sim, { status: 'Approved', goal: 'Reading for all' }).total).toBe(9);
+    expect(open(sim, { status: 'All', kind: 'Lesson learned' }).wins.every((w) => w.kind === 'Lesson learned')).toBe(true);
+    expect(open(sim, { status: 'All', audience: 'Public' }).wins.every((w) => w.consent === 'Public')).toBe(true);
+    const found = open(sim, { status: 'All', search: 'calm corner #37' });
+    expect(found.wins.map((w) => w.id)).toEqual(['W-0037']);
+  });
+
+  test('a change to the Goals sheet reaches the chips and the suggestions snapshot', () => {
+    const sim = school(3, 3);
+    sim.spreadsheet.sheet('Goals')!.appendRow(['Outdoor learning', 'Lessons outside', 'garden, outdoors', 'Yes']);
+    const opened = open(sim);
+    expect(opened.goals.map((g) => g.name)).toContain('Outdoor learning');
+    const props = sim.exportState().properties.document;
+    const stored = JSON.parse(Object.values(props)[0]['sw.goals']) as Array<{ name: string }>;
+    expect(stored.map((g) => g.name)).toContain('Outdoor learning');
+  });
+
+  test('text people typed stays text, and script in a story stays a string', () => {
+    const sim = loadAddOn();
+    setUpSchool(sim);
+    seedWins(sim, [{ ...seedWin(1, 1, 1), headline: '=1+1', story: '<img src=x onerror=alert(1)> <script>alert(2)</script>', evidence: '007' }]);
+    const [win] = open(sim).wins;
+    expect(win.headline).toBe('=1+1');
+    expect(win.story).toBe('<img src=x onerror=alert(1)> <script>alert(2)</script>');
+    expect(win.evidence).toBe('007');
+  });
+
+  test('errors reach the sidebar as a plain sentence', () => {
+    const sim = school(3, 3);
+    sim.spreadsheet.deleteSheet('Wins');
+    const r = sim.runSidebar('triageOpen', [{ status: 'To triage', page: 0 }]);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error).toMatch(/^The "Wins" sheet is missing\. Run Small Wins → Set up to restore it\.$/);
+      expect(r.error).not.toMatch(/\bat\s+\S+\s*\(/);
+    }
+  });
+});
+
+describe('saving', () => {
+  test('approve writes status, who and when, leaves other cells as they were, and undo restores it', () => {
+    const sim = loadAddOn();
+    setUpSchool(sim);
+    seedWins(sim, [{ ...seedWin(1, 1, 1), evidence: '007', headline: '=1+1' }]);
+    const [win] = open(sim).wins;
+    const r = saved(call<SaveResult>(sim, 'triageSave', { id: win.id, row: win.row, version: win.version, change: { status: 'Approved' } }));
+    expect(r.previous).toEqual({ status: 'New' });
+    expect(cell(sim, 'W-0001', 'Status')).toBe('Approved');
+    expect(cell(sim, 'W-0001', 'Triaged by')).toBe('principal@school.example');
+    expect(Object.prototype.toString.call(cell(sim, 'W-0001', 'Triaged at'))).toBe('[object Date]');
+    expect(cell(sim, 'W-0001', 'Evidence')).toBe('007');
+    expect(cell(sim, 'W-0001', 'Headline')).toBe('=1+1');
+    expect(sim.spreadsheet.sheet('Wins')!.formulas.flat().filter(Boolean)).toEqual([]);
+    // The returned version is what a fresh read gives: the next save needs no reload.
+    const reread = call<WinView>(sim, 'triageWin', { id: win.id, row: win.row });
+    expect(r.saved.version).toBe(reread.version);
+
+    const undo = saved(call<SaveResult>(sim, 'triageSave', { id: win.id, row: win.row, version: r.saved.version, change: r.previous }));
+    expect(undo.saved.status).toBe('New');
+    expect(cell(sim, 'W-0001', 'Status')).toBe('New');
+  });
+
+  test('tagging goals and narrowing consent; widening and unknown goals are refused with sentences', () => {
+    const sim = school(3, 3);
+    const win = open(sim).wins.find((w) => w.consentGiven === 'School community')!;
+    const r = saved(call<SaveResult>(sim, 'triageSave', { id: win.id, row: win.row, version: win.version, change: { goals: ['Math confidence', 'Reading for all'], consent: 'Staff only' } }));
+    expect(cell(sim, win.id, 'Goals')).toBe('Math confidence, Reading for all');
+    expect(cell(sim, win.id, 'Consent')).toBe('Staff only');
+    expect(cell(sim, win.id, 'Consent given')).toBe('School community');
+    const widen = call<SaveResult>(sim, 'triageSave', { id: win.id, row: win.row, version: r.saved.version, change: { consent: 'Public' } });
+    expect(widen).toEqual({ refused: 'Consent can be narrowed but not widened: the submitter allowed School community, so Public cannot be set.' });
+    const unknown = call<SaveResult>(sim, 'triageSave', { id: win.id, row: win.row, version: r.saved.version, change: { goals: ['Made up'] } });
+    expect(unknown).toEqual({ refused: '"Made up" is not an active goal in the Goals sheet.' });
+    expect(cell(sim, win.id, 'Consent')).toBe('Staff only');
+  });
+
+  test('privacy cleared records who and when', () => {
+    const sim = school(4, 4);
+    const win = open(sim).wins.find((w) => w.namesStudents)!;
+    expect(win.warnings.map((w) => w.code)).toContain('privacy');
+    const r = saved(call<SaveResult>(sim, 'triageSave', { id: win.id, row: win.row, version: win.version, change: { privacyCleared: true } }));
+    expect(r.saved.privacyClearedBy).toBe('principal@school.example');
+    expect(r.saved.warnings.map((w) => w.code)).not.toContain('privacy');
+    expect(cell(sim, win.id, 'Privacy cleared')).toBe('Yes');
+  });
+
+  test('a hand edit since the win was read is a conflict: nothing is written and the new version is shown', () => {
+    const sim = school(5, 5);
+    const win = open(sim).wins[0];
+    const wins = sim.spreadsheet.sheet('Wins')!;
+    wins.setCell(rowOf(sim, win.id), wins.columnOf(WIN_COLUMNS.story), 'Edited by hand in the sheet');
+    const r = call<SaveResult>(sim, 'triageSave', { id: win.id, row: win.row, version: win.version, change: { status: 'Approved' } });
+    if (!('conflict' in r)) throw new Error('expected a conflict');
+    expect(r.conflict.fields).toEqual(['story']);
+    expect(r.conflict.current!.story).toBe('Edited by hand in the sheet');
+    expect(r.conflict.message).toMatch(/changed since you opened it.*Story/);
+    expect(cell(sim, win.id, 'Status')).toBe('New');
+  });
+
+  test('another leader\'s save makes the first leader\'s stale save a conflict', () => {
+    const sim = school(5, 5);
+    const win = open(sim).wins[0];
+    sim.setUser('coach@school.example');
+    saved(call<SaveResult>(sim, 'triageSave', { id: win.id, row: win.row, version: win.version, change: { status: 'Archived' } }));
+    sim.setUser('principal@school.example');
+    const r = call<SaveResult>(sim, 'triageSave', { id: win.id, row: win.row, version: win.version, change: { status: 'Approved' } });
+    if (!('conflict' in r)) throw new Error('expected a conflict');
+    expect(r.conflict.fields).toEqual(expect.arrayContaining(['status', 'triagedBy']));
+    expect(r.conflict.message).toMatch(/last saved by coach@school\.example/);
+    expect(cell(sim, win.id, 'Status')).toBe('Archived');
+  });
+
+  test('the win is found by ID after the sheet was sorted, and a deleted win is reported', () => {
+    const sim = school(6, 6);
+    const [a, b] = open(sim).wins;
+    const wins = sim.spreadsheet.sheet('Wins')!;
+    wins.sortBy(wins.columnOf(WIN_COLUMNS.submittedAt), true);
+    wins.sortBy(wins.columnOf(WIN_COLUMNS.headline), true);
+    expect(rowOf(sim, a.id)).not.toBe(a.row);
+    saved(call<SaveResult>(sim, 'triageSave', { id: a.id, row: a.row, version: a.version, change: { status: 'Approved' } }));
+    expect(cell(sim, a.id, 'Status')).toBe('Approved');
+    wins.deleteRow(rowOf(sim, b.id));
+    const gone = call<SaveResult>(sim, 'triageSave', { id: b.id, row: b.row, version: b.version, change: { status: 'Approved' } });
+    expect(gone).toMatchObject({ conflict: { current: null, fields: [] } });
+    if ('conflict' in gone) expect(gone.conflict.message).toMatch(/no longer in the log/);
+  });
+
+  test('a formula in a person\'s own column survives a save', () => {
+    const sim = school(2, 2);
+    const wins = sim.spreadsheet.sheet('Wins')!;
+    const mine = wins.lastColumn + 1;
+    wins.setCell(1, mine, 'My notes');
+    wins.setCell(2, mine, '=1+1');
+    const win = open(sim).wins.find((w) => w.row === 2)!;
+    saved(call<SaveResult>(sim, 'triageSave', { id: win.id, row: win.row, version: win.version, change: { status: 'Approved' } }));
+    expect(wins.formulas[1][mine - 1]).toBe('=1+1');
+  });
+
+  test('select several and approve them together; a stale one is reported, the others saved', () => {
+    const sim = school(5, 5);
+    const wins = open(sim).wins.slice(0, 3);
+    const sheet = sim.spreadsheet.sheet('Wins')!;
+    sheet.setCell(rowOf(sim, wins[2].id), sheet.columnOf(WIN_COLUMNS.kind), 'Lesson learned');
+    const r = call<BulkResult>(sim, 'triageSaveMany', { wins: wins.map((w) => ({ id: w.id, row: w.row, version: w.version })), change: { status: 'Approved', goals: ['Reading for all'] } });
+    expect(r.results.map((x) => Object.keys(x.result)[0])).toEqual(['saved', 'saved', 'conflict']);
+    expect(cell(sim, wins[0].id, 'Status')).toBe('Approved');
+    expect(cell(sim, wins[1].id, 'Goals')).toBe('Reading for all');
+    expect(cell(sim, wins[2].id, 'Status')).toBe('New');
+  });
+
+  test('a win that came in through the Form keeps its consent as "Consent given"', () => {
+    const sim = loadAddOn();
+    const formId = setUpSchool(sim);
+    sim.submitForm(formId, byTitle({ ...ANSWERS, consent: 'Public' }), { email: 'ana@school.example' });
+    const [win] = open(sim).wins;
+    expect(win.consentGiven).toBe('Public');
+    expect(cell(sim, win.id, 'Consent given')).toBe('Public');
+  });
+});
