@@ -1,0 +1,198 @@
+// Seeds the playground's fictional school, Maple Grove Elementary, through the built add-on: Set up, a term of
+// Form responses (fired through the form-submit trigger), triage in the sidebar's endpoints, and past newsletters.
+import { QUESTIONS } from '../../src/domain/form-spec';
+import type { Simulator } from '../sim';
+import { ASSISTANT_PRINCIPAL, PEOPLE, PRINCIPAL, TRICKY_WINS, WINS, type SeedWin } from './school-wins';
+
+export const SCHOOL = 'Maple Grove Elementary';
+export const SCHOOL_USER = PRINCIPAL.email;
+/** "Today" in the seeded school: Monday 23 November 2026, 8:30 am in New York. */
+export const SCHOOL_NOW = '2026-11-23T13:30:00Z';
+const SET_UP_AT = Date.parse('2026-09-03T13:00:00Z');
+const TERM_START = Date.parse('2026-09-08T12:00:00Z');
+const SCHOOL_DAYS = 54;
+const DAY = 86400000;
+const HOUR = 3600000;
+const KINDS = { W: 'Win', L: 'Lesson learned' } as const;
+const SOURCES = ['Classroom observation', 'Student work', 'Family story', 'Survey or feedback', 'Data', 'Meeting', 'Other'];
+const CONSENTS = ['Staff only', 'School community', 'Public'];
+/** Fridays at 3 pm when a leader drafted the newsletter by hand before the clock trigger existed. */
+const PAST_NEWSLETTERS = ['2026-10-16T19:00:00Z', '2026-11-13T20:00:00Z'];
+
+const TITLE = Object.fromEntries(QUESTIONS.map((q) => [q.field, q.title])) as Record<string, string>;
+
+interface Planned {
+  at: number;
+  run: () => void;
+}
+
+/** Small deterministic pseudo-random numbers, so every fresh playground is the same school. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function schoolDay(n: number): number {
+  // Skip weekends: day n of term counts Monday–Friday only.
+  const week = Math.floor(n / 5);
+  return TERM_START + (week * 7 + (n % 5)) * DAY;
+}
+
+export function menuFunction(sim: Simulator, caption: string): string | null {
+  for (const menu of sim.ui.menus) {
+    for (const item of menu.items) if ('fn' in item && item.caption === caption) return item.fn;
+  }
+  return null;
+}
+
+function goalNames(sim: Simulator): string[] {
+  const goals = sim.spreadsheet.sheet('Goals');
+  if (!goals) return [];
+  const col = goals.columnOf('Goal') || 1;
+  return goals.displayValues.slice(1).map((r) => r[col - 1]).filter(Boolean);
+}
+
+function answersFor(w: SeedWin, person: { name: string; role: string }, goals: string[], consent: string): Record<string, string | string[]> {
+  const a: Record<string, string | string[]> = {
+    [TITLE.name]: person.name,
+    [TITLE.role]: person.role,
+    [TITLE.headline]: w.headline,
+    [TITLE.story]: w.story,
+    [TITLE.kind]: KINDS[w.kind],
+    [TITLE.source]: SOURCES[w.source],
+    [TITLE.consent]: consent,
+    [TITLE.namesStudents]: w.namesStudents ? 'Yes' : 'No',
+  };
+  if (w.evidence) a[TITLE.evidence] = w.evidence;
+  if (w.link) a[TITLE.link] = w.link;
+  if (w.goal !== null && goals[w.goal]) a[TITLE.goals] = [goals[w.goal]];
+  return a;
+}
+
+/** The Settings dialog's save, as a leader fills it in: Maple Grove's audiences and, when `weekly`, the schedule. */
+function saveSettings(sim: Simulator, weekly: boolean): void {
+  const input = {
+    schoolName: SCHOOL,
+    audiences: {
+      Staff: { enabled: true, recipients: 'staff@maplegrove.example' },
+      Families: { enabled: true, recipients: 'families@maplegrove.example, pta@maplegrove.example' },
+      Public: { enabled: true, recipients: 'district-office@district.example' },
+    },
+    cadence: { kind: weekly ? 'weekly' : 'off', weekday: 5, monthDay: 1, hour: 15 },
+    template: '',
+    senderName: `${PRINCIPAL.name}, ${SCHOOL}`,
+    replyTo: PRINCIPAL.email,
+    creditContributors: true,
+  };
+  const saved = sim.runSidebar('settingsSave', [input, { takeOverSchedule: true }]);
+  if (!saved.ok) sim.logs.push(`Playground seed: settings not saved: ${saved.error}`);
+  else if (saved.value && typeof saved.value === 'object' && (saved.value as { ok?: boolean }).ok === false) sim.logs.push(`Playground seed: settings not saved: ${JSON.stringify(saved.value)}`);
+}
+
+/** The newest win in the log: its ID and row. */
+function lastWin(sim: Simulator): { id: string; row: number } | null {
+  const wins = sim.spreadsheet.sheet('Wins');
+  if (!wins) return null;
+  const row = wins.lastRow;
+  const id = wins.display(row, wins.columnOf('ID'));
+  return id ? { id, row } : null;
+}
+
+/** A leader's triage of one win through the sidebar's own endpoints; by hand in the sheet if they do not exist. */
+function triage(sim: Simulator, win: { id: string; row: number }, change: Record<string, unknown>): void {
+  const loaded = sim.runSidebar('triageWin', [win]);
+  if (loaded.ok && loaded.value && typeof loaded.value === 'object') {
+    const view = loaded.value as { row: number; version: string };
+    const saved = sim.runSidebar('triageSave', [{ id: win.id, row: view.row, version: view.version, change }]);
+    if (!saved.ok) sim.logs.push(`Playground seed: triage of ${win.id} failed: ${saved.error}`);
+    return;
+  }
+  const wins = sim.spreadsheet.sheet('Wins')!;
+  const set = (header: string, v: string) => {
+    const c = wins.columnOf(header);
+    if (c) wins.setRaw(win.row, c, v);
+  };
+  if (change.status) set('Status', String(change.status));
+  if (Array.isArray(change.goals)) set('Goals', change.goals.join(', '));
+  if (change.featured !== undefined) set('Featured', change.featured ? 'Yes' : 'No');
+  if (change.privacyCleared !== undefined) set('Privacy cleared', change.privacyCleared ? 'Yes' : 'No');
+  if (change.blurb) set('Public blurb', String(change.blurb));
+}
+
+/** Seeds the school in `sim` (a fresh simulator with the bundle loaded). */
+export function seedSchool(sim: Simulator): { wins: number } {
+  const rnd = random(20260908);
+  sim.setUser(PRINCIPAL.email);
+  sim.clock.set(new Date(SET_UP_AT));
+  sim.open('LIMITED');
+  sim.run('setUp');
+  const formId = [...sim.forms.values()].filter((f) => !f.deleted).pop()?.id;
+  if (!formId) throw new Error('Set up made no Form; the school cannot be seeded.');
+  const goals = goalNames(sim);
+  saveSettings(sim, false);
+
+  const all = [...WINS];
+  // Tricky entries arrive through the term like any other.
+  TRICKY_WINS.forEach((w, k) => all.splice(Math.round(((k + 1) * all.length) / (TRICKY_WINS.length + 1)) + k, 0, w));
+  const plan: Planned[] = [];
+  const end = Date.parse(SCHOOL_NOW);
+  all.forEach((w, i) => {
+    const day = Math.min(SCHOOL_DAYS - 1, Math.floor((i * SCHOOL_DAYS) / all.length));
+    const at = schoolDay(day) + Math.floor((0.5 + rnd() * 8.5) * HOUR);
+    const person = PEOPLE[w.by ?? i % PEOPLE.length];
+    const consent = CONSENTS[[1, 1, 2, 0, 1, 2][i % 6]];
+    let win: { id: string; row: number } | null = null;
+    plan.push({
+      at,
+      run: () => {
+        sim.submitForm(formId, answersFor(w, person, goals, consent), { email: person.email });
+        win = lastWin(sim);
+      },
+    });
+    const triagedAt = at + Math.floor((1 + rnd() * 3) * DAY);
+    const roll = rnd();
+    if (triagedAt > end - 5 * DAY || roll < 0.08) return; // still New
+    const status = roll < 0.18 ? 'Needs info' : roll < 0.28 ? 'Archived' : 'Approved';
+    const change: Record<string, unknown> = { status };
+    if (w.goal !== null && goals[w.goal]) change.goals = rnd() < 0.15 && goals[(w.goal + 1) % goals.length] ? [goals[w.goal], goals[(w.goal + 1) % goals.length]] : [goals[w.goal]];
+    if (status === 'Approved') {
+      if (w.namesStudents && rnd() < 0.8) change.privacyCleared = true;
+      if (rnd() < 0.2) change.featured = true;
+      if (rnd() < 0.35) change.blurb = w.story.split(/(?<=[.!?])\s/)[0].slice(0, 200);
+    }
+    plan.push({
+      at: triagedAt,
+      run: () => {
+        if (!win) return;
+        sim.setUser(i % 3 === 0 ? ASSISTANT_PRINCIPAL.email : PRINCIPAL.email);
+        triage(sim, win, change);
+        sim.setUser(PRINCIPAL.email);
+      },
+    });
+  });
+  for (const at of PAST_NEWSLETTERS) {
+    plan.push({
+      at: Date.parse(at),
+      run: () => {
+        const fn = menuFunction(sim, 'Draft newsletter now');
+        if (fn) sim.run(fn);
+      },
+    });
+  }
+  plan.sort((a, b) => a.at - b.at);
+  for (const step of plan) {
+    // Time passes as it would: time-driven triggers fire on their schedule along the way.
+    if (step.at > sim.clock.now().getTime()) sim.advanceTo(new Date(step.at));
+    step.run();
+  }
+  sim.setUser(PRINCIPAL.email);
+  sim.advanceTo(new Date(end - HOUR));
+  // This week the school switched on the schedule: every Friday at 3 pm (an hourly trigger checks when it is due).
+  saveSettings(sim, true);
+  sim.clock.set(new Date(end));
+  sim.open('LIMITED');
+  return { wins: all.length };
+}

@@ -1,0 +1,9 @@
+// Services the simulator keeps outside its core that the playground registers so the newsletter can run:
+// DocumentApp (dev/sim/documents.ts) and the advanced Gmail service (dev/sim/gmail.ts).
+import type { ServiceFactory } from '../sim';
+import { documentService } from '../sim/documents';
+import { gmailService } from '../sim/gmail';
+
+export function extraServices(): Record<string, ServiceFactory> {
+  return { DocumentApp: documentService, Gmail: gmailService };
+}

@@ -1,0 +1,182 @@
+// The playground in Chromium, through the whole loop: a Form response, triage in the real sidebar, the newsletter
+// drafted from the menu, and the win found in the Doc and the Gmail draft; seeded tricky text shows as text.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Frame, type FrameLocator, type Page } from 'playwright-core';
+import { startPlayground, type Playground } from '../../dev/playground/server';
+import { DIST } from '../helpers/addon';
+
+jest.setTimeout(180_000);
+
+const HEADLINE = 'Robotics club built a rover from recycled parts';
+const GOAL = 'Math confidence';
+
+let dir: string;
+let pg: Playground;
+let context: BrowserContext;
+let page: Page;
+const dialogs: string[] = [];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'sw-playground-'));
+  pg = await startPlayground({ port: 0, distDir: DIST, stateFile: join(dir, 'state.json') });
+  context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    viewport: { width: 1280, height: 800 },
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  // No script the add-on or a submitter wrote may open a dialog (alert(1) in seeded text, for one).
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto(pg.url);
+  await page.getByRole('table', { name: 'Sheet Wins' }).waitFor();
+});
+
+afterAll(async () => {
+  await context?.close();
+  await pg?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function openTab(name: RegExp): Promise<void> {
+  await page.getByRole('tab', { name }).click();
+}
+
+async function runMenu(caption: string): Promise<void> {
+  await page.getByRole('button', { name: /^Small Wins/ }).click();
+  await page.getByRole('menuitem', { name: caption }).click();
+}
+
+/** The win's row in the Wins grid, as displayed cells keyed by header. */
+async function winRow(headline: string): Promise<Record<string, string>> {
+  const grid = page.getByRole('table', { name: 'Sheet Wins' });
+  const headers = await grid.locator('tr.frozen').first().locator('th').allInnerTexts();
+  const row = grid.locator('tbody tr', { hasText: headline }).first();
+  const cells = await row.locator('th, td').allInnerTexts();
+  return Object.fromEntries(headers.map((h, i) => [h.replace(/[▲▼]/g, '').trim(), cells[i]?.trim() ?? '']));
+}
+
+describe('playground', () => {
+  test('the seeded school shows tricky text as text: no script runs, no markup is made', async () => {
+    await openTab(/^Spreadsheet/);
+    const grid = page.getByRole('table', { name: 'Sheet Wins' });
+    expect(await grid.locator('tbody tr').count()).toBeGreaterThanOrEqual(60);
+    for (const text of ['=SUM(A1)', '007', '3/4', '<script>alert(1)</script> is not a headline', '🎉 Kindergarten reached 100 books read 📚✨', 'أمسية القراءة العائلية نجحت نجاحًا كبيرًا', 'ערב קריאה משפחתי עם 30 משפחות']) {
+      await expect(grid.getByRole('cell', { name: text, exact: true }).count()).resolves.toBeGreaterThanOrEqual(1);
+    }
+    expect(await grid.locator('script, img, b').count()).toBe(0);
+    // A very long story stays whole in the cell (shown as a tooltip and ellipsis).
+    const long = await grid.locator('td', { hasText: 'Week 24: we visited' }).count();
+    expect(long).toBe(1);
+    // Clicking the Headline header sorts the view (A→Z, then Z→A); the sheet itself is unchanged.
+    const headlines = () => grid.locator('tbody tr').evaluateAll((rows) => rows.map((r) => (r.querySelectorAll('td')[4] as HTMLElement).innerText));
+    const inOrder = (list: string[]) => list.every((h, i) => i === 0 || list[i - 1].localeCompare(h, undefined, { sensitivity: 'base', numeric: true }) <= 0);
+    const unsorted = await headlines();
+    expect(inOrder(unsorted)).toBe(false);
+    await grid.getByRole('button', { name: /^Headline/ }).click();
+    const asc = await headlines();
+    expect(inOrder(asc)).toBe(true);
+    expect([...asc].sort()).toEqual([...unsorted].sort());
+    await grid.getByRole('button', { name: /^Headline/ }).click();
+    expect(inOrder((await headlines()).reverse())).toBe(true);
+    expect(pg.session.sim.spreadsheet.sheet('Wins')!.display(2, 1)).toBe('W-0001');
+    await page.getByRole('button', { name: 'Unsort' }).click();
+    expect(await headlines()).toEqual(unsorted);
+    expect(dialogs).toEqual([]);
+  });
+
+  test('Form → triage in the real sidebar → newsletter: the win reaches the Doc and the Gmail draft', async () => {
+    // 1. A teacher submits the intake Form; the form-submit trigger adds the win as New.
+    await openTab(/^Intake Form/);
+    const form = page.getByRole('form', { name: 'Share a small win' });
+    await form.getByLabel('Your name').fill('Priya Shah');
+    await form.getByLabel('Your role').selectOption('Teacher');
+    await form.getByLabel('Headline').fill(HEADLINE);
+    await form.getByLabel('What happened?').fill('Grade 5 built a rover from cardboard and old motors and measured how far it went.');
+    await form.getByRole('group', { name: /win or a lesson/ }).getByLabel('Win', { exact: true }).check();
+    await form.getByRole('group', { name: /Where did it come from/ }).getByLabel('Student work').check();
+    await form.getByRole('group', { name: /Who may read it/ }).getByLabel('Public').check();
+    await form.getByRole('group', { name: /name students/ }).getByLabel('No').check();
+    await form.getByRole('button', { name: 'Submit' }).click();
+    await page.getByText('Thank you! Your win is in the log.').waitFor();
+    await openTab(/^Spreadsheet/);
+    const submitted = await winRow(HEADLINE);
+    expect(submitted.Status).toBe('New');
+    expect(submitted.Goals).toBe('');
+
+    // 2. The leader opens Triage wins from the menu; the real sidebar tags a goal and approves.
+    await runMenu('Triage wins');
+    const sidebar: FrameLocator = page.frameLocator('iframe[name="addon-sidebar"]');
+    await sidebar.getByRole('searchbox', { name: /Search wins/ }).fill('Robotics club');
+    await sidebar.getByRole('navigation', { name: 'Wins in the queue' }).getByRole('button', { name: new RegExp(HEADLINE) }).click();
+    await sidebar.getByRole('heading', { name: HEADLINE }).waitFor();
+    const chip = sidebar.getByRole('group', { name: 'Goals' }).getByRole('button', { name: new RegExp(`^${GOAL}`) });
+    await chip.click();
+    await expect(chip.getAttribute('aria-pressed')).resolves.toBe('true');
+    await waitForRow(HEADLINE, (r) => r.Goals === GOAL);
+    await sidebar.getByRole('group', { name: 'Actions' }).getByRole('button', { name: 'Approve', exact: true }).click();
+    const triaged = await waitForRow(HEADLINE, (r) => r.Status === 'Approved');
+    expect(triaged.Goals).toBe(GOAL);
+    expect(triaged['Triaged by']).toBe('helen.park@maplegrove.example');
+
+    // 3. Draft newsletter now: a dialog reports the drafts; the Doc and the Gmail draft carry the win.
+    await runMenu('Draft newsletter now');
+    const dialog = page.getByRole('dialog', { name: 'Newsletter drafts' });
+    await dialog.waitFor();
+    await expect(dialog.frameLocator('iframe').locator('body').innerText()).resolves.toMatch(/Gmail drafts/);
+    await dialog.getByRole('button', { name: 'Close the dialog' }).click();
+
+    await openTab(/^Docs/);
+    const doc = page.getByRole('article', { name: /^Doc:/ });
+    await expect(doc.innerText()).resolves.toContain(HEADLINE);
+    await expect(doc.innerText()).resolves.toContain(GOAL);
+
+    await openTab(/^Gmail drafts/);
+    const draft = page.getByRole('article', { name: /^Draft:/ });
+    await expect(draft.locator('pre.mail-text').innerText()).resolves.toContain(HEADLINE);
+    const mailFrame = page.locator('iframe.mail-html');
+    await expect(mailFrame.getAttribute('sandbox')).resolves.toBe('');
+    const frame = (await (await mailFrame.elementHandle())!.contentFrame()) as Frame;
+    await expect(frame.locator('body').innerText()).resolves.toContain(HEADLINE);
+
+    // 4. The activity log shows what each action cost in service calls.
+    await openTab(/^Activity log/);
+    const entry = page.getByRole('listitem').filter({ hasText: 'Menu: Small Wins → Draft newsletter now' }).first();
+    await expect(entry.innerText()).resolves.toMatch(/\d+ service calls, [\d.]+ (s|ms) simulated/);
+    expect(dialogs).toEqual([]);
+  });
+
+  test('the clock control fires the newsletter schedule, and the school survives a restart', async () => {
+    await openTab(/^Triggers/);
+    const before = pg.session.activity.length;
+    await page.getByRole('button', { name: 'Advance to next Friday 3 pm' }).click();
+    await page.getByText(/Fri, Nov 27, 2026, 3:00\s?PM/).first().waitFor();
+    const moved = pg.session.activity.slice(before).find((e) => e.what.startsWith('Clock moved'));
+    expect(moved?.fired?.join(' ')).toMatch(/time-driven runs? of onNewsletterClock/);
+
+    const stateFile = join(dir, 'state.json');
+    const wins = pg.session.sim.spreadsheet.sheet('Wins')!.lastRow;
+    await pg.close();
+    pg = await startPlayground({ port: 0, distDir: DIST, stateFile });
+    expect(pg.session.sim.spreadsheet.sheet('Wins')!.lastRow).toBe(wins);
+    expect(pg.session.sim.clock.now().toISOString()).toBe('2026-11-27T20:00:00.000Z');
+    await page.goto(pg.url);
+    await openTab(/^Spreadsheet/);
+    expect((await winRow(HEADLINE)).Status).toBe('Approved');
+  });
+});
+
+async function waitForRow(headline: string, ok: (r: Record<string, string>) => boolean): Promise<Record<string, string>> {
+  let last: Record<string, string> = {};
+  for (let i = 0; i < 50; i++) {
+    last = await winRow(headline);
+    if (ok(last)) return last;
+    await page.waitForTimeout(100);
+  }
+  return last;
+}
