@@ -6,6 +6,8 @@ import { buildMenu } from './app/menu';
 import { runSetUp, showSetUpResult } from './app/setup';
 import { reportingErrors } from './adapters/ui';
 import { showTriage, triageEndpoints } from './app/triage';
+import { draftNewsletterNowFromMenu, onNewsletterClockTick } from './app/newsletter-ui';
+import { settingsEndpoints, showSettingsDialog } from './app/settings';
 
 declare const global: Record<string, unknown>;
 
@@ -48,3 +50,12 @@ global.triageQueue = triageEndpoints.triageQueue;
 global.triageWin = triageEndpoints.triageWin;
 global.triageSave = triageEndpoints.triageSave;
 global.triageSaveMany = triageEndpoints.triageSaveMany;
+global.showSettings = () => reportingErrors('Settings', showSettingsDialog);
+global.draftNewsletterNow = () => {
+  reportingErrors('Draft newsletter now', draftNewsletterNowFromMenu);
+};
+/** The newsletter schedule's hourly clock trigger (one per user per document). */
+global.onNewsletterClock = (_e?: unknown) => onNewsletterClockTick();
+global.settingsOpen = settingsEndpoints.settingsOpen;
+global.settingsSave = settingsEndpoints.settingsSave;
+global.settingsCancelIssue = settingsEndpoints.settingsCancelIssue;

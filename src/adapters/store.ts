@@ -20,6 +20,13 @@ export interface StoredConfig {
   intakeTrigger?: TriggerRecord;
   /** The Wins header as Set up last left it, for spotting renamed columns. */
   logHeader?: string[];
+  /** Newsletter settings (domain/settings.ts NewsletterSettings), the schedule's trigger and bookkeeping. */
+  newsletterSettings?: unknown;
+  newsletterTrigger?: TriggerRecord;
+  /** "yyyy-MM-dd HH:mm" in the spreadsheet's time zone: when the current schedule was saved. */
+  newsletterScheduleSince?: string;
+  /** Scheduled period keys that found nothing eligible, so the hourly check does not look again. */
+  newsletterEmptyPeriods?: string[];
   [key: string]: unknown;
 }
 

@@ -9,6 +9,8 @@ export interface MenuItem {
 export const MENU_ITEMS: MenuItem[] = [
   { caption: 'Set up', fn: 'setUp' },
   { caption: 'Triage wins', fn: 'showTriage' },
+  { caption: 'Settings', fn: 'showSettings' },
+  { caption: 'Draft newsletter now', fn: 'draftNewsletterNow' },
   { caption: 'Help', fn: 'showHelp' },
 ];
 

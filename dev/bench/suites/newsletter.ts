@@ -1,0 +1,122 @@
+// Newsletter issues of 10, 50 and 200 wins: service calls and simulated time for Draft newsletter now
+// (one audience, default design and template Doc; then three audiences), in a log of 5,000 older wins,
+// and the hourly check when nothing is due.
+import { join } from 'node:path';
+import { createSimulator } from '../../sim';
+import { documentService, simDocuments } from '../../sim/documents';
+import { gmailService, simGmail } from '../../sim/gmail';
+import { encodeRow, locateColumns, Columns } from '../../../src/domain/log-columns';
+import { EXAMPLE_GOALS } from '../../../src/domain/goals';
+import type { WinField } from '../../../src/domain/schema';
+import type { BenchRow, BenchSuite } from '../types';
+
+const DIST = process.env.SW_DIST ? process.env.SW_DIST : join(__dirname, '..', '..', '..', 'dist');
+const OLD_WINS = 5000;
+
+type Sim = ReturnType<typeof createSimulator>;
+
+function school(audiences: Array<'Staff' | 'Families' | 'Public'>, template: boolean): Sim {
+  const sim = createSimulator({ now: '2026-11-23T14:00:00Z', services: { DocumentApp: documentService, Gmail: gmailService } });
+  sim.load(DIST);
+  sim.open('LIMITED');
+  sim.run('setUp');
+  let templateId = '';
+  if (template) {
+    templateId = simDocuments(sim).createDoc('Template', [
+      { text: '{{school}}', heading: 'TITLE' },
+      { text: '{{period}} · {{summary}}' },
+      { text: '{{#wins}}' },
+      { text: '{{section}}', heading: 'HEADING2' },
+      { text: '{{headline}}', heading: 'HEADING3' },
+      { text: '{{story}}' },
+      { text: '{{credit}} · {{goals}}', attrs: { ITALIC: true } },
+      { text: '{{/wins}}' },
+    ]);
+  }
+  const on = (a: string) => audiences.includes(a as 'Staff');
+  const r = sim.runSidebar('settingsSave', [
+    {
+      schoolName: 'Riverside Primary',
+      audiences: {
+        Staff: { enabled: on('Staff'), recipients: 'staff@school.example' },
+        Families: { enabled: on('Families'), recipients: 'families@school.example' },
+        Public: { enabled: on('Public'), recipients: 'district@district.example' },
+      },
+      cadence: { kind: 'weekly', weekday: 5, monthDay: 1, hour: 7 },
+      template: templateId,
+      senderName: 'Principal',
+      replyTo: 'office@school.example',
+      creditContributors: true,
+    },
+    { takeOverSchedule: false },
+  ]);
+  if (!r.ok || !(r.value as { ok: boolean }).ok) throw new Error(`settings: ${JSON.stringify(r)}`);
+  return sim;
+}
+
+/** OLD_WINS wins already shared, then n approved wins to share (scattered among new ones). */
+function seed(sim: Sim, n: number): void {
+  const sheet = sim.spreadsheet.sheet('Wins')!;
+  const located = locateColumns(sheet.headers);
+  const rows: unknown[][] = [];
+  const total = OLD_WINS + n * 3;
+  let fresh = 0;
+  for (let i = 1; i <= total; i++) {
+    const old = i <= OLD_WINS;
+    const approved = !old && (i - OLD_WINS) % 3 === 0 && fresh < n;
+    if (approved) fresh++;
+    const w: Partial<Record<WinField, string>> = {
+      id: `W-${String(i).padStart(5, '0')}`,
+      submittedAt: new Date(Date.UTC(2026, 0, 5) + i * 3600_000).toISOString(),
+      status: old || approved ? 'Approved' : 'New',
+      kind: i % 9 === 0 ? 'Lesson learned' : 'Win',
+      headline: `Win ${i}: Year 4 tried peer feedback on their writing`,
+      story: `Story ${i}: students swapped drafts and used a checklist; most improved their second draft. ${'More detail. '.repeat(8)}`,
+      goals: EXAMPLE_GOALS[i % EXAMPLE_GOALS.length].name,
+      consent: i % 2 ? 'Public' : 'School community',
+      namesStudents: 'No',
+      privacyCleared: 'No',
+      featured: i % 17 === 0 ? 'Yes' : 'No',
+      name: `Teacher ${i % 30}`,
+      email: `t${i % 30}@school.example`,
+      role: 'Teacher',
+      sharedIn: old ? 'Staff #1, Families #1, Public #1' : '',
+    };
+    rows.push(encodeRow(w, located.columns as Columns, located.width));
+  }
+  sheet.appendRows(rows);
+}
+
+function measure(sim: Sim, work: () => void): { calls: number; ms: number } {
+  sim.meter.reset();
+  work();
+  return sim.meter.snapshot();
+}
+
+export const suite: BenchSuite = {
+  title: `Newsletter issues (Draft newsletter now; log of ${OLD_WINS.toLocaleString('en-US')} older wins plus the new ones)`,
+  run() {
+    const rows: BenchRow[] = [];
+    const cases: Array<{ label: string; audiences: Array<'Staff' | 'Families' | 'Public'>; template: boolean }> = [
+      { label: 'issue, 1 audience, default design', audiences: ['Staff'], template: false },
+      { label: 'issue, 1 audience, template Doc', audiences: ['Staff'], template: true },
+      { label: 'issues, 3 audiences', audiences: ['Staff', 'Families', 'Public'], template: false },
+    ];
+    for (const c of cases) {
+      for (const n of [10, 50, 200]) {
+        const sim = school(c.audiences, c.template);
+        seed(sim, n);
+        const m = measure(sim, () => sim.run('draftNewsletterNow'));
+        const drafts = simGmail(sim).drafts();
+        if (drafts.length !== c.audiences.length) throw new Error(`${c.label}: expected ${c.audiences.length} drafts, got ${drafts.length}: ${JSON.stringify(sim.ui.dialogs.at(-1))}`);
+        const docCalls = Object.entries(sim.meter.byMethod).filter(([k]) => /^(DocumentApp|Body|Paragraph|Document|Text|ListItem|Table)/.test(k)).reduce((s, [, v]) => s + v.calls, 0);
+        rows.push({ operation: c.label, size: `${n} wins`, calls: m.calls, ms: m.ms, extra: { 'Docs calls': String(docCalls), drafts: String(drafts.length), 'email HTML': `${(Buffer.byteLength(drafts[0].html) / 1024).toFixed(1)} KB` } });
+      }
+    }
+    const sim = school(['Staff', 'Families', 'Public'], false);
+    seed(sim, 10);
+    const idle = measure(sim, () => sim.run('onNewsletterClock', {}));
+    rows.push({ operation: 'hourly check, nothing due', size: `${OLD_WINS + 30} wins`, calls: idle.calls, ms: idle.ms });
+    return rows;
+  },
+};

@@ -1,0 +1,274 @@
+// The Settings dialog: school name, audiences and recipients, schedule, template Doc, sender, credit, and the
+// recent issues with Cancel. Validation runs here for instant feedback; the server validates again on save.
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { AUDIENCES, Audience, CADENCE_KINDS, SettingsField, SettingsInput, validateSettings, WEEKDAY_NAMES } from '../src/domain/settings';
+import type { RecentIssue, SettingsView } from '../src/settings-api';
+import { closeDialog, readableError, settingsServer } from './settings-client';
+import './settings.css';
+
+const CADENCE_LABELS: Record<string, string> = { off: 'Off (only Draft newsletter now)', weekly: 'Weekly', biweekly: 'Every two weeks', monthly: 'Monthly' };
+const AUDIENCE_HINTS: Record<Audience, string> = {
+  Staff: 'Addresses in To. Carries every approved win.',
+  Families: 'Addresses in Bcc. Only wins with School community or Public consent, privacy cleared where students are named.',
+  Public: 'Addresses in Bcc (partners, district office). Only wins with Public consent, privacy cleared where students are named.',
+};
+
+type Errors = Partial<Record<SettingsField, string>>;
+
+function Field(props: { id: string; label: string; error?: string; hint?: string; children: preact.ComponentChildren }) {
+  return (
+    <div>
+      <label for={props.id}>{props.label}</label>
+      {props.children}
+      {props.hint && <p class="hint" id={`${props.id}-hint`}>{props.hint}</p>}
+      {props.error && (
+        <p class="error" id={`${props.id}-error`} role="alert">
+          {props.error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+const described = (id: string, error?: string, hint?: string) => ({
+  'aria-invalid': error ? ('true' as const) : undefined,
+  'aria-describedby': [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined,
+});
+
+function App() {
+  const [view, setView] = useState<SettingsView | null>(null);
+  const [input, setInput] = useState<SettingsInput | null>(null);
+  const [errors, setErrors] = useState<Errors>({});
+  const [status, setStatus] = useState<{ text: string; tone: '' | 'good' | 'bad' } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [takeOver, setTakeOver] = useState(false);
+  const [touched, setTouched] = useState(false);
+
+  useEffect(() => {
+    settingsServer
+      .settingsOpen()
+      .then((v) => {
+        setView(v);
+        setInput(v.input);
+        document.getElementById('app')?.removeAttribute('aria-busy');
+      })
+      .catch((e) => setStatus({ text: readableError(e), tone: 'bad' }));
+  }, []);
+
+  if (!input || !view) return status ? <p class={`status ${status.tone}`}>{status.text}</p> : <p class="loading">Loading the settings…</p>;
+
+  const update = (patch: Partial<SettingsInput>) => {
+    const next = { ...input, ...patch };
+    setInput(next);
+    if (touched) {
+      const r = validateSettings(next);
+      setErrors(r.ok ? {} : r.errors);
+    }
+  };
+  const setAudience = (a: Audience, patch: Partial<SettingsInput['audiences'][Audience]>) =>
+    update({ audiences: { ...input.audiences, [a]: { ...input.audiences[a], ...patch } } });
+  const setCadence = (patch: Partial<SettingsInput['cadence']>) => update({ cadence: { ...input.cadence, ...patch } });
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    setTouched(true);
+    const local = validateSettings(input);
+    if (!local.ok) {
+      setErrors(local.errors);
+      setStatus({ text: 'Some settings need a fix before they can be saved.', tone: 'bad' });
+      document.querySelector<HTMLElement>('[aria-invalid=true]')?.focus();
+      return;
+    }
+    setBusy(true);
+    setStatus({ text: 'Saving…', tone: '' });
+    try {
+      const r = await settingsServer.settingsSave(input, { takeOverSchedule: takeOver });
+      if (r.ok) {
+        setView(r.view);
+        setInput(r.view.input);
+        setErrors({});
+        setStatus({ text: r.message, tone: 'good' });
+      } else {
+        setErrors(r.errors);
+        setStatus({ text: r.message, tone: 'bad' });
+      }
+    } catch (err) {
+      setStatus({ text: readableError(err), tone: 'bad' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const cancel = async (issue: RecentIssue, force = false) => {
+    if (!force && !window.confirm(`Cancel ${issue.label} (${issue.period})? Its wins become eligible again and its Gmail draft is deleted.`)) return;
+    setBusy(true);
+    try {
+      const r = await settingsServer.settingsCancelIssue(issue.key, force);
+      setView({ ...view, recentIssues: r.recentIssues });
+      if (!r.result.ok && r.result.needsConfirmation) {
+        if (window.confirm(r.result.message)) await cancel(issue, true);
+        return;
+      }
+      setStatus({ text: r.result.message, tone: r.result.ok ? 'good' : 'bad' });
+    } catch (err) {
+      setStatus({ text: readableError(err), tone: 'bad' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const kind = input.cadence.kind;
+  return (
+    <form onSubmit={save} noValidate>
+      {status && (
+        <p class={`status ${status.tone}`} role="status" aria-live="polite">
+          {status.text}
+        </p>
+      )}
+      <Field id="school" label="School name" error={errors.schoolName}>
+        <input id="school" type="text" value={input.schoolName} onInput={(e) => update({ schoolName: e.currentTarget.value })} {...described('school', errors.schoolName)} />
+      </Field>
+
+      <h2>Audiences</h2>
+      {AUDIENCES.map((a) => {
+        const id = `rcpt-${a}`;
+        const err = errors[`recipients.${a}`];
+        return (
+          <fieldset key={a}>
+            <legend>{a}</legend>
+            <label class="inline">
+              <input type="checkbox" checked={input.audiences[a].enabled} onChange={(e) => setAudience(a, { enabled: e.currentTarget.checked })} /> Draft a newsletter for {a}
+            </label>
+            <Field id={id} label="Recipients" error={err} hint={`Email addresses or a Google Group, separated by commas. ${AUDIENCE_HINTS[a]}`}>
+              <textarea id={id} value={input.audiences[a].recipients} onInput={(e) => setAudience(a, { recipients: e.currentTarget.value })} {...described(id, err, 'hint')} />
+            </Field>
+          </fieldset>
+        );
+      })}
+
+      <h2>Schedule</h2>
+      <p class="hint">Times are in the spreadsheet’s time zone ({view.timeZone}). {view.automation}</p>
+      <div class="row">
+        <div>
+          <Field id="cadence" label="How often" error={errors.cadence}>
+            <select id="cadence" value={kind} onChange={(e) => setCadence({ kind: e.currentTarget.value })} {...described('cadence', errors.cadence)}>
+              {CADENCE_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {CADENCE_LABELS[k]}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        {(kind === 'weekly' || kind === 'biweekly') && (
+          <div>
+            <Field id="weekday" label="Day" error={errors.weekday}>
+              <select id="weekday" value={String(input.cadence.weekday)} onChange={(e) => setCadence({ weekday: Number(e.currentTarget.value) })} {...described('weekday', errors.weekday)}>
+                {WEEKDAY_NAMES.map((d, i) => (
+                  <option key={d} value={String(i + 1)}>
+                    {d}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          </div>
+        )}
+        {kind === 'monthly' && (
+          <div>
+            <Field id="monthDay" label="Day of the month (1–28)" error={errors.monthDay}>
+              <input id="monthDay" type="text" inputMode="numeric" value={String(input.cadence.monthDay)} onInput={(e) => setCadence({ monthDay: e.currentTarget.value })} {...described('monthDay', errors.monthDay)} />
+            </Field>
+          </div>
+        )}
+        {kind !== 'off' && (
+          <div>
+            <Field id="hour" label="Hour" error={errors.hour}>
+              <select id="hour" value={String(input.cadence.hour)} onChange={(e) => setCadence({ hour: Number(e.currentTarget.value) })} {...described('hour', errors.hour)}>
+                {Array.from({ length: 24 }, (_, h) => (
+                  <option key={h} value={String(h)}>{`${String(h).padStart(2, '0')}:00`}</option>
+                ))}
+              </select>
+            </Field>
+          </div>
+        )}
+      </div>
+      {kind !== 'off' && (
+        <label class="inline">
+          <input type="checkbox" checked={takeOver} onChange={(e) => setTakeOver(e.currentTarget.checked)} /> Run the schedule from my account (when a colleague who ran it has left)
+        </label>
+      )}
+
+      <h2>Design and sender</h2>
+      <Field
+        id="template"
+        label="Template Doc (optional)"
+        error={errors.template}
+        hint="Paste a Google Doc's link. Placeholders: {{school}}, {{period}}, {{summary}}; between paragraphs {{#wins}} and {{/wins}}, a block repeated per win with {{headline}}, {{story}}, {{credit}}, {{goals}}, and {{section}} for each goal's heading. Empty: the default design."
+      >
+        <input id="template" type="text" value={input.template} onInput={(e) => update({ template: e.currentTarget.value })} {...described('template', errors.template, 'hint')} />
+      </Field>
+      <div class="row">
+        <div>
+          <Field id="sender" label="Sender name" error={errors.senderName}>
+            <input id="sender" type="text" value={input.senderName} onInput={(e) => update({ senderName: e.currentTarget.value })} {...described('sender', errors.senderName)} />
+          </Field>
+        </div>
+        <div>
+          <Field id="replyTo" label="Reply-to address" error={errors.replyTo}>
+            <input id="replyTo" type="email" value={input.replyTo} onInput={(e) => update({ replyTo: e.currentTarget.value })} {...described('replyTo', errors.replyTo)} />
+          </Field>
+        </div>
+      </div>
+      <label class="inline">
+        <input type="checkbox" checked={input.creditContributors} onChange={(e) => update({ creditContributors: e.currentTarget.checked })} /> Credit contributors by name
+      </label>
+
+      <h2>Recent issues</h2>
+      {view.recentIssues.length === 0 ? (
+        <p class="hint">No issue yet. Use Small Wins → Draft newsletter now, or wait for the schedule.</p>
+      ) : (
+        <table>
+          <caption class="hint" style="text-align:left">Cancel an issue that was never sent: its wins become eligible again.</caption>
+          <thead>
+            <tr>
+              <th scope="col">Issue</th>
+              <th scope="col">Period</th>
+              <th scope="col">Wins</th>
+              <th scope="col">State</th>
+              <th scope="col"><span class="hint">Action</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.recentIssues.map((i) => (
+              <tr key={i.key}>
+                <td>{i.docUrl ? <a href={i.docUrl}>{i.label}</a> : i.label}</td>
+                <td>{i.period}</td>
+                <td>{i.wins}</td>
+                <td>{i.state}</td>
+                <td>
+                  {i.cancellable && (
+                    <button type="button" disabled={busy} onClick={() => cancel(i)} aria-label={`Cancel ${i.label}`}>
+                      Cancel
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <div class="actions">
+        <button class="primary" type="submit" disabled={busy}>
+          Save settings
+        </button>
+        <button type="button" onClick={closeDialog}>
+          Close
+        </button>
+      </div>
+    </form>
+  );
+}
+
+render(<App />, document.getElementById('app')!);

@@ -1,0 +1,59 @@
+// The Newsletters sheet: one row per issue, found by its key; created or repaired on first use, read whole
+// (a few hundred rows a year) and updated one row at a time.
+import { encodeIssue, Issue, ISSUE_COLUMNS, ISSUE_HEADERS, IssueColumns, locateIssueColumns, NEWSLETTERS_SHEET, parseIssues } from '../domain/newsletter-issues';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface IssuesHandle {
+  sheet: Sheet;
+  columns: IssueColumns;
+  width: number;
+  issues: Issue[];
+  /** Raw rows (header first), so a person's own columns are written back unchanged. */
+  values: unknown[][];
+}
+
+/** Opens the sheet (creating it, or adding missing columns at the right) and reads every issue. */
+export function openIssues(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): IssuesHandle {
+  let sheet = ss.getSheetByName(NEWSLETTERS_SHEET);
+  if (!sheet) {
+    sheet = ss.insertSheet(NEWSLETTERS_SHEET);
+    sheet.getRange(1, 1, 1, ISSUE_HEADERS.length).setValues([ISSUE_HEADERS]).setFontWeight('bold').setBackground('#fef7e0');
+    sheet.setFrozenRows(1);
+    const located = locateIssueColumns(ISSUE_HEADERS);
+    return { sheet, columns: located.columns, width: located.width, issues: [], values: [ISSUE_HEADERS.slice()] };
+  }
+  let values = sheet.getDataRange().getValues();
+  let located = locateIssueColumns(values[0] ?? []);
+  if (located.missing.length) {
+    const add = located.missing.map((f) => ISSUE_COLUMNS[f]);
+    if (sheet.getMaxColumns() < located.width + add.length) sheet.insertColumnsAfter(sheet.getMaxColumns(), located.width + add.length - sheet.getMaxColumns());
+    sheet.getRange(1, located.width + 1, 1, add.length).setValues([add]);
+    values = values.map((r, i) => {
+      const row = r.slice(0, located.width);
+      while (row.length < located.width) row.push('');
+      return i === 0 ? [...row, ...add] : [...row, ...add.map(() => '')];
+    });
+    if (values.length === 0) values = [add];
+    located = locateIssueColumns(values[0]);
+  }
+  return { sheet, columns: located.columns, width: located.width, issues: parseIssues(values, located.columns), values };
+}
+
+/** Writes a new issue below the last row (one call) and gives it its row number. */
+export function appendIssue(h: IssuesHandle, issue: Issue): void {
+  const row = encodeIssue(issue, h.columns, h.width);
+  const at = h.values.length + 1;
+  h.sheet.getRange(at, 1, 1, row.length).setValues([row]);
+  h.values.push(row);
+  issue.row = at;
+  h.issues.push(issue);
+}
+
+/** Rewrites the issue's row (one call). */
+export function updateIssue(h: IssuesHandle, issue: Issue): void {
+  const existing = h.values[issue.row - 1];
+  const row = encodeIssue(issue, h.columns, h.width, existing);
+  h.sheet.getRange(issue.row, 1, 1, row.length).setValues([row]);
+  h.values[issue.row - 1] = row;
+}

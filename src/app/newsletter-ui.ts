@@ -1,0 +1,39 @@
+// The menu's Draft newsletter now (a toast while it works, then a dialog of what was drafted per audience),
+// and the hourly trigger's handler, which says nothing unless something failed.
+import { escapeHtml, showDialog } from '../adapters/ui';
+import { AudienceResult, runNewsletter, RunReport } from './newsletter';
+
+const GMAIL_DRAFTS = 'https://mail.google.com/mail/#drafts';
+
+export function draftNewsletterNowFromMenu(): RunReport {
+  SpreadsheetApp.getActive().toast('Drafting the newsletter: reading approved wins…', 'Small Wins', 30);
+  const report = runNewsletter('now');
+  showDialog('Newsletter drafts', reportHtml(report), 480, 420);
+  return report;
+}
+
+function resultHtml(r: AudienceResult): string {
+  const links: string[] = [];
+  if (r.docUrl) links.push(`<a href="${escapeHtml(r.docUrl)}">Open the Doc</a>`);
+  if (r.draftId) links.push(`<a href="${GMAIL_DRAFTS}">Open Gmail drafts</a>`);
+  const lead = r.outcome === 'failed' ? '<b>Not finished.</b> ' : r.outcome === 'resumed' ? '<b>Finished an earlier issue.</b> ' : '';
+  return `<li><b>${escapeHtml(r.audience)}</b>: ${lead}${escapeHtml(r.message)}${links.length ? `<br>${links.join(' · ')}` : ''}</li>`;
+}
+
+export function reportHtml(report: RunReport): string {
+  if (report.note && report.results.length === 0) return `<p>${escapeHtml(report.note)}</p>`;
+  const made = report.results.some((r) => r.outcome === 'drafted' || r.outcome === 'resumed');
+  const intro = made
+    ? '<p>Each draft is waiting in your Gmail drafts: read it, then send it yourself. Small Wins never sends email.</p>'
+    : '<p>Nothing new is eligible: no Doc and no draft were made. Approve wins in <b>Triage wins</b>, then try again.</p>';
+  return `${intro}<ul>${report.results.map(resultHtml).join('')}</ul>`;
+}
+
+/** The hourly clock trigger: drafts whatever the schedule says is due. A failure is thrown so the owner hears of it. */
+export function onNewsletterClockTick(): RunReport {
+  const report = runNewsletter('scheduled');
+  const failed = report.results.filter((r) => r.outcome === 'failed');
+  for (const r of report.results) console.log(`Small Wins newsletter: ${r.audience}: ${r.message}`);
+  if (failed.length) throw new Error(failed.map((r) => r.message).join(' '));
+  return report;
+}

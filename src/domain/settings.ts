@@ -1,0 +1,204 @@
+// Newsletter settings: their shape, defaults, and validation of what a leader typed in the Settings dialog.
+// Pure: the dialog mirrors these rules for instant feedback; the server's verdict is the one that counts.
+
+export const AUDIENCES = ['Staff', 'Families', 'Public'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+export const CADENCE_KINDS = ['off', 'weekly', 'biweekly', 'monthly'] as const;
+export type CadenceKind = (typeof CADENCE_KINDS)[number];
+
+/** 1 = Monday … 7 = Sunday (ISO, like the clock trigger's event). */
+export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+
+export interface Cadence {
+  kind: CadenceKind;
+  /** Weekly and every two weeks: 1 = Monday … 7 = Sunday. */
+  weekday: number;
+  /** Monthly: day of the month, 1–28 (every month has it). */
+  monthDay: number;
+  /** Hour of the day in the spreadsheet's time zone, 0–23. */
+  hour: number;
+}
+
+export interface AudienceSettings {
+  enabled: boolean;
+  recipients: string[];
+}
+
+export interface NewsletterSettings {
+  schoolName: string;
+  audiences: Record<Audience, AudienceSettings>;
+  cadence: Cadence;
+  /** The template Doc's ID ('' for the default design). */
+  templateDocId: string;
+  senderName: string;
+  replyTo: string;
+  creditContributors: boolean;
+}
+
+/** What the dialog sends: recipients as typed (one text box per audience), the template as a URL or ID. */
+export interface SettingsInput {
+  schoolName: string;
+  audiences: Record<Audience, { enabled: boolean; recipients: string }>;
+  cadence: { kind: string; weekday: number | string; monthDay: number | string; hour: number | string };
+  template: string;
+  senderName: string;
+  replyTo: string;
+  creditContributors: boolean;
+}
+
+export type SettingsField = 'schoolName' | `recipients.${Audience}` | 'cadence' | 'weekday' | 'monthDay' | 'hour' | 'template' | 'senderName' | 'replyTo';
+
+export type SettingsCheck = { ok: true; settings: NewsletterSettings } | { ok: false; errors: Partial<Record<SettingsField, string>> };
+
+export const DEFAULT_SETTINGS: NewsletterSettings = {
+  schoolName: '',
+  audiences: {
+    Staff: { enabled: true, recipients: [] },
+    Families: { enabled: false, recipients: [] },
+    Public: { enabled: false, recipients: [] },
+  },
+  cadence: { kind: 'off', weekday: 5, monthDay: 1, hour: 7 },
+  templateDocId: '',
+  senderName: '',
+  replyTo: '',
+  creditContributors: true,
+};
+
+/** A pragmatic address check: one @, a dotted domain, no spaces, quotes or angle brackets (which would break a header). */
+const EMAIL = /^[A-Za-z0-9.!#$%&*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+
+export function isEmail(text: string): boolean {
+  return text.length <= 254 && EMAIL.test(text) && !text.includes('..');
+}
+
+/** Splits a recipients box on commas, semicolons, spaces or new lines; "Name <a@b>" keeps the address. */
+export function splitRecipients(text: string): string[] {
+  return String(text ?? '')
+    .replace(/[^,;<>\n]*<([^<>]*)>/g, ' $1 ')
+    .split(/[,;\s]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** Doc ID from a Docs URL (…/document/d/<id>/edit) or a bare ID; null when it is neither. */
+export function templateDocId(text: string): string | null {
+  const t = String(text ?? '').trim();
+  if (!t) return '';
+  const m = /\/document\/(?:u\/\d+\/)?d\/([A-Za-z0-9_-]{20,})/.exec(t);
+  if (m) return m[1];
+  if (/^[A-Za-z0-9_-]{20,}$/.test(t)) return t;
+  return null;
+}
+
+function int(v: number | string): number {
+  const s = String(v ?? '').trim();
+  return /^-?\d+$/.test(s) ? Number(s) : NaN;
+}
+
+const MAX_TEXT = 200;
+
+/** Validates the dialog's input; every problem is reported by field, as a sentence a leader can act on. */
+export function validateSettings(input: SettingsInput): SettingsCheck {
+  const errors: Partial<Record<SettingsField, string>> = {};
+  const schoolName = clean(input.schoolName);
+  if (!schoolName) errors.schoolName = 'Enter the school name: it heads every newsletter.';
+  else if (schoolName.length > MAX_TEXT) errors.schoolName = `Keep the school name under ${MAX_TEXT} characters.`;
+
+  const audiences = {} as Record<Audience, AudienceSettings>;
+  for (const a of AUDIENCES) {
+    const given = input.audiences?.[a] ?? { enabled: false, recipients: '' };
+    const recipients = Array.from(new Set(splitRecipients(given.recipients)));
+    const bad = recipients.filter((r) => !isEmail(r));
+    if (bad.length) errors[`recipients.${a}`] = `${bad.map((b) => `"${b}"`).join(', ')} ${bad.length > 1 ? 'are not email addresses' : 'is not an email address'}. Use addresses or a Google Group's address, separated by commas.`;
+    else if (given.enabled && recipients.length === 0) errors[`recipients.${a}`] = `Add at least one address (or a Google Group) for ${a}, or turn ${a} off.`;
+    else if (recipients.length > 500) errors[`recipients.${a}`] = 'Use a Google Group for more than 500 addresses.';
+    audiences[a] = { enabled: Boolean(given.enabled), recipients };
+  }
+
+  const kind = String(input.cadence?.kind ?? '') as CadenceKind;
+  const cadence: Cadence = { ...DEFAULT_SETTINGS.cadence, kind };
+  if (!(CADENCE_KINDS as readonly string[]).includes(kind)) errors.cadence = 'Choose how often: weekly, every two weeks, monthly, or off.';
+  else if (kind !== 'off') {
+    const hour = int(input.cadence.hour);
+    if (!(hour >= 0 && hour <= 23)) errors.hour = 'Choose an hour between 0 and 23.';
+    else cadence.hour = hour;
+    if (kind === 'monthly') {
+      const day = int(input.cadence.monthDay);
+      if (!(day >= 1 && day <= 28)) errors.monthDay = 'Choose a day between 1 and 28 (every month has it).';
+      else cadence.monthDay = day;
+    } else {
+      const wd = int(input.cadence.weekday);
+      if (!(wd >= 1 && wd <= 7)) errors.weekday = 'Choose a day of the week.';
+      else cadence.weekday = wd;
+    }
+    if (!AUDIENCES.some((a) => audiences[a].enabled)) errors.cadence = 'Turn on at least one audience, or set the schedule to off.';
+  }
+
+  const docId = templateDocId(input.template);
+  if (docId === null) errors.template = 'Paste the template Doc\u2019s link (…/document/d/…) or its ID, or leave it empty for the default design.';
+
+  const senderName = clean(input.senderName);
+  if (senderName.length > MAX_TEXT) errors.senderName = `Keep the sender name under ${MAX_TEXT} characters.`;
+  const replyTo = clean(input.replyTo);
+  if (replyTo && !isEmail(replyTo)) errors.replyTo = `"${replyTo}" is not an email address.`;
+
+  if (Object.keys(errors).length) return { ok: false, errors };
+  return {
+    ok: true,
+    settings: { schoolName, audiences, cadence, templateDocId: docId ?? '', senderName, replyTo, creditContributors: Boolean(input.creditContributors) },
+  };
+}
+
+/** Single line, no control characters (they would break an email header). */
+function clean(text: unknown): string {
+  return String(text ?? '')
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Settings as the dialog shows them (the inverse of validateSettings). */
+export function settingsToInput(s: NewsletterSettings): SettingsInput {
+  const audiences = {} as SettingsInput['audiences'];
+  for (const a of AUDIENCES) audiences[a] = { enabled: s.audiences[a].enabled, recipients: s.audiences[a].recipients.join(', ') };
+  return {
+    schoolName: s.schoolName,
+    audiences,
+    cadence: { kind: s.cadence.kind, weekday: s.cadence.weekday, monthDay: s.cadence.monthDay, hour: s.cadence.hour },
+    template: s.templateDocId,
+    senderName: s.senderName,
+    replyTo: s.replyTo,
+    creditContributors: s.creditContributors,
+  };
+}
+
+/** Stored settings merged over the defaults, so a missing or older shape never breaks a run. */
+export function withDefaults(stored: unknown): NewsletterSettings {
+  const s = (typeof stored === 'object' && stored !== null ? stored : {}) as Partial<NewsletterSettings>;
+  const audiences = {} as Record<Audience, AudienceSettings>;
+  for (const a of AUDIENCES) {
+    const given = s.audiences?.[a];
+    audiences[a] = given ? { enabled: Boolean(given.enabled), recipients: Array.isArray(given.recipients) ? given.recipients.map(String) : [] } : { ...DEFAULT_SETTINGS.audiences[a] };
+  }
+  return {
+    ...DEFAULT_SETTINGS,
+    ...s,
+    audiences,
+    cadence: { ...DEFAULT_SETTINGS.cadence, ...(s.cadence ?? {}) },
+  };
+}
+
+export function describeCadence(c: Cadence): string {
+  const at = `${String(c.hour).padStart(2, '0')}:00`;
+  switch (c.kind) {
+    case 'weekly':
+      return `every ${WEEKDAY_NAMES[c.weekday - 1]} at ${at}`;
+    case 'biweekly':
+      return `every other ${WEEKDAY_NAMES[c.weekday - 1]} at ${at}`;
+    case 'monthly':
+      return `on day ${c.monthDay} of each month at ${at}`;
+    default:
+      return 'off';
+  }
+}

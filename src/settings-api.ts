@@ -1,0 +1,45 @@
+// What crosses between the Settings dialog and the server: plain JSON types and the endpoint signatures the
+// dialog's client derives from (import type only).
+import type { Audience, SettingsField, SettingsInput } from './domain/settings';
+
+export type { SettingsField, SettingsInput };
+
+/** One issue in the dialog's list of recent issues. */
+export interface RecentIssue {
+  key: string;
+  label: string;
+  audience: Audience;
+  period: string;
+  state: string;
+  wins: number;
+  docUrl: string;
+  createdAt: string;
+  createdBy: string;
+  cancellable: boolean;
+}
+
+export interface CancelResult {
+  ok: boolean;
+  message: string;
+  /** The draft is gone from Gmail (perhaps sent): the leader must confirm with force. */
+  needsConfirmation?: boolean;
+}
+
+export interface SettingsView {
+  input: SettingsInput;
+  /** Who runs the schedule, in a sentence. */
+  automation: string;
+  timeZone: string;
+  recentIssues: RecentIssue[];
+  me: string;
+}
+
+export type SaveResult =
+  | { ok: true; message: string; view: SettingsView }
+  | { ok: false; errors: Partial<Record<SettingsField, string>>; message: string };
+
+export interface SettingsEndpoints {
+  settingsOpen(): SettingsView;
+  settingsSave(input: SettingsInput, opts: { takeOverSchedule: boolean }): SaveResult;
+  settingsCancelIssue(key: string, force: boolean): { result: CancelResult; recentIssues: RecentIssue[] };
+}

@@ -1,0 +1,109 @@
+// The simulator's DocumentApp and advanced Gmail service, used from the host realm (sim.api) the way the
+// add-on uses them: Docs built, copied and edited; drafts made from raw MIME; faults injected.
+import { createSimulator } from '../../dev/sim';
+import { documentService, javaReplace, simDocuments } from '../../dev/sim/documents';
+import { gmailService, simGmail } from '../../dev/sim/gmail';
+import { rawMessage } from '../../src/domain/mime';
+
+function sim() {
+  return createSimulator({ now: '2026-11-23T14:00:00Z', services: { DocumentApp: documentService, Gmail: gmailService } });
+}
+
+describe('DocumentApp', () => {
+  test('create, append with headings and attributes, read back; metered with the cost model', () => {
+    const s = sim();
+    const { DocumentApp } = s.api;
+    s.meter.reset();
+    const doc = DocumentApp.create('Issue');
+    const body = doc.getBody();
+    body.getChild(0).asParagraph().setText('Title');
+    body.appendParagraph('Goal').setHeading(DocumentApp.ParagraphHeading.HEADING2);
+    const p = body.appendParagraph('Story').setAttributes({ ITALIC: true, HEADING: DocumentApp.ParagraphHeading.NORMAL });
+    body.appendListItem('Item');
+    body.appendTable([['a', 'b'], ['c', 'd']]);
+    body.appendHorizontalRule();
+    expect(p.getAttributes().ITALIC).toBe(true);
+    expect(body.getChild(1).asParagraph().getHeading()).toBe(DocumentApp.ParagraphHeading.HEADING2);
+    expect(body.getChild(4).getType()).toBe(DocumentApp.ElementType.TABLE);
+    expect(() => body.getChild(1).asTable()).toThrow(/Cannot convert element PARAGRAPH to TABLE/);
+    expect(body.getText()).toBe('Title\nGoal\nStory\nItem\na\tb\nc\td\n');
+    expect(DocumentApp.openById(doc.getId()).getBody().getNumChildren()).toBe(6);
+    expect(doc.getUrl()).toBe(`https://docs.google.com/document/d/${doc.getId()}/edit`);
+    expect(s.meter.byMethod['DocumentApp.create']).toEqual({ calls: 1, ms: 800 });
+    expect(s.meter.byMethod['DocumentApp.openById']).toEqual({ calls: 1, ms: 500 });
+    expect(s.meter.byMethod['Body.appendParagraph']).toEqual({ calls: 2, ms: 100 });
+    expect(simDocuments(s).elements(doc.getId()).map((e) => e.type)).toEqual(['PARAGRAPH', 'PARAGRAPH', 'PARAGRAPH', 'LIST_ITEM', 'TABLE', 'HORIZONTAL_RULE']);
+    expect(() => DocumentApp.openById('nope')).toThrow(/Document is missing/);
+    expect(() => doc.getBody().getFootnotes()).toThrow(/Body\.getFootnotes is not implemented/);
+  });
+
+  test('copies of elements from another Doc, appended once each; attached elements are refused', () => {
+    const s = sim();
+    const { DocumentApp } = s.api;
+    const tid = simDocuments(s).createDoc('Template', [{ text: 'Hello {{school}}', heading: 'HEADING1', attrs: { BOLD: true } }, { type: 'TABLE', cells: [['x']] }]);
+    const tbody = DocumentApp.openById(tid).getBody();
+    const body = DocumentApp.create('New').getBody();
+    const src = tbody.getChild(0).asParagraph();
+    const a = body.appendParagraph(src.copy());
+    body.appendParagraph(src.copy());
+    body.appendTable(tbody.getChild(1).asTable().copy());
+    a.setText('Changed');
+    expect(() => body.appendParagraph(src)).toThrow(/Element must be detached/);
+    expect(src.getText()).toBe('Hello {{school}}');
+    const newId = simDocuments(s).list()[1].id;
+    expect(simDocuments(s).elements(newId).map((e) => `${e.type} ${e.heading} ${e.text} ${String(e.attrs.BOLD ?? '')}`)).toEqual([
+      'PARAGRAPH NORMAL  ',
+      'PARAGRAPH HEADING1 Changed true',
+      'PARAGRAPH HEADING1 Hello {{school}} true',
+      'TABLE NORMAL x ',
+    ]);
+  });
+
+  test('replaceText takes a regular expression and a Java-style replacement', () => {
+    const err = (m: string) => new Error(m);
+    expect(javaReplace('{{school}} rocks', '\\{\\{school\\}\\}', 'Riverside', err)).toBe('Riverside rocks');
+    expect(javaReplace('a-b', '(a)-(b)', '$2-$1', err)).toBe('b-a');
+    expect(javaReplace('price', 'price', '\\$5', err)).toBe('$5');
+    expect(() => javaReplace('price', 'price', '$x', err)).toThrow(/Illegal group reference/);
+    expect(() => javaReplace('p', 'p', '$1', err)).toThrow(/No group 1/);
+  });
+
+  test('faults: the next N calls of a method fail, then it works again', () => {
+    const s = sim();
+    const docs = simDocuments(s);
+    docs.failNext('DocumentApp.create', 2, 'Service unavailable: Docs');
+    expect(() => s.api.DocumentApp.create('x')).toThrow('Service unavailable: Docs');
+    expect(() => s.api.DocumentApp.create('x')).toThrow('Service unavailable: Docs');
+    expect(s.api.DocumentApp.create('x').getName()).toBe('x');
+    docs.failNext('Docs.*', 1);
+    expect(() => s.api.DocumentApp.create('y')).toThrow(/Service Documents failed/);
+    expect(docs.list()).toHaveLength(1);
+  });
+});
+
+describe('advanced Gmail service', () => {
+  test('a raw MIME draft is kept decoded; remove and get; never sent', () => {
+    const s = sim();
+    const raw = rawMessage({ from: { address: 'principal@school.example', name: 'Zoë' }, to: ['a@s.example'], bcc: ['b@s.example'], subject: 'Été', html: '<p>Hi</p>', text: 'Hi' });
+    s.meter.reset();
+    const d = s.api.Gmail.Users.Drafts.create({ message: { raw } }, 'me');
+    expect(s.meter.byMethod['Gmail.Users.Drafts.create']).toEqual({ calls: 1, ms: 400 });
+    const [kept] = simGmail(s).drafts();
+    expect(kept).toMatchObject({ id: d.id, subject: 'Été', from: 'Zoë <principal@school.example>', to: ['a@s.example'], bcc: ['b@s.example'], html: '<p>Hi</p>', text: 'Hi' });
+    expect(s.api.Gmail.Users.Drafts.get('me', d.id).id).toBe(d.id);
+    expect(() => s.api.Gmail.Users.Drafts.send({ id: d.id }, 'me')).toThrow(/never sends/);
+    s.api.Gmail.Users.Drafts.remove('me', d.id);
+    expect(simGmail(s).drafts()).toHaveLength(0);
+    expect(() => s.api.Gmail.Users.Drafts.remove('me', d.id)).toThrow(/not found/);
+  });
+
+  test('bad raw messages and injected faults fail like the API', () => {
+    const s = sim();
+    expect(() => s.api.Gmail.Users.Drafts.create({ message: {} }, 'me')).toThrow(/raw is required/);
+    expect(() => s.api.Gmail.Users.Drafts.create({ message: { raw: Buffer.from('Subject: x\r\n\r\nnaïve').toString('base64url') } }, 'me')).toThrow(/8-bit/);
+    simGmail(s).failNext('Gmail.Users.Drafts.create', 1);
+    const raw = rawMessage({ subject: 's', html: 'h', text: 't' });
+    expect(() => s.api.Gmail.Users.Drafts.create({ message: { raw } }, 'me')).toThrow(/Backend Error/);
+    expect(s.api.Gmail.Users.Drafts.create({ message: { raw } }, 'me').id).toMatch(/^r-/);
+  });
+});
