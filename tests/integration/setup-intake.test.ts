@@ -42,6 +42,14 @@ describe('Set up', () => {
     expect(header.slice(0, WIN_HEADERS.length)).toEqual(WIN_HEADERS);
     const wins = sim.spreadsheet.sheet('Wins')!;
     expect(wins.frozenRows).toBe(1);
+    // Usable by hand (on a phone too): dropdowns, readable widths, wrapped long text, a bold header.
+    const col = (h: string) => WIN_HEADERS.indexOf(h) + 1;
+    expect(wins.cell(2, col('Status'))?.dv?.values).toEqual(['New', 'Approved', 'Needs info', 'Archived']);
+    expect(wins.cell(500, col('Kind'))?.dv?.values).toEqual(['Win', 'Lesson learned']);
+    expect(wins.cell(2, col('Consent'))?.dv?.values).toEqual(['Staff only', 'School community', 'Public']);
+    expect(wins.widths[col('Story')]).toBeGreaterThanOrEqual(300);
+    expect(wins.cell(2, col('Story'))?.st?.wrap).toBe(true);
+    expect(wins.cell(1, col('ID'))?.st?.fontWeight).toBe('bold');
     const goals = sim.spreadsheet.sheetValues('Goals') as unknown[][];
     expect(goals.slice(1).filter((r) => r[0]).map((r) => r[0])).toEqual(EXAMPLE_GOALS.map((g) => g.name));
 
