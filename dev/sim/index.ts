@@ -1,6 +1,9 @@
 // Entry point of the Apps Script simulator: createSimulator() wires the fake services, the loader,
 // trigger firing and the unmetered test model together (see dev/sim/README.md).
+import { documentService } from './documents';
+import { gmailService } from './gmail';
 import * as path from 'node:path';
+import * as fs from 'node:fs';
 import { displayValue, isDateValue } from './cells';
 import { zonedParts } from './clock';
 import { hostRealm, makeEnv, SimCore, type AuthModeName, type MenuItemRecord, type Realm, type ServiceEnv, type UiRecord } from './core';
@@ -171,7 +174,9 @@ export function createSimulator(opts: SimulatorOptions = {}): Simulator {
     addonName: opts.addonName,
   });
   const addon = opts.addon !== false;
-  const extra = new Map<string, ServiceFactory>(Object.entries(opts.services ?? {}));
+  // DocumentApp is a built-in service (its scope is checked per call); advanced services such as Gmail
+  // exist only when the loaded manifest enables them (see load()).
+  const extra = new Map<string, ServiceFactory>([['DocumentApp', documentService as ServiceFactory], ...Object.entries(opts.services ?? {})]);
 
   if (st) {
     core.seq = st.seq;
@@ -282,6 +287,9 @@ export function createSimulator(opts: SimulatorOptions = {}): Simulator {
     },
     load(distDir) {
       core.distDir = path.resolve(distDir);
+      for (const symbol of enabledAdvancedServices(core.distDir)) {
+        if (symbol === 'Gmail' && !extra.has('Gmail')) extra.set('Gmail', gmailService as ServiceFactory);
+      }
       const ctx = createScriptContext(() => core.clock.nowMs());
       const services = buildServices(core, ctx.realm, extra, addon);
       defineGlobals(ctx, services.globals);
@@ -455,4 +463,16 @@ export function createSimulator(opts: SimulatorOptions = {}): Simulator {
     },
   };
   return sim;
+}
+
+/** userSymbols of the advanced services the manifest in distDir enables (none without a manifest). */
+function enabledAdvancedServices(distDir: string): string[] {
+  try {
+    const manifest = JSON.parse(fs.readFileSync(path.join(distDir, 'appsscript.json'), 'utf8')) as {
+      dependencies?: { enabledAdvancedServices?: Array<{ userSymbol?: string }> };
+    };
+    return (manifest.dependencies?.enabledAdvancedServices ?? []).map((s) => String(s.userSymbol ?? ''));
+  } catch {
+    return [];
+  }
 }
