@@ -1,6 +1,7 @@
-// The Goals sheet: seeded with editable example goals on first Set up, read by header afterwards.
-import { EXAMPLE_GOALS, Goal, goalRow, GoalsRead, parseGoals } from '../domain/goals';
-import { GOAL_HEADERS, GOALS_SHEET } from '../domain/schema';
+// The Goals sheet: seeded with editable example goals on first Set up, read by header afterwards; Set up also
+// gives every goal a stable ID so a renamed goal can be told from a new one.
+import { assignGoalIds, EXAMPLE_GOALS, Goal, goalRow, GoalsRead, parseGoals } from '../domain/goals';
+import { GOAL_COLUMNS, GOAL_HEADERS, GOALS_SHEET } from '../domain/schema';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -10,28 +11,46 @@ export interface EnsureGoalsResult extends GoalsRead {
 
 export function ensureGoalsSheet(ss: Spreadsheet): EnsureGoalsResult {
   const changes: string[] = [];
-  let sheet = ss.getSheetByName(GOALS_SHEET);
+  const sheet = ss.getSheetByName(GOALS_SHEET);
   if (!sheet) {
-    sheet = ss.insertSheet(GOALS_SHEET);
-    const rows = [GOAL_HEADERS, ...EXAMPLE_GOALS.map(goalRow)];
-    sheet.getRange(1, 1, rows.length, GOAL_HEADERS.length).setValues(rows);
-    sheet.setFrozenRows(1);
-    sheet.getRange(1, 1, 1, GOAL_HEADERS.length).setFontWeight('bold').setBackground('#e6f4ea');
-    sheet.setColumnWidth(1, 200);
-    sheet.setColumnWidth(2, 320);
-    sheet.setColumnWidth(3, 320);
-    sheet.setColumnWidth(4, 70);
-    sheet.getRange(2, 4, Math.max(sheet.getMaxRows() - 1, 1), 1).setDataValidation(
-      SpreadsheetApp.newDataValidation().requireValueInList(['Yes', 'No'], true).build(),
-    );
+    createGoalsSheet(ss);
     changes.push(`Created the ${GOALS_SHEET} sheet with ${EXAMPLE_GOALS.length} example goals: edit them to match your school's plan.`);
     return { goals: EXAMPLE_GOALS.map((g) => ({ ...g, keywords: g.keywords.slice() })), problems: [], changes };
   }
-  const read = readGoals(ss);
-  return { ...read, changes };
+  const values = sheet.getDataRange().getValues();
+  const header = (values[0] ?? []).map((h) => String(h ?? '').trim().toLowerCase());
+  const nameCol = header.indexOf(GOAL_COLUMNS.name.toLowerCase());
+  if (nameCol < 0) return { ...parseGoals(values), changes };
+  let idCol = header.indexOf(GOAL_COLUMNS.id.toLowerCase());
+  if (idCol < 0) {
+    idCol = header.reduce<number>((w, h, i) => (h ? i + 1 : w), 0);
+    sheet.getRange(1, idCol + 1).setValue(GOAL_COLUMNS.id);
+    values.forEach((row, i) => (row[idCol] = i === 0 ? GOAL_COLUMNS.id : ''));
+    changes.push(`Added an ${GOAL_COLUMNS.id} column to the ${GOALS_SHEET} sheet: it lets Set up follow a goal you rename.`);
+  }
+  const named = values.slice(1).map((row, i) => ({ row, r: i + 1 })).filter(({ row }) => String(row[nameCol] ?? '').trim());
+  const { ids, changed } = assignGoalIds(named.map(({ row }) => String(row[idCol] ?? '').trim()));
+  if (changed) {
+    named.forEach(({ row }, i) => (row[idCol] = ids[i]));
+    const column = values.slice(1).map((row) => [row[idCol] ?? '']);
+    sheet.getRange(2, idCol + 1, column.length, 1).setValues(column);
+  }
+  return { ...parseGoals(values), changes };
 }
 
-/** Reads every goal (two calls); the caller filters active ones. */
+function createGoalsSheet(ss: Spreadsheet): void {
+  const sheet = ss.insertSheet(GOALS_SHEET);
+  const rows = [GOAL_HEADERS, ...EXAMPLE_GOALS.map(goalRow)];
+  sheet.getRange(1, 1, rows.length, GOAL_HEADERS.length).setValues(rows);
+  sheet.setFrozenRows(1);
+  sheet.getRange(1, 1, 1, GOAL_HEADERS.length).setFontWeight('bold').setBackground('#e6f4ea');
+  [200, 320, 320, 70, 60].forEach((px, i) => sheet.setColumnWidth(i + 1, px));
+  sheet.getRange(2, 4, Math.max(sheet.getMaxRows() - 1, 1), 1).setDataValidation(
+    SpreadsheetApp.newDataValidation().requireValueInList(['Yes', 'No'], true).build(),
+  );
+}
+
+/** Reads every goal (three calls); the caller filters active ones. */
 export function readGoals(ss: Spreadsheet): GoalsRead {
   const sheet = ss.getSheetByName(GOALS_SHEET);
   if (!sheet) return { goals: [], problems: [`The ${GOALS_SHEET} sheet is missing. Run Small Wins → Set up to restore it.`] };

@@ -17,6 +17,8 @@ export interface StoredConfig {
   nextWinNumber?: number;
   recentResponses?: string[];
   goals?: Goal[];
+  /** Goal ID → name as Set up last saw them, to recognise renamed goals. */
+  goalNamesById?: Record<string, string>;
   intakeTrigger?: TriggerRecord;
   /** The Wins header as Set up last left it, for spotting renamed columns. */
   logHeader?: string[];

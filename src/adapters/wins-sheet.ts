@@ -1,6 +1,6 @@
 // The Wins sheet: creating and repairing it (header, frozen row, widths, wrapping, dropdowns),
 // reading its header to find columns, and appending a win in one write.
-import { allColumns, Columns, encodeRow, locateColumns, planLogRepair } from '../domain/log-columns';
+import { allColumns, Columns, encodeCell, encodeRow, locateColumns, planLogRepair } from '../domain/log-columns';
 import { WIN_COLUMN_WIDTHS, WIN_COLUMNS, WIN_DROPDOWNS, WIN_FIELDS, WIN_HEADERS, WINS_SHEET, WRAPPED_FIELDS, WinField } from '../domain/schema';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -133,4 +133,22 @@ export function readRows(log: LogHandle, first: number, last: number): unknown[]
 /** Overwrites one full row in one write; cells of a person's own columns are passed through unchanged. */
 export function writeRow(log: LogHandle, rowNumber: number, row: unknown[]): void {
   log.sheet.getRange(rowNumber, 1, 1, row.length).setValues([row]);
+}
+
+/**
+ * Rewrites the Goals and Suggested goals columns with renamed goals (one read and at most one write per column).
+ * Returns how many wins changed.
+ */
+export function retagGoals(log: LogHandle, rename: (cell: string) => string): number {
+  const last = lastLogRow(log);
+  const touched = new Set<number>();
+  for (const field of ['goals', 'suggestedGoals'] as const) {
+    const cells = readColumn(log, field, last).map((v) => String(v ?? ''));
+    const next = cells.map(rename);
+    const changed = next.some((v, i) => v !== cells[i]);
+    if (!changed) continue;
+    next.forEach((v, i) => v !== cells[i] && touched.add(i));
+    log.sheet.getRange(2, log.columns[field] + 1, next.length, 1).setValues(next.map((v) => [encodeCell(field, v)]));
+  }
+  return touched.size;
 }

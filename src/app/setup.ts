@@ -6,7 +6,8 @@ import { withDocumentLock } from '../adapters/lock';
 import { DocumentStore } from '../adapters/store';
 import { ensureFormSubmitTrigger } from '../adapters/triggers';
 import { confirm, escapeHtml, showDialog } from '../adapters/ui';
-import { appendWin, ensureLog, highestWinNumber, LogHandle, loggedResponseKeys } from '../adapters/wins-sheet';
+import { appendWin, ensureLog, highestWinNumber, LogHandle, loggedResponseKeys, retagGoals } from '../adapters/wins-sheet';
+import { goalRenames, retagCell } from '../domain/goals';
 import { responseKey, winFromResponse, winId } from '../domain/intake';
 import { WIN_HEADERS } from '../domain/schema';
 import { INTAKE_HANDLER } from './intake';
@@ -32,6 +33,14 @@ export function runSetUp(): SetUpReport {
     const { log, changes: logChanges } = ensureLog(ss, store.config.logHeader ?? null);
     changes.push(...logChanges);
 
+    // A goal renamed in the Goals sheet keeps its ID: its wins are retagged with the new name.
+    const renames = goalRenames(store.config.goalNamesById, goals.goals);
+    if (renames.size) {
+      const retagged = retagGoals(log, (cell) => retagCell(cell, renames));
+      for (const [from, to] of renames) changes.push(`Renamed the goal "${from}" to "${to}" on the wins that carried it.`);
+      if (retagged) changes.push(`${retagged} win${retagged > 1 ? 's were' : ' was'} retagged.`);
+    }
+
     const form = ensureForm(ss, store.config, goals.goals);
     changes.push(...form.changes);
 
@@ -48,6 +57,7 @@ export function runSetUp(): SetUpReport {
       questionMap: form.questionMap,
       itemFields: form.itemFields,
       goals: activeGoals(goals.goals),
+      goalNamesById: Object.fromEntries(goals.goals.filter((g) => g.id).map((g) => [g.id as string, g.name])),
       intakeTrigger: trigger.record ?? undefined,
       logHeader: log.header.length ? log.header : WIN_HEADERS,
       nextWinNumber: next,

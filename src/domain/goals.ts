@@ -3,6 +3,8 @@ import { GOAL_COLUMNS, GOAL_HEADERS } from './schema';
 import { splitList } from './text';
 
 export interface Goal {
+  /** Stable ID from the Goals sheet's ID column (G-1, G-2…); '' until Set up assigns one. */
+  id?: string;
   name: string;
   description: string;
   keywords: string[];
@@ -11,15 +13,15 @@ export interface Goal {
 
 /** Editable examples a school replaces with its own goals. */
 export const EXAMPLE_GOALS: Goal[] = [
-  { name: 'Reading for all', description: 'Every student reads fluently and for pleasure.', keywords: ['reading', 'read', 'literacy', 'phonics', 'book', 'books', 'library', 'fluency', 'writing'], active: true },
-  { name: 'Math confidence', description: 'Students reason about numbers and enjoy problem solving.', keywords: ['math', 'maths', 'numeracy', 'fraction', 'fractions', 'problem solving', 'number'], active: true },
-  { name: 'Belonging and wellbeing', description: 'Every student feels safe, known and ready to learn.', keywords: ['belonging', 'attendance', 'wellbeing', 'kindness', 'restorative', 'friendship', 'recess', 'calm'], active: true },
-  { name: 'Family partnership', description: 'Families are partners in their children\u2019s learning.', keywords: ['family', 'families', 'parent', 'parents', 'caregiver', 'caregivers', 'conference', 'home'], active: true },
-  { name: 'Teaching together', description: 'Staff learn from each other and improve practice together.', keywords: ['plc', 'collaboration', 'coaching', 'co-teaching', 'feedback', 'observation', 'planning', 'colleague'], active: true },
+  { id: 'G-1', name: 'Reading for all', description: 'Every student reads fluently and for pleasure.', keywords: ['reading', 'read', 'literacy', 'phonics', 'book', 'books', 'library', 'fluency', 'writing'], active: true },
+  { id: 'G-2', name: 'Math confidence', description: 'Students reason about numbers and enjoy problem solving.', keywords: ['math', 'maths', 'numeracy', 'fraction', 'fractions', 'problem solving', 'number'], active: true },
+  { id: 'G-3', name: 'Belonging and wellbeing', description: 'Every student feels safe, known and ready to learn.', keywords: ['belonging', 'attendance', 'wellbeing', 'kindness', 'restorative', 'friendship', 'recess', 'calm'], active: true },
+  { id: 'G-4', name: 'Family partnership', description: 'Families are partners in their children\u2019s learning.', keywords: ['family', 'families', 'parent', 'parents', 'caregiver', 'caregivers', 'conference', 'home'], active: true },
+  { id: 'G-5', name: 'Teaching together', description: 'Staff learn from each other and improve practice together.', keywords: ['plc', 'collaboration', 'coaching', 'co-teaching', 'feedback', 'observation', 'planning', 'colleague'], active: true },
 ];
 
 export function goalRow(goal: Goal): string[] {
-  return [goal.name, goal.description, goal.keywords.join(', '), goal.active ? 'Yes' : 'No'];
+  return [goal.name, goal.description, goal.keywords.join(', '), goal.active ? 'Yes' : 'No', goal.id ?? ''];
 }
 
 const ACTIVE_WORDS = new Set(['yes', 'y', 'true', 'active', '1', 'x', '✓']);
@@ -43,6 +45,7 @@ export function parseGoals(rows: unknown[][]): GoalsRead {
   const descCol = col(GOAL_COLUMNS.description);
   const kwCol = col(GOAL_COLUMNS.keywords);
   const activeCol = col(GOAL_COLUMNS.active);
+  const idCol = col(GOAL_COLUMNS.id);
   const seen = new Set<string>();
   const goals: Goal[] = [];
   for (const row of rows.slice(1)) {
@@ -58,6 +61,7 @@ export function parseGoals(rows: unknown[][]): GoalsRead {
     seen.add(name.toLowerCase());
     const activeCell = activeCol >= 0 ? String(row[activeCol] ?? '').trim().toLowerCase() : '';
     goals.push({
+      id: idCol >= 0 ? String(row[idCol] ?? '').trim() : '',
       name,
       description: descCol >= 0 ? String(row[descCol] ?? '').trim() : '',
       keywords: kwCol >= 0 ? splitList(String(row[kwCol] ?? '')).map((k) => k.toLowerCase()) : [],
@@ -90,4 +94,56 @@ export function suggestGoals(text: string, goals: readonly Goal[], alreadyChosen
     if (hit) out.push(goal.name);
   }
   return out;
+}
+
+export interface GoalIds {
+  /** The ID per goal, in the goals' order (new ones for blanks and repeats). */
+  ids: string[];
+  /** True when any ID was added or replaced, so the ID column must be written. */
+  changed: boolean;
+}
+
+/** Gives every goal a stable ID: blanks and repeated IDs get the next G-n after the highest in use. */
+export function assignGoalIds(current: readonly string[]): GoalIds {
+  let max = 0;
+  for (const id of current) {
+    const m = /^G-(\d+)$/.exec(id);
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  const seen = new Set<string>();
+  let changed = false;
+  const ids = current.map((id) => {
+    if (id && !seen.has(id)) {
+      seen.add(id);
+      return id;
+    }
+    changed = true;
+    const next = `G-${++max}`;
+    seen.add(next);
+    return next;
+  });
+  return { ids, changed };
+}
+
+/** Old name → new name for goals whose ID kept its row while a person changed the name. */
+export function goalRenames(previous: Readonly<Record<string, string>> | undefined, goals: readonly Goal[]): Map<string, string> {
+  const renames = new Map<string, string>();
+  if (!previous) return renames;
+  for (const g of goals) {
+    const old = g.id ? previous[g.id] : undefined;
+    if (old && old !== g.name) renames.set(old, g.name);
+  }
+  return renames;
+}
+
+/** A goals cell with renamed goals replaced (order kept, repeats dropped); unchanged text is returned as is. */
+export function retagCell(cell: string, renames: ReadonlyMap<string, string>): string {
+  const names = splitList(cell);
+  if (!names.some((n) => renames.has(n))) return cell;
+  const out: string[] = [];
+  for (const n of names) {
+    const name = renames.get(n) ?? n;
+    if (!out.includes(name)) out.push(name);
+  }
+  return out.join(', ');
 }

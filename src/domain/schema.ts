@@ -86,7 +86,8 @@ export const WIN_DROPDOWNS: Partial<Record<WinField, readonly string[]>> = {
   featured: YES_NO,
 };
 
-export const GOAL_COLUMNS = { name: 'Goal', description: 'Description', keywords: 'Keywords', active: 'Active' } as const;
+/** The ID column (last, narrow) lets Set up tell a renamed goal from a new one and retag its wins. */
+export const GOAL_COLUMNS = { name: 'Goal', description: 'Description', keywords: 'Keywords', active: 'Active', id: 'ID' } as const;
 export const GOAL_HEADERS: string[] = Object.values(GOAL_COLUMNS);
 
 export function isStatus(v: string): v is Status {

@@ -92,15 +92,36 @@ describe('Set up', () => {
     expect(winsRecords(sim)).toHaveLength(1);
   });
 
-  test('edited goals reach the Form choices at the next Set up', () => {
+  test('edited goals reach the Form choices at the next Set up, and a renamed goal retags its wins', () => {
     const sim = loadAddOn();
     const formId = setUpSchool(sim);
+    submit(sim, formId, { headline: 'Library visits doubled', goals: ['Reading for all', 'Family partnership'] });
     const goals = sim.spreadsheet.sheet('Goals')!;
     goals.setCell(2, 1, 'Readers everywhere');
     goals.setCell(3, 4, 'No');
     goals.setCell(7, 1, 'Attendance');
     sim.run('setUp');
     expect(goalChoices(sim, formId)).toEqual(['Readers everywhere', 'Belonging and wellbeing', 'Family partnership', 'Teaching together', 'Attendance']);
+    const [win] = winsRecords(sim);
+    expect(win.Goals).toBe('Readers everywhere, Family partnership');
+    expect(String(win['Suggested goals'])).not.toContain('Reading for all');
+    // The new goal got the next ID, written into the sheet.
+    expect((sim.spreadsheet.sheetValues('Goals') as unknown[][])[6][4]).toBe('G-6');
+    expect(sim.ui.dialogs[sim.ui.dialogs.length - 1].html).toContain('Renamed the goal &quot;Reading for all&quot; to &quot;Readers everywhere&quot;');
+    // Running Set up again renames nothing more.
+    sim.run('setUp');
+    expect(sim.ui.dialogs[sim.ui.dialogs.length - 1].html).not.toContain('Renamed the goal');
+  });
+
+  test('a Goals sheet made before goals had IDs gets an ID column, and renames are followed from then on', () => {
+    const sim = loadAddOn();
+    setUpSchool(sim);
+    const goals = sim.spreadsheet.sheet('Goals')!;
+    goals.deleteColumn(5);
+    sim.run('setUp');
+    const values = sim.spreadsheet.sheetValues('Goals') as unknown[][];
+    expect(values[0][4]).toBe('ID');
+    expect(values.slice(1, 6).map((r) => r[4])).toEqual(['G-1', 'G-2', 'G-3', 'G-4', 'G-5']);
   });
 
   test('a second leader is told who runs the automation and no second trigger is made unless they take over', () => {

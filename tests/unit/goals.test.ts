@@ -1,4 +1,4 @@
-import { EXAMPLE_GOALS, goalRow, parseGoals, suggestGoals } from '../../src/domain/goals';
+import { assignGoalIds, EXAMPLE_GOALS, goalRenames, goalRow, parseGoals, retagCell, suggestGoals } from '../../src/domain/goals';
 import { GOAL_HEADERS } from '../../src/domain/schema';
 
 describe('goals', () => {
@@ -20,9 +20,9 @@ describe('goals', () => {
     ];
     const { goals, problems } = parseGoals(rows);
     expect(goals).toEqual([
-      { name: 'Reading writing', description: '', keywords: ['books'], active: true },
-      { name: 'Old goal', description: '', keywords: [], active: false },
-      { name: 'Math', description: '', keywords: ['fractions'], active: true },
+      { id: '', name: 'Reading writing', description: '', keywords: ['books'], active: true },
+      { id: '', name: 'Old goal', description: '', keywords: [], active: false },
+      { id: '', name: 'Math', description: '', keywords: ['fractions'], active: true },
     ]);
     expect(problems[0]).toMatch(/comma/);
   });
@@ -41,5 +41,30 @@ describe('goals', () => {
     expect(suggestGoals('bookshelf mathematics', goals)).toEqual([]);
     expect(suggestGoals('absent less often', goals)).toEqual([]);
     expect(suggestGoals('books', goals, ['Reading'])).toEqual([]);
+  });
+
+  test('every goal gets a stable ID; blanks and repeats get the next free number', () => {
+    expect(assignGoalIds(['G-1', 'G-2'])).toEqual({ ids: ['G-1', 'G-2'], changed: false });
+    expect(assignGoalIds(['G-3', '', 'G-3', 'x'])).toEqual({ ids: ['G-3', 'G-4', 'G-5', 'x'], changed: true });
+    expect(assignGoalIds([])).toEqual({ ids: [], changed: false });
+  });
+
+  test('a goal whose ID kept its name is not renamed; a changed name is', () => {
+    const goals = [
+      { id: 'G-1', name: 'Readers everywhere', description: '', keywords: [], active: true },
+      { id: 'G-2', name: 'Math confidence', description: '', keywords: [], active: true },
+      { id: 'G-9', name: 'Brand new', description: '', keywords: [], active: true },
+    ];
+    const renames = goalRenames({ 'G-1': 'Reading for all', 'G-2': 'Math confidence' }, goals);
+    expect([...renames]).toEqual([['Reading for all', 'Readers everywhere']]);
+    expect(goalRenames(undefined, goals).size).toBe(0);
+  });
+
+  test('retagging replaces renamed names in a cell, keeps order, drops repeats, leaves other cells untouched', () => {
+    const renames = new Map([['Reading for all', 'Readers everywhere'], ['Math', 'Numbers']]);
+    expect(retagCell('Reading for all, Family partnership', renames)).toBe('Readers everywhere, Family partnership');
+    expect(retagCell('Math, Numbers', renames)).toBe('Numbers');
+    expect(retagCell('Family  partnership', renames)).toBe('Family  partnership');
+    expect(retagCell('', renames)).toBe('');
   });
 });
