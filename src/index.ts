@@ -16,12 +16,18 @@ function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildMenu();
 }
 
+/** Runs once when a leader installs the add-on: the menu, then a first page that explains what to do. */
 function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
   onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
+  reportingErrors('Help', showHelpDialog);
 }
 
 function setUp(): void {
-  reportingErrors('Set up', () => showSetUpResult(runSetUp()));
+  reportingErrors('Set up', () => {
+    // Creating and linking the Form takes several seconds: say so while it happens.
+    SpreadsheetApp.getActive().toast('Setting up the Wins log, the Goals and the Form…', 'Small Wins', 30);
+    showSetUpResult(runSetUp());
+  });
 }
 
 function showHelp(): void {

@@ -27,6 +27,19 @@ describe('menu', () => {
     expect(sim.logs.join('\n')).not.toMatch(/error/i);
   });
 
+  test('installing shows the menu and a first page that explains what to do', () => {
+    const sim = loadAddOn();
+    sim.install();
+    expect(sim.ui.menus[sim.ui.menus.length - 1].items.map((i: { caption?: string }) => i.caption)[0]).toBe('Set up');
+    expect(sim.ui.dialogs[0].html).toMatch(/Set up/);
+  });
+
+  test('Set up says it is working while it runs', () => {
+    const sim = loadAddOn();
+    setUpSchool(sim);
+    expect(sim.ui.toasts[0].message).toMatch(/Setting up/);
+  });
+
   test('Help explains the first steps', () => {
     const sim = loadAddOn();
     sim.run('showHelp');
