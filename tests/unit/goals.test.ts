@@ -1,3 +1,4 @@
+// Unit tests of goals: reading the Goals sheet, keyword suggestions, stable IDs and renames.
 import { assignGoalIds, EXAMPLE_GOALS, goalRenames, goalRow, parseGoals, retagCell, suggestGoals } from '../../src/domain/goals';
 import { GOAL_HEADERS } from '../../src/domain/schema';
 

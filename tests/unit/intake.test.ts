@@ -1,3 +1,4 @@
+// Unit tests of intake: mapping a response to a win, consent defaults, IDs and duplicate keys.
 import { QUESTIONS } from '../../src/domain/form-spec';
 import { EXAMPLE_GOALS } from '../../src/domain/goals';
 import { QuestionMap, readConsent, rememberKey, responseKey, winFromResponse, winId } from '../../src/domain/intake';

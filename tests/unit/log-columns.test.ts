@@ -1,3 +1,4 @@
+// Unit tests of the log's columns: finding them by header, repairs, encoding rows, rows by ID.
 import { decodeRow, encodeRow, locateColumns, planLogRepair, rowsById } from '../../src/domain/log-columns';
 import { WIN_HEADERS, WIN_COLUMNS } from '../../src/domain/schema';
 

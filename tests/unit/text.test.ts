@@ -1,3 +1,4 @@
+// Unit tests of text safety: what Sheets would parse, trimming, the cell limit.
 import { cleanText, CELL_LIMIT, toCellText, wouldSheetsParse, splitList, fromCell } from '../../src/domain/text';
 
 describe('text safety', () => {

@@ -1,1 +1,2 @@
+// Lets the page import its CSS (esbuild inlines it).
 declare module '*.css';
