@@ -16,10 +16,13 @@ const AUDIENCE_HINTS: Record<Audience, string> = {
 
 type Errors = Partial<Record<SettingsField, string>>;
 
-function Field(props: { id: string; label: string; error?: string; hint?: string; children: preact.ComponentChildren }) {
+function Field(props: { id: string; label: string; labelMore?: string; error?: string; hint?: string; children: preact.ComponentChildren }) {
   return (
     <div>
-      <label for={props.id}>{props.label}</label>
+      <label for={props.id}>
+        {props.label}
+        {props.labelMore && <span class="sr-only"> {props.labelMore}</span>}
+      </label>
       {props.children}
       {props.hint && <p class="hint" id={`${props.id}-hint`}>{props.hint}</p>}
       {props.error && (
@@ -44,6 +47,11 @@ function App() {
   const [busy, setBusy] = useState(false);
   const [takeOver, setTakeOver] = useState(false);
   const [touched, setTouched] = useState(false);
+  // Bumped when a save is refused: once the errors are rendered, the first field in error takes the focus.
+  const [focusError, setFocusError] = useState(0);
+  useEffect(() => {
+    if (focusError) document.querySelector<HTMLElement>('[aria-invalid=true]')?.focus();
+  }, [focusError]);
 
   useEffect(() => {
     settingsServer
@@ -77,7 +85,7 @@ function App() {
     if (!local.ok) {
       setErrors(local.errors);
       setStatus({ text: 'Some settings need a fix before they can be saved.', tone: 'bad' });
-      document.querySelector<HTMLElement>('[aria-invalid=true]')?.focus();
+      setFocusError((n) => n + 1);
       return;
     }
     setBusy(true);
@@ -92,6 +100,7 @@ function App() {
       } else {
         setErrors(r.errors);
         setStatus({ text: r.message, tone: 'bad' });
+        setFocusError((n) => n + 1);
       }
     } catch (err) {
       setStatus({ text: readableError(err), tone: 'bad' });
@@ -140,7 +149,7 @@ function App() {
             <label class="inline">
               <input type="checkbox" checked={input.audiences[a].enabled} onChange={(e) => setAudience(a, { enabled: e.currentTarget.checked })} /> Draft a newsletter for {a}
             </label>
-            <Field id={id} label="Recipients" error={err} hint={`Email addresses or a Google Group, separated by commas. ${AUDIENCE_HINTS[a]}`}>
+            <Field id={id} label="Recipients" labelMore={`for ${a}`} error={err} hint={`Email addresses or a Google Group, separated by commas. ${AUDIENCE_HINTS[a]}`}>
               <textarea id={id} value={input.audiences[a].recipients} onInput={(e) => setAudience(a, { recipients: e.currentTarget.value })} {...described(id, err, 'hint')} />
             </Field>
           </fieldset>

@@ -16,16 +16,19 @@ function resultHtml(r: AudienceResult): string {
   const links: string[] = [];
   if (r.docUrl) links.push(`<a href="${escapeHtml(r.docUrl)}">Open the Doc</a>`);
   if (r.draftId) links.push(`<a href="${GMAIL_DRAFTS}">Open Gmail drafts</a>`);
-  const lead = r.outcome === 'failed' ? '<b>Not finished.</b> ' : r.outcome === 'resumed' ? '<b>Finished an earlier issue.</b> ' : '';
+  const lead = r.outcome === 'failed' ? '<b>Not finished.</b> ' : r.outcome === 'resumed' ? '<b>Finished an earlier issue.</b> ' : r.outcome === 'busy' ? '<b>In progress.</b> ' : '';
   return `<li><b>${escapeHtml(r.audience)}</b>: ${lead}${escapeHtml(r.message)}${links.length ? `<br>${links.join(' · ')}` : ''}</li>`;
 }
 
 export function reportHtml(report: RunReport): string {
   if (report.note && report.results.length === 0) return `<p>${escapeHtml(report.note)}</p>`;
   const made = report.results.some((r) => r.outcome === 'drafted' || r.outcome === 'resumed');
+  const busy = report.results.some((r) => r.outcome === 'busy');
   const intro = made
     ? '<p>Each draft is waiting in your Gmail drafts: read it, then send it yourself. Small Wins never sends email.</p>'
-    : '<p>Nothing new is eligible: no Doc and no draft were made. Approve wins in <b>Triage wins</b>, then try again.</p>';
+    : busy
+      ? '<p>Another run is drafting the newsletter right now: its drafts will be in Gmail in a minute or two.</p>'
+      : '<p>Nothing new is eligible: no Doc and no draft were made. Approve wins in <b>Triage wins</b>, then try again.</p>';
   return `${intro}<ul>${report.results.map(resultHtml).join('')}</ul>`;
 }
 

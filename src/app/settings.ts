@@ -32,6 +32,17 @@ function view(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, store: DocumentStore
   };
 }
 
+/** Why the template Doc cannot be used from this account, or '' when it opens (checked before saving, not at 7 a.m.). */
+function openTemplateProblem(docId: string): string {
+  try {
+    DocumentApp.openById(docId);
+    return '';
+  } catch (err) {
+    console.warn(`Small Wins: template Doc ${docId} could not be opened: ${err instanceof Error ? err.message : String(err)}`);
+    return 'This template Doc could not be opened from your account. Check the link, and ask its owner to share it with you (viewing is enough), or leave the field empty for the default design.';
+  }
+}
+
 export const settingsEndpoints: SettingsEndpoints = {
   settingsOpen() {
     const ss = SpreadsheetApp.getActive();
@@ -41,6 +52,8 @@ export const settingsEndpoints: SettingsEndpoints = {
   settingsSave(input: SettingsInput, opts: { takeOverSchedule: boolean }): SaveResult {
     const checked = validateSettings(input);
     if (!checked.ok) return { ok: false, errors: checked.errors, message: 'Some settings need a fix before they can be saved.' };
+    const templateProblem = checked.settings.templateDocId ? openTemplateProblem(checked.settings.templateDocId) : '';
+    if (templateProblem) return { ok: false, errors: { template: templateProblem }, message: 'Some settings need a fix before they can be saved.' };
     const ss = SpreadsheetApp.getActive();
     const me = Session.getEffectiveUser().getEmail();
     return withDocumentLock(30000, () => {

@@ -23,6 +23,8 @@ export const ISSUE_COLUMNS = {
   lessons: 'Lessons learned',
   winIds: 'Win IDs',
   createdBy: 'Created by',
+  run: 'Drafting run',
+  runUntil: 'Drafting until',
 } as const;
 export type IssueField = keyof typeof ISSUE_COLUMNS;
 export const ISSUE_FIELDS = Object.keys(ISSUE_COLUMNS) as IssueField[];
@@ -51,6 +53,19 @@ export interface Issue {
   createdAt: string;
   createdBy: string;
   cancelled: string;
+  /**
+   * The run drafting the issue right now (its Doc and draft are made outside the document lock) and until when
+   * its claim holds: an execution lasts at most six minutes, so an older claim belongs to a run that died.
+   */
+  run?: string;
+  runUntil?: string;
+}
+
+/** Whether another run than `runId` is drafting the issue at `nowMs`. */
+export function claimedByOther(issue: Pick<Issue, 'run' | 'runUntil' | 'state'>, runId: string, nowMs: number): boolean {
+  if (!issue.run || issue.run === runId || isFinished(issue)) return false;
+  const until = Date.parse(issue.runUntil ?? '');
+  return Number.isFinite(until) && until > nowMs;
 }
 
 export function isFinished(issue: Pick<Issue, 'state'>): boolean {
@@ -108,6 +123,8 @@ export function parseIssues(values: readonly unknown[][], columns: IssueColumns)
       createdAt: cell(row, 'createdAt'),
       createdBy: cell(row, 'createdBy'),
       cancelled: cell(row, 'cancelled'),
+      run: cell(row, 'run'),
+      runUntil: cell(row, 'runUntil'),
     });
   });
   return out;
@@ -138,6 +155,9 @@ export function encodeIssue(issue: Issue, columns: IssueColumns, width: number, 
   set('createdAt', isNaN(created.getTime()) ? issue.createdAt : created);
   set('createdBy', issue.createdBy);
   set('cancelled', issue.cancelled);
+  set('run', issue.run ?? '');
+  const until = new Date(issue.runUntil ?? '');
+  set('runUntil', issue.runUntil && !isNaN(until.getTime()) ? until : '');
   return row;
 }
 

@@ -350,9 +350,15 @@ describe('template Doc', () => {
     expect(docs(sim).text(templateId)).toContain('{{#wins}}');
   });
 
-  test('a template that cannot be opened fails before any Doc is made, with a clear message', () => {
+  test('a template that cannot be opened is refused on save; one deleted later fails before any Doc is made', () => {
     const sim = loadNewsletterAddOn();
-    saveSettings(sim, settingsInput({ template: '1NoSuchTemplateDocAAAAAAAAAAAAAAAAAAAAAAAAA' }));
+    const refused = saveSettings(sim, settingsInput({ template: '1NoSuchTemplateDocAAAAAAAAAAAAAAAAAAAAAAAAA' }));
+    expect(refused.ok).toBe(false);
+    expect(refused.errors?.template).toMatch(/could not be opened from your account/);
+    const templateId = docs(sim).createDoc('Template', [{ text: '{{school}}' }]);
+    expect(saveSettings(sim, settingsInput({ template: templateId })).ok).toBe(true);
+    // Deleted (or unshared) after it was saved.
+    delete (sim.core.extensions.documents as { docs: Record<string, unknown> }).docs[templateId];
     addWins(sim, [win()]);
     sim.run('draftNewsletterNow');
     expect(docs(sim).list()).toHaveLength(0);

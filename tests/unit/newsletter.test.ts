@@ -3,8 +3,9 @@
 import { currentPeriod, duePeriod, isoWeekKey, onDemandPeriod, parseLocalTime } from '../../src/domain/cadence';
 import { base64, buildMime, encodeHeaderText, mailbox, rawMessage, utf8Bytes } from '../../src/domain/mime';
 import { addTag, audienceAllows, groupWins, isEligible, issueStats, newsletterModel, parseSharedIn, removeTag, summaryLine, WinForNewsletter } from '../../src/domain/newsletter';
-import { encodeIssue, Issue, ISSUE_HEADERS, locateIssueColumns, nextIssueNumber, parseIssues, previousStats } from '../../src/domain/newsletter-issues';
-import { renderEmailHtml, renderEmailText } from '../../src/domain/newsletter-render';
+import { claimedByOther, encodeIssue, Issue, ISSUE_HEADERS, locateIssueColumns, nextIssueNumber, parseIssues, previousStats } from '../../src/domain/newsletter-issues';
+import { EMAIL_HTML_LIMIT, fitEmailHtml, renderEmailHtml, renderEmailText, shorten } from '../../src/domain/newsletter-render';
+import { EXAMPLE_GOALS } from '../../src/domain/goals';
 import { fillPlaceholders, planTemplate } from '../../src/domain/newsletter-template';
 import { DEFAULT_SETTINGS, settingsToInput, SettingsInput, splitRecipients, templateDocId, validateSettings, withDefaults } from '../../src/domain/settings';
 import { parseMessage } from '../../dev/sim/gmail';
@@ -233,7 +234,7 @@ describe('template plan', () => {
 });
 
 describe('issues sheet rows', () => {
-  const issue: Issue = { row: 0, number: 2, audience: 'Families', period: '2026-11', key: 'Families 2026-W48', state: 'Drafted', docUrl: 'https://d', docId: 'd1', draftId: 'r-1', winIds: ['W-1', 'W-2'], stats: { wins: 1, lessons: 1, goals: 2, contributors: 2 }, createdAt: '2026-11-27T12:00:00.000Z', createdBy: 'p@s.example', cancelled: '' };
+  const issue: Issue = { row: 0, number: 2, audience: 'Families', period: '2026-11', key: 'Families 2026-W48', state: 'Drafted', docUrl: 'https://d', docId: 'd1', draftId: 'r-1', winIds: ['W-1', 'W-2'], stats: { wins: 1, lessons: 1, goals: 2, contributors: 2 }, createdAt: '2026-11-27T12:00:00.000Z', createdBy: 'p@s.example', cancelled: '', run: 'run-1', runUntil: '2026-11-27T12:07:00.000Z' };
   test('round trip by header, in any column order, with text kept as text', () => {
     const header: string[] = [...ISSUE_HEADERS.slice().reverse(), 'My notes'];
     const { columns, width } = locateIssueColumns(header);
@@ -246,6 +247,98 @@ describe('issues sheet rows', () => {
     expect(nextIssueNumber([back], 'Staff')).toBe(1);
     expect(previousStats([back], 'Families', 3)).toEqual(issue.stats);
     expect(previousStats([{ ...back, state: 'Cancelled' }], 'Families', 3)).toBeNull();
+  });
+  test('a drafting run\'s claim holds until it expires, and never once the issue is finished', () => {
+    const at = Date.parse('2026-11-27T12:06:59.000Z');
+    expect(claimedByOther(issue, 'run-2', at)).toBe(true);
+    expect(claimedByOther(issue, 'run-1', at)).toBe(false);
+    expect(claimedByOther(issue, 'run-2', Date.parse(issue.runUntil!))).toBe(false);
+    expect(claimedByOther({ ...issue, state: 'Done' }, 'run-2', at)).toBe(false);
+    expect(claimedByOther({ ...issue, run: '', runUntil: '' }, 'run-2', at)).toBe(false);
+    expect(claimedByOther({ ...issue, runUntil: 'not a date' }, 'run-2', at)).toBe(false);
+  });
+});
+
+describe('email size: Gmail clips HTML over about 102 KB', () => {
+  /** The benchmark's wins: a one-line headline, a story of ~190 characters, a goal, credited. */
+  function benchWins(n: number, story = (i: number) => `Story ${i}: students swapped drafts and used a checklist; most improved their second draft. ${'More detail. '.repeat(8)}`): WinForNewsletter[] {
+    return Array.from({ length: n }, (_, k) => {
+      const i = k + 1;
+      return w({
+        id: `W-${String(i).padStart(5, '0')}`,
+        kind: i % 9 === 0 ? 'Lesson learned' : 'Win',
+        headline: `Win ${i}: Year 4 tried peer feedback on their writing`,
+        story: story(i),
+        goals: EXAMPLE_GOALS[i % EXAMPLE_GOALS.length].name,
+        featured: i % 17 === 0 ? 'Yes' : 'No',
+        name: `Teacher ${i % 30}`,
+        email: `t${i % 30}@school.example`,
+        submittedAt: new Date(Date.UTC(2026, 0, 5) + i * 3600_000).toISOString(),
+      });
+    });
+  }
+  const modelOf = (wins: WinForNewsletter[], schoolName = 'Riverside Primary') =>
+    newsletterModel({ schoolName, audience: 'Families', number: 4, period: 'Week of 23 November 2026', wins, goalOrder: EXAMPLE_GOALS.map((g) => g.name), credited: true, previous: null });
+  const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
+
+  test('200 wins of the benchmark fit in full, for staff (with the Doc link) and families', () => {
+    const model = modelOf(benchWins(200));
+    const families = fitEmailHtml(model);
+    expect(bytes(families.html)).toBeLessThan(EMAIL_HTML_LIMIT);
+    expect(families).toMatchObject({ fits: true, shortened: 0, maxChars: 0, bytes: bytes(families.html) });
+    expect(families.html).toBe(renderEmailHtml(model));
+    const staff = fitEmailHtml(model, { docUrl: 'https://docs.google.com/document/d/abc/edit' });
+    expect(staff.fits).toBe(true);
+    expect(bytes(staff.html)).toBeLessThan(EMAIL_HTML_LIMIT);
+    // Every win is there in full.
+    for (const i of [1, 100, 200]) expect(families.html).toContain(`Story ${i}: students swapped drafts and used a checklist; most improved their second draft. ${'More detail. '.repeat(8).trim()}`);
+    // Styles sit once on the card's cell; each win carries only short ones.
+    expect(families.html.match(/font-family/g)).toHaveLength(1);
+    expect(families.html).toMatch(/<h3 style="[^"]{1,40}">Win 1: /);
+    expect(families.html).not.toMatch(/<style|class=/);
+  });
+
+  test('escaping holds in the slim layout', () => {
+    const nasty = w({ headline: '<script>x()</script>', story: 'a & b\n"quoted" \'single\' <img src=x onerror=alert(1)>', name: '<b>Ana</b>', goals: 'Reading for all', featured: 'Yes' });
+    const html = fitEmailHtml(modelOf([nasty, ...benchWins(199)], 'A & B <School>')).html;
+    expect(html).not.toMatch(/<script|<b>Ana|<img/);
+    expect(html).toContain('&lt;script&gt;x()&lt;/script&gt;<span style="');
+    expect(html).toContain('a &amp; b<br>&quot;quoted&quot; &#39;single&#39; &lt;img src=x onerror=alert(1)&gt;');
+    expect(html).toContain('Shared by &lt;b&gt;Ana&lt;/b&gt;, Teacher');
+    expect(html).toContain('A &amp; B &lt;School&gt;: Small Wins');
+  });
+
+  test('very long stories are cut with "…" and a line saying so, the email stays under the limit, escaping kept', () => {
+    const long = (i: number) => `Story ${i} <b>&</b> ${'We tried it again and it worked. '.repeat(36)}`; // ~1,200 characters
+    const model = modelOf(benchWins(200, long));
+    expect(bytes(renderEmailHtml(model))).toBeGreaterThan(EMAIL_HTML_LIMIT);
+    const families = fitEmailHtml(model);
+    expect(families.fits).toBe(true);
+    expect(families.bytes).toBeLessThanOrEqual(EMAIL_HTML_LIMIT);
+    expect(families.shortened).toBe(200);
+    expect(families.maxChars).toBeGreaterThan(0);
+    expect(families.html).toContain('Long stories are shortened in this email (marked …) so that it shows in full in every mail app.');
+    expect(families.html).toContain('Story 7 &lt;b&gt;&amp;&lt;/b&gt; We tried it again');
+    expect(families.html).not.toMatch(/<b>&/);
+    expect(families.html).toMatch(/it worked…<\/p>|it…<\/p>|again…<\/p>|tried…<\/p>|We…<\/p>/);
+    const staff = fitEmailHtml(model, { docUrl: 'https://docs.google.com/document/d/abc/edit' });
+    expect(staff.fits).toBe(true);
+    expect(staff.html).toContain('the Doc above has them in full');
+    // The plain-text part keeps every story whole.
+    expect(renderEmailText(model)).toContain(long(7).trim());
+  });
+
+  test('an issue too big even when shortened says so instead of pretending', () => {
+    const r = fitEmailHtml(modelOf(benchWins(1200)));
+    expect(r.fits).toBe(false);
+    expect(r.bytes).toBeGreaterThan(EMAIL_HTML_LIMIT);
+  });
+
+  test('shorten cuts at a word, adds "…", and leaves short text and whole characters alone', () => {
+    expect(shorten('short', 10)).toBe('short');
+    expect(shorten('one two three four five six', 14)).toBe('one two three…');
+    expect(shorten('🎉'.repeat(20), 5)).toBe('🎉🎉🎉🎉🎉…');
+    expect(Array.from(shorten('x'.repeat(50), 10))).toHaveLength(11);
   });
 });
 

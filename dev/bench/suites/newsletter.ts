@@ -1,6 +1,6 @@
 // Newsletter issues of 10, 50 and 200 wins: service calls and simulated time for Draft newsletter now
 // (one audience, default design and template Doc; then three audiences), in a log of 5,000 older wins,
-// and the hourly check when nothing is due.
+// and the hourly check when nothing is due. Also the size of the email's HTML and how long the document lock is held.
 import { join } from 'node:path';
 import { createSimulator } from '../../sim';
 import { documentService, simDocuments } from '../../sim/documents';
@@ -87,10 +87,34 @@ function seed(sim: Sim, n: number): void {
   sheet.appendRows(rows);
 }
 
-function measure(sim: Sim, work: () => void): { calls: number; ms: number } {
-  sim.meter.reset();
-  work();
-  return sim.meter.snapshot();
+/** Calls and simulated time of `work`, and how long the document lock was held: in total and at the longest stretch. */
+function measure(sim: Sim, work: () => void): { calls: number; ms: number; lockMs: number; longestLockMs: number } {
+  const meter = sim.core.meter;
+  const original = meter.call;
+  let since = -1;
+  let lockMs = 0;
+  let longestLockMs = 0;
+  meter.call = function <T>(this: typeof meter, key: string, ms: number, fn: () => T): T {
+    const startedMs = meter.ms;
+    try {
+      return original.call(meter, key, ms, fn) as T;
+    } finally {
+      const held = sim.core.exec.locks.size > 0;
+      if (held && since < 0) since = startedMs;
+      if (!held && since >= 0) {
+        lockMs += meter.ms - since;
+        longestLockMs = Math.max(longestLockMs, meter.ms - since);
+        since = -1;
+      }
+    }
+  } as typeof meter.call;
+  meter.reset();
+  try {
+    work();
+  } finally {
+    meter.call = original;
+  }
+  return { ...meter.snapshot(), lockMs, longestLockMs };
 }
 
 export const suite: BenchSuite = {
@@ -110,7 +134,7 @@ export const suite: BenchSuite = {
         const drafts = simGmail(sim).drafts();
         if (drafts.length !== c.audiences.length) throw new Error(`${c.label}: expected ${c.audiences.length} drafts, got ${drafts.length}: ${JSON.stringify(sim.ui.dialogs.at(-1))}`);
         const docCalls = Object.entries(sim.meter.byMethod).filter(([k]) => /^(DocumentApp|Body|Paragraph|Document|Text|ListItem|Table)/.test(k)).reduce((s, [, v]) => s + v.calls, 0);
-        rows.push({ operation: c.label, size: `${n} wins`, calls: m.calls, ms: m.ms, extra: { 'Docs calls': String(docCalls), drafts: String(drafts.length), 'email HTML': `${(Buffer.byteLength(drafts[0].html) / 1024).toFixed(1)} KB` } });
+        rows.push({ operation: c.label, size: `${n} wins`, calls: m.calls, ms: m.ms, extra: { 'Docs calls': String(docCalls), drafts: String(drafts.length), 'email HTML': `${(Buffer.byteLength(drafts[0].html) / 1024).toFixed(1)} KB`, 'lock held (longest)': `${(m.lockMs / 1000).toFixed(2)} s (${(m.longestLockMs / 1000).toFixed(2)} s)` } });
       }
     }
     const sim = school(['Staff', 'Families', 'Public'], false);

@@ -1,0 +1,163 @@
+// The real Settings dialog (dist/Settings.html) in Chromium, google.script.run bridged to the simulator running
+// dist/ with DocumentApp and Gmail: labelled fields, validation on the client and on the server (a template Doc
+// that cannot be opened), saving with the schedule's clock trigger, and cancelling an unsent issue.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { GOOGLE_SCRIPT_RUN_SHIM } from '../../dev/sidebar-bridge';
+import type { SettingsView } from '../../src/settings-api';
+import { addWins, docs, gmail, issueRows, loadNewsletterAddOn, NEWSLETTER_DIST, saveSettings, settingsInput, sharedIn, Sim, win } from '../integration/newsletter-fixtures';
+import { launchChromium } from './sidebar-harness';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface OpenedDialog {
+  page: Page;
+  /** Messages of the confirm() dialogs the page showed (each is accepted, as a leader clicking OK). */
+  confirms: string[];
+  calls: string[];
+}
+
+/** The dialog at the size Settings opens it (560 px), every server call answered by `sim`. */
+async function openSettings(sim: Sim): Promise<OpenedDialog> {
+  const html = readFileSync(join(NEWSLETTER_DIST, 'Settings.html'), 'utf8');
+  const page = await browser.newPage({ viewport: { width: 560, height: 640 } });
+  const confirms: string[] = [];
+  const calls: string[] = [];
+  page.on('dialog', (d) => {
+    confirms.push(d.message());
+    void d.accept();
+  });
+  await page.exposeFunction('__sim', (fn: string, args: unknown[]) => {
+    calls.push(fn);
+    return sim.runSidebar(fn, args);
+  });
+  await page.addInitScript(GOOGLE_SCRIPT_RUN_SHIM);
+  // Nothing leaves the test: the page is served from memory and every other request is refused.
+  await page.route('**/*', (route) => {
+    if (route.request().url() === 'http://settings.test/') return route.fulfill({ contentType: 'text/html', body: html });
+    return route.abort();
+  });
+  await page.goto('http://settings.test/');
+  await page.getByLabel('School name').waitFor();
+  return { page, confirms, calls };
+}
+
+function view(sim: Sim): SettingsView {
+  const r = sim.runSidebar('settingsOpen', []);
+  if (!r.ok) throw new Error(r.error);
+  return r.value as SettingsView;
+}
+
+const clockTriggers = (sim: Sim) => sim.triggers().filter((t) => t.fn === 'onNewsletterClock');
+
+/** A school that drafted one Staff issue on demand (schedule off), and has a template Doc of its own. */
+function school(): { sim: Sim; templateId: string } {
+  const sim = loadNewsletterAddOn();
+  const off = { kind: 'off', weekday: 5, monthDay: 1, hour: 7 };
+  const staffOnly = { Staff: { enabled: true, recipients: 'staff@school.example' }, Families: { enabled: false, recipients: '' }, Public: { enabled: false, recipients: '' } };
+  expect(saveSettings(sim, settingsInput({ cadence: off, audiences: staffOnly })).ok).toBe(true);
+  addWins(sim, [win({ id: 'W-0901', consent: 'School community' }), win({ id: 'W-0902', consent: 'Staff only' })]);
+  sim.run('draftNewsletterNow');
+  expect(issueRows(sim).map((r) => `${r.Audience} #${r.Issue} ${r.State}`)).toEqual(['Staff #1 Done']);
+  const templateId = docs(sim).createDoc('Our newsletter template', [{ text: '{{school}}', heading: 'TITLE' }, { text: '{{wins}}' }]);
+  return { sim, templateId };
+}
+
+test('every field has a unique accessible name, and the recent issues offer Cancel', async () => {
+  const { sim } = school();
+  const { page } = await openSettings(sim);
+  const unnamed = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('button, input, select, textarea'))
+      .filter((el) => {
+        const e = el as HTMLElement;
+        const labelled = e.getAttribute('aria-label') || e.closest('label') || (e.id && document.querySelector(`label[for="${e.id}"]`));
+        return !labelled && !(e.textContent ?? '').trim();
+      })
+      .map((el) => el.outerHTML),
+  );
+  expect(unnamed).toEqual([]);
+  // Names a screen reader announces, each one unique.
+  for (const name of ['School name', 'Recipients for Staff', 'Recipients for Families', 'Recipients for Public', 'How often', 'Template Doc (optional)', 'Sender name', 'Reply-to address', 'Credit contributors by name', 'Draft a newsletter for Families']) {
+    await expect(page.getByLabel(name, { exact: true }).count()).resolves.toBe(1);
+  }
+  await expect(page.getByLabel('Recipients for Staff', { exact: true }).inputValue()).resolves.toBe('staff@school.example');
+  await expect(page.getByRole('button', { name: 'Cancel Staff #1' }).count()).resolves.toBe(1);
+  await page.close();
+});
+
+test('a bad address and a template that cannot be opened are shown on their fields; fixed, the settings and the trigger are saved', async () => {
+  const { sim, templateId } = school();
+  expect(clockTriggers(sim)).toHaveLength(0);
+  const { page, calls } = await openSettings(sim);
+  const families = page.getByLabel('Recipients for Families', { exact: true });
+  const template = page.getByLabel('Template Doc (optional)', { exact: true });
+
+  await page.getByLabel('Draft a newsletter for Families', { exact: true }).check();
+  await families.fill('pta@school.example, parents@school');
+  await template.fill('https://docs.google.com/document/d/1NoSuchTemplateDocAAAAAAAAAAAAAAAAAAAAAAAAA/edit');
+  await page.getByLabel('How often', { exact: true }).selectOption('weekly');
+  await page.getByLabel('Day', { exact: true }).selectOption({ label: 'Thursday' });
+  await page.getByLabel('Hour', { exact: true }).selectOption({ label: '08:00' });
+  await page.getByRole('button', { name: 'Save settings' }).click();
+
+  // The dialog checks addresses itself: nothing is sent, the field says what is wrong and takes the focus.
+  const recipientsError = page.locator('#rcpt-Families-error');
+  await expect(recipientsError.textContent()).resolves.toMatch(/"parents@school" is not an email address/);
+  await expect(families.getAttribute('aria-invalid')).resolves.toBe('true');
+  await expect(families.getAttribute('aria-describedby')).resolves.toContain('rcpt-Families-error');
+  await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('rcpt-Families');
+  await page.getByRole('status').getByText('Some settings need a fix before they can be saved.').waitFor();
+  expect(calls).toEqual(['settingsOpen']);
+
+  // Fixed: the error goes as the leader types. The server then finds the template cannot be opened.
+  await families.fill('pta@school.example, parents@school.example');
+  await recipientsError.waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  const templateError = page.locator('#template-error');
+  await expect(templateError.textContent()).resolves.toMatch(/could not be opened from your account/);
+  await expect(template.getAttribute('aria-invalid')).resolves.toBe('true');
+  await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('template');
+  expect(calls).toEqual(['settingsOpen', 'settingsSave']);
+  expect(view(sim).input.template).toBe('');
+  expect(clockTriggers(sim)).toHaveLength(0);
+
+  await template.fill(`https://docs.google.com/document/d/${templateId}/edit`);
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page.getByRole('status').getByText(/^Settings saved\. Issues are drafted every Thursday at 08:00 \(America\/New_York\)\. The schedule now runs from your account/).waitFor();
+  await templateError.waitFor({ state: 'detached' });
+
+  const saved = view(sim).input;
+  expect(saved.audiences.Families).toEqual({ enabled: true, recipients: 'pta@school.example, parents@school.example' });
+  expect(saved.audiences.Staff).toEqual({ enabled: true, recipients: 'staff@school.example' });
+  expect(saved.cadence).toEqual({ kind: 'weekly', weekday: 4, monthDay: 1, hour: 8 });
+  expect(saved.template).toBe(templateId);
+  expect(clockTriggers(sim).map((t) => t.owner)).toEqual(['principal@school.example']);
+  // The dialog shows what was saved (the template as its ID).
+  await expect(template.inputValue()).resolves.toBe(templateId);
+  await page.close();
+});
+
+test('the recent issues list cancels an unsent issue: its draft is deleted and its wins are eligible again', async () => {
+  const { sim } = school();
+  const staff = issueRows(sim)[0];
+  expect(sharedIn(sim)).toEqual({ 'W-0901': 'Staff #1', 'W-0902': 'Staff #1' });
+  const { page, confirms } = await openSettings(sim);
+  const row = page.getByRole('row', { name: /Staff #1/ });
+  await expect(row.getByRole('cell').nth(3).textContent()).resolves.toBe('Done');
+  await page.getByRole('button', { name: 'Cancel Staff #1' }).click();
+  await page.getByRole('status').getByText(/^Staff #1 is cancelled: 2 wins are eligible again\. Its Gmail draft was deleted\./).waitFor();
+  expect(confirms).toEqual([expect.stringMatching(/^Cancel Staff #1 \(.+\)\? Its wins become eligible again and its Gmail draft is deleted\.$/)]);
+  await expect(row.getByRole('cell').nth(3).textContent()).resolves.toBe('Cancelled');
+  await expect(page.getByRole('button', { name: 'Cancel Staff #1' }).count()).resolves.toBe(0);
+  expect(issueRows(sim)[0].State).toBe('Cancelled');
+  expect(gmail(sim).get(String(staff['Draft ID']))!.deleted).toBe(true);
+  expect(sharedIn(sim)).toEqual({ 'W-0901': '', 'W-0902': '' });
+  await page.close();
+});
