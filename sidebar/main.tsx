@@ -4,6 +4,7 @@ import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Audience, Kind, OpenResult, QueueQuery, SaveResult, StatusFilter, TriageChange, WinView } from '../src/api';
 import { CONSENTS, KINDS, STATUSES } from '../src/domain/schema';
+import { containsEmail, containsPhone } from '../src/domain/triage';
 import { readableError, server } from './client';
 import './triage.css';
 
@@ -80,6 +81,8 @@ function App() {
   const chain = useRef<Promise<unknown>>(Promise.resolve());
 
   const win = wins[current] as WinView | undefined;
+  const latestMeta = useRef(meta);
+  latestMeta.current = meta;
 
   function fail(err: unknown) {
     setNotice({ text: readableError(err), error: true });
@@ -95,7 +98,8 @@ function App() {
         setWins(page);
         if (opened.notices.length) setNotice({ text: opened.notices.join(' '), error: true });
       } else {
-        const { wins: page, ...rest } = await server.triageQueue(q);
+        // The log's size from the last answer lets the server plan its column reads; it never changes the answer.
+        const { wins: page, ...rest } = await server.triageQueue({ ...q, sizeHint: latestMeta.current?.logSize });
         setMeta((m) => (m ? { ...m, ...rest } : m));
         setWins(page);
       }
@@ -205,11 +209,12 @@ function App() {
     void save({ ...target, version: u.version, row: u.row }, u.change, `Undid "${u.what}"`);
   }
 
-  async function bulk(change: TriageChange, what: string) {
+  async function bulk(change: TriageChange, what: string, addGoals?: string[]) {
     const chosen = wins.filter((w) => selected.includes(w.id));
     if (!chosen.length) return;
     try {
-      const { results } = await server.triageSaveMany({ wins: chosen.map((w) => ({ id: w.id, row: w.row, version: w.version })), change });
+      // One call for the whole group: the server takes the lock once and checks each win's version.
+      const { results } = await server.triageSaveMany({ wins: chosen.map((w) => ({ id: w.id, row: w.row, version: w.version })), change, addGoals });
       let ok = 0;
       const problems: string[] = [];
       for (const { id, result } of results) {
@@ -373,11 +378,8 @@ function App() {
           <button
             type="button"
             disabled={!bulkGoal}
-            onClick={() => {
-              // Each win keeps its own goals and gains the chosen one.
-              const chosen = wins.filter((w) => selected.includes(w.id));
-              void Promise.all(chosen.map((w) => save(w, { goals: Array.from(new Set([...w.goals, bulkGoal])) }, `Tagged ${bulkGoal}`))).then(() => setSelected([]));
-            }}
+            // Each win keeps its own goals and gains the chosen one.
+            onClick={() => bulk({}, `Tagged ${bulkGoal}`, [bulkGoal])}
           >
             Tag selected
           </button>
@@ -617,8 +619,14 @@ function WinDetail({ win, meta, conflict, save, act, toggleGoal, undo, doUndo, d
         )}
         <label class="blurb">
           Public blurb
-          <textarea class={mark('blurb')} rows={4} value={blurb} disabled={win.truncated} onInput={(e) => setBlurb((e.target as HTMLTextAreaElement).value)} aria-describedby="blurb-count" />
+          <textarea class={mark('blurb')} rows={4} value={blurb} disabled={win.truncated} onInput={(e) => setBlurb((e.target as HTMLTextAreaElement).value)} aria-describedby="blurb-count blurb-contact" />
         </label>
+        {/* The same checks the server's warnings make, while the leader types (before anything is saved). */}
+        <p id="blurb-contact" class="over small" role="status">
+          {[containsEmail(blurb) ? 'This blurb contains an email address.' : '', containsPhone(blurb) ? 'This blurb contains what looks like a phone number.' : '']
+            .filter(Boolean)
+            .join(' ')}
+        </p>
         <div class="blurb-row">
           <span id="blurb-count" class={blurb.length > meta.blurbLimit ? 'over' : 'muted'}>
             {blurb.length} / {meta.blurbLimit} characters{blurb.length > meta.blurbLimit ? ': long for a newsletter' : ''}

@@ -95,6 +95,8 @@ export type SaveResult =
 export interface BulkRequest {
   wins: Array<WinRef & { version: string }>;
   change: TriageChange;
+  /** Goals to add to each win, each keeping its own (tagging several wins together). */
+  addGoals?: string[];
 }
 
 export interface BulkResult {
@@ -109,6 +111,8 @@ export interface QueueQuery {
   search?: string;
   /** 0-based page number. */
   page: number;
+  /** The log's size when the sidebar last asked (QueuePage.logSize): shapes the server's read plan, never its answer. */
+  sizeHint?: number;
 }
 
 export type StatusCounts = Record<Status, number>;

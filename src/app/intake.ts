@@ -1,5 +1,6 @@
 // The spreadsheet's form-submit trigger: one response → one new win, under the document lock,
 // recognising a duplicate delivery of the same response (the same trigger twice, or two leaders' triggers).
+import { activeGoals, readGoals } from '../adapters/goals-sheet';
 import { withDocumentLock } from '../adapters/lock';
 import { DocumentStore } from '../adapters/store';
 import { appendWin, openLog } from '../adapters/wins-sheet';
@@ -21,20 +22,26 @@ export function handleFormSubmit(e: unknown): IntakeOutcome {
     return skip('a form-submit event arrived without answers; nothing was added');
   }
   const key = responseKey(nv as Record<string, unknown>);
+  const ss = event.source ?? SpreadsheetApp.getActive();
+  // Suggestions follow the Goals sheet as it is now (a leader may have edited it since Set up); the snapshot in
+  // the store is the fallback when the sheet cannot be read, and is brought in step below at no extra call.
+  const sheetGoals = readGoals(ss);
+  const current = !sheetGoals.problems.length || sheetGoals.goals.length ? activeGoals(sheetGoals.goals) : null;
   return withDocumentLock(30000, () => {
     const store = DocumentStore.open();
     if ((store.config.recentResponses ?? []).includes(key)) return skip(`response ${key} was delivered again; it is already in the log`);
-    const ss = event.source ?? SpreadsheetApp.getActive();
     const { log, problem } = openLog(ss);
     // The response stays in the response sheet; Set up adds it once the log is repaired.
     if (!log) return skip(`a response could not be added: ${problem}`);
     const nowIso = new Date().toISOString();
-    const result = winFromResponse({ namedValues: nv, questionMap: store.config.questionMap ?? {}, goals: store.config.goals ?? [], submittedAtIso: nowIso, nowIso });
+    const goals = current ?? store.config.goals ?? [];
+    const result = winFromResponse({ namedValues: nv, questionMap: store.config.questionMap ?? {}, goals, submittedAtIso: nowIso, nowIso });
     if (!result.ok) return skip(`a response was not added: ${result.reason}`);
     const n = Number(store.config.nextWinNumber) || 1;
     const id = winId(n);
     appendWin(log, { ...result.win.values, id, responseKey: key });
-    store.save({ nextWinNumber: n + 1, recentResponses: rememberKey(store.config.recentResponses ?? [], key) });
+    const snapshotStale = current !== null && JSON.stringify(store.config.goals ?? []) !== JSON.stringify(current);
+    store.save({ nextWinNumber: n + 1, recentResponses: rememberKey(store.config.recentResponses ?? [], key), goals: snapshotStale ? current : undefined });
     for (const note of result.win.notes) console.warn(`Small Wins: ${id}: ${note}`);
     return { added: id };
   });

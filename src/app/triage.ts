@@ -16,13 +16,12 @@ import type {
   WinView,
 } from '../api';
 import { activeGoals, readGoals } from '../adapters/goals-sheet';
-import { withDocumentLock } from '../adapters/lock';
-import { DocumentStore } from '../adapters/store';
+import { takeDocumentLock } from '../adapters/lock';
 import { currentUserEmail, showSidebarPage } from '../adapters/triage-sidebar';
 import { plainMessage } from '../adapters/ui';
-import { decodeWin, findWin, readFormulas, readQueueIndex, readRowsAt, writeWin } from '../adapters/wins-read';
-import { LogHandle, openLog } from '../adapters/wins-sheet';
+import { decodeWin, findWin, openTriageLog, readFormulas, readQueueIndex, readRowsAt, TriageLog, writeWin } from '../adapters/wins-read';
 import { WIN_COLUMNS } from '../domain/schema';
+import { splitList } from '../domain/text';
 import { BLURB_LIMIT, changedFields, conflictMessage, fingerprint, planSave, rowForWrite, toWinView } from '../domain/triage';
 import { indexFields, PAGE_SIZE, planQueue } from '../domain/triage-queue';
 import { draftNeedsInfo, draftsAvailable } from './triage-draft';
@@ -34,14 +33,9 @@ export function showTriage(): void {
   showSidebarPage('Triage wins');
 }
 
-function openWins(ss: Spreadsheet): LogHandle {
-  const { log, problem } = openLog(ss);
-  if (!log) throw new Error(problem ?? 'The Wins sheet cannot be read. Run Small Wins → Set up to repair it.');
-  return log;
-}
-
 function cleanQuery(q: QueueQuery | undefined): QueueQuery {
   const query = (q ?? {}) as Partial<QueueQuery>;
+  const hint = Math.floor(Number(query.sizeHint));
   return {
     status: query.status ?? 'To triage',
     goal: query.goal || undefined,
@@ -49,43 +43,43 @@ function cleanQuery(q: QueueQuery | undefined): QueueQuery {
     audience: query.audience || undefined,
     search: query.search ? String(query.search).slice(0, 200) : undefined,
     page: Math.max(0, Math.floor(Number(query.page) || 0)),
+    sizeHint: hint > 0 && hint <= 10_000_000 ? hint : undefined,
   };
 }
 
-function readPage(log: LogHandle, query: QueueQuery): QueuePage {
-  const last = log.sheet.getLastRow();
-  const index = readQueueIndex(log, indexFields(query), last);
-  const plan = planQueue(index, query);
+/** Header, index, page: 6 calls when the page's rows sit together (the usual case: the newest wins). */
+function readPage(log: TriageLog, query: QueueQuery): QueuePage {
+  const index = readQueueIndex(log, indexFields(query), query.status, query.sizeHint);
+  const plan = planQueue(index.entries, query);
   const rows = readRowsAt(log, plan.rows);
   const wins: WinView[] = [];
   for (const row of plan.rows) {
     const cells = rows.get(row);
     if (cells) wins.push(toWinView(decodeWin(log, cells), row, { capText: true }));
   }
-  return { wins, total: plan.total, page: plan.page, pageSize: PAGE_SIZE, counts: plan.counts, logSize: Math.max(0, last - 1) };
+  return { wins, total: plan.total, page: plan.page, pageSize: PAGE_SIZE, counts: plan.counts, logSize: Math.max(0, index.last - 1) };
 }
 
+/**
+ * The first page and the goal chips. The goals snapshot in document properties is no longer refreshed here:
+ * intake, the only reader that needs it, reads the Goals sheet itself at each submission (and keeps the snapshot
+ * as its fallback), so opening the sidebar reads no properties at all.
+ */
 function openQueue(q: QueueQuery): OpenResult {
   const ss = SpreadsheetApp.getActive();
   const query = cleanQuery(q);
-  const page = readPage(openWins(ss), query);
+  const page = readPage(openTriageLog(ss), query);
   const read = readGoals(ss);
-  const goals = activeGoals(read.goals);
-  // Keep the snapshot intake uses for suggestions in step with the Goals sheet.
-  const store = DocumentStore.open();
-  if (!read.problems.length || goals.length) {
-    if (JSON.stringify(store.config.goals ?? []) !== JSON.stringify(goals)) store.save({ goals });
-  }
-  const chips: GoalChip[] = goals.map((g) => ({ name: g.name, description: g.description }));
+  const chips: GoalChip[] = activeGoals(read.goals).map((g) => ({ name: g.name, description: g.description }));
   return { ...page, goals: chips, blurbLimit: BLURB_LIMIT, canDraft: draftsAvailable(), notices: read.problems };
 }
 
 function queuePage(q: QueueQuery): QueuePage {
-  return readPage(openWins(SpreadsheetApp.getActive()), cleanQuery(q));
+  return readPage(openTriageLog(SpreadsheetApp.getActive()), cleanQuery(q));
 }
 
 function loadWin(ref: WinRef): WinView | null {
-  const log = openWins(SpreadsheetApp.getActive());
+  const log = openTriageLog(SpreadsheetApp.getActive());
   const found = findWin(log, ref?.id ?? '', Number(ref?.row));
   return found ? toWinView(decodeWin(log, found.cells), found.row) : null;
 }
@@ -95,14 +89,15 @@ function goneConflict(id: string): Conflict {
 }
 
 interface SaveEnv {
-  log: LogHandle;
-  me: string;
+  log: TriageLog;
+  /** Who is saving: Session is read once per execution, and only when something is written. */
+  me: () => string;
   nowIso: string;
   goalNames: () => string[];
 }
 
 /** One win's save, inside the lock: re-read by ID, compare versions, check the rules, write once. */
-function saveOne(env: SaveEnv, ref: WinRef & { version: string }, change: TriageChange): SaveResult {
+function saveOne(env: SaveEnv, ref: WinRef & { version: string }, requested: TriageChange, addGoals?: readonly string[]): SaveResult {
   const { log } = env;
   const found = findWin(log, ref.id, Number(ref.row));
   if (!found) return { conflict: goneConflict(ref.id) };
@@ -112,8 +107,10 @@ function saveOne(env: SaveEnv, ref: WinRef & { version: string }, change: Triage
     const differ = changedFields(String(ref.version ?? ''), version);
     return { conflict: { current: toWinView(fields, found.row), fields: differ, message: conflictMessage(differ, WIN_COLUMNS, fields.triagedBy ?? '') } };
   }
-  const addsGoals = (change.goals ?? []).some((g) => !(fields.goals ?? '').split(/\s*,\s*/).includes(g));
-  const plan = planSave(fields, change, { me: env.me, nowIso: env.nowIso, activeGoals: addsGoals ? env.goalNames() : [] });
+  const had = splitList(fields.goals ?? '');
+  const change: TriageChange = addGoals?.length ? { ...requested, goals: Array.from(new Set([...had, ...addGoals])) } : requested;
+  const addsGoals = (change.goals ?? []).some((g) => !had.includes(g));
+  const plan = planSave(fields, change, { me: env.me(), nowIso: env.nowIso, activeGoals: addsGoals ? env.goalNames() : [] });
   if (!plan.ok) return { refused: plan.problems.join(' ') };
   if (!plan.changed) return { saved: toWinView(fields, found.row), previous: {} };
   writeWin(found, rowForWrite(found.cells, readFormulas(found), plan.updates, log.columns));
@@ -122,21 +119,28 @@ function saveOne(env: SaveEnv, ref: WinRef & { version: string }, change: Triage
 
 function saveEnv(ss: Spreadsheet): SaveEnv {
   let goals: string[] | null = null;
+  let me: string | null = null;
   return {
-    log: openWins(ss),
-    me: currentUserEmail(),
+    // The header is read before the lock is taken: the lock guards the win's row, not the layout.
+    log: openTriageLog(ss),
+    me: () => (me ??= currentUserEmail()),
     nowIso: new Date().toISOString(),
     // The Goals sheet is read only when a save adds a goal.
     goalNames: () => (goals ??= activeGoals(readGoals(ss).goals).map((g) => g.name)),
   };
 }
 
+/**
+ * One save. The lock is not released at the end: Apps Script releases it when this execution ends, a moment
+ * later (see takeDocumentLock). It is released early only before the Gmail draft, which is slow and writes no cell.
+ */
 function saveWin(req: SaveRequest): SaveResult {
   if (!req || typeof req !== 'object' || !req.id) throw new Error('The sidebar sent a save without a win. Reload the sidebar and try again.');
-  const ss = SpreadsheetApp.getActive();
-  const env = saveEnv(ss);
-  const result = withDocumentLock(10000, () => saveOne(env, req, req.change ?? {}));
+  const env = saveEnv(SpreadsheetApp.getActive());
+  const lock = takeDocumentLock(10000);
+  const result = saveOne(env, req, req.change ?? {});
   if ('saved' in result && req.draftToSubmitter && req.change?.status === 'Needs info') {
+    lock.releaseLock();
     return { ...result, note: draftNeedsInfo(result.saved) };
   }
   return result;
@@ -145,10 +149,11 @@ function saveWin(req: SaveRequest): SaveResult {
 function saveMany(req: BulkRequest): BulkResult {
   const wins = Array.isArray(req?.wins) ? req.wins.slice(0, PAGE_SIZE * 5) : [];
   if (!wins.length) return { results: [] };
+  const addGoals = Array.isArray(req.addGoals) ? req.addGoals.map((g) => String(g ?? '')).filter(Boolean) : undefined;
   const env = saveEnv(SpreadsheetApp.getActive());
-  return withDocumentLock(20000, () => ({
-    results: wins.map((w) => ({ id: w.id, result: saveOne(env, w, req.change ?? {}) })),
-  }));
+  // Held until this execution ends, as in saveWin.
+  takeDocumentLock(20000);
+  return { results: wins.map((w) => ({ id: w.id, result: saveOne(env, w, req.change ?? {}, addGoals) })) };
 }
 
 /** Every endpoint reports failures as a plain sentence (the sidebar shows the message as is). */

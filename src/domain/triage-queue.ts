@@ -37,7 +37,7 @@ export function consentAllows(fields: WinFields, audience: Audience): boolean {
   return consentRank(effectiveConsent(fields)) >= consentRank(AUDIENCE_FLOOR[audience]);
 }
 
-function matchesStatus(status: string, filter: QueueQuery['status']): boolean {
+export function matchesStatus(status: string, filter: QueueQuery['status']): boolean {
   if (filter === 'All') return true;
   if (filter === 'To triage') return status === 'New' || status === 'Needs info';
   return status === filter;
@@ -58,6 +58,22 @@ export function matchesQuery(fields: WinFields, query: QueueQuery): boolean {
     if (!terms.every((t) => hay.includes(t))) return false;
   }
   return true;
+}
+
+/**
+ * The rows whose other columns are worth reading, from the status column alone: the first and last row of a
+ * win the status filter keeps (null when none). A search within "To triage" then reads the text of the newest
+ * wins only, not of the whole log.
+ */
+export function candidateRows(statuses: ReadonlyArray<string>, firstRow: number, filter: QueueQuery['status']): Span | null {
+  let first = -1;
+  let last = -1;
+  statuses.forEach((s, i) => {
+    if (!matchesStatus(s, filter)) return;
+    if (first < 0) first = i;
+    last = i;
+  });
+  return first < 0 ? null : { first: firstRow + first, last: firstRow + last };
 }
 
 function time(iso: string | undefined): number {

@@ -144,3 +144,61 @@ test('HTML and script in a story are shown as text and never run', async () => {
   expect(dialogs).toEqual([]);
   await page.close();
 });
+
+test('select several to tag or approve in one call; blurb contact warning while typing; help lists the keys; all named at 300 px', async () => {
+  const sim = school(5);
+  const { page, calls } = await openSidebar(browser, sim);
+  await page.getByRole('heading', { level: 2, name: /#5\)/ }).waitFor();
+  await page.keyboard.press('x');
+  await page.keyboard.press('j');
+  await page.getByRole('heading', { level: 2, name: /#4\)/ }).waitFor();
+  await page.keyboard.press('x');
+  const group = page.getByRole('group', { name: 'Group actions' });
+  await group.getByText('2 selected').waitFor();
+  // W-0004 names students: its privacy checkbox is on screen too.
+  await page.getByRole('checkbox', { name: /Privacy cleared/ }).waitFor();
+  const unnamed = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('button, input, select, textarea'))
+      .filter((el) => {
+        const e = el as HTMLElement;
+        const labelled = e.getAttribute('aria-label') || e.closest('label') || (e.id && document.querySelector(`label[for="${e.id}"]`));
+        return !labelled && !(e.textContent ?? '').trim();
+      })
+      .map((el) => el.outerHTML),
+  );
+  expect(unnamed).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
+
+  await group.getByRole('combobox', { name: 'Goal to tag the selected wins with' }).selectOption('Family partnership');
+  const before = calls.length;
+  await group.getByRole('button', { name: 'Tag selected' }).click();
+  await waitForCell(sim, 'W-0005', 'Goals', 'Family partnership');
+  await waitForCell(sim, 'W-0004', 'Goals', 'Family partnership');
+  expect(calls.slice(before)).toEqual(['triageSaveMany']);
+  await page.getByText('Tagged Family partnership: 2 of 2 wins.').waitFor();
+
+  await page.keyboard.press('x');
+  await page.keyboard.press('k');
+  await page.getByRole('heading', { level: 2, name: /#5\)/ }).waitFor();
+  await page.keyboard.press('x');
+  await page.getByRole('button', { name: 'Approve selected' }).click();
+  await waitForCell(sim, 'W-0005', 'Status', 'Approved');
+  await waitForCell(sim, 'W-0004', 'Status', 'Approved');
+  expect(cell(sim, 'W-0003', 'Status')).toBe('New');
+
+  const blurb = page.getByRole('textbox', { name: 'Public blurb' });
+  await blurb.fill('Ask Ana on 555-123-4567 or ana.ruiz@school.example');
+  await page.locator('#blurb-contact').getByText('This blurb contains an email address. This blurb contains what looks like a phone number.').waitFor();
+  await page.getByRole('button', { name: 'Save blurb' }).click();
+  await page.getByRole('list', { name: 'Warnings' }).getByText('The public blurb contains an email address.').waitFor();
+  await blurb.fill('Ask Ana in the library');
+  await expect(page.locator('#blurb-contact').textContent()).resolves.toBe('');
+
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await help.waitFor();
+  const keys = await help.locator('dt').allTextContents();
+  expect(keys).toEqual(['j or ↓', 'k or ↑', '1 – 9', 'a', 'f', 'n', 'e', 'x', '/', 'u', '?', 'Esc']);
+  await page.close();
+});

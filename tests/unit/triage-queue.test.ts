@@ -1,4 +1,5 @@
-import { IndexEntry, indexFields, planColumnReads, planQueue, planRowReads } from '../../src/domain/triage-queue';
+import { candidateRows, IndexEntry, indexFields, planColumnReads, planQueue, planRowReads } from '../../src/domain/triage-queue';
+import { a1Range, a1Row, columnLetter, quotedSheet } from '../../src/domain/a1';
 import type { QueueQuery } from '../../src/api';
 
 function entry(row: number, status: string, day: number, extra: Record<string, string> = {}): IndexEntry {
@@ -70,5 +71,30 @@ describe('read plans', () => {
   test('page rows: a contiguous tail is one read; scattered rows are read in a few blocks', () => {
     expect(planRowReads([50001, 50000, 49999], 27)).toEqual([{ first: 49999, last: 50001 }]);
     expect(planRowReads([10, 12, 9000, 40000], 27)).toEqual([{ first: 10, last: 12 }, { first: 9000, last: 9000 }, { first: 40000, last: 40000 }]);
+  });
+});
+
+describe('which rows a filtered read needs', () => {
+  test('the first and last row of a win the status filter keeps', () => {
+    const statuses = ['Approved', 'Needs info', 'Approved', 'Archived', 'New', 'Approved'];
+    expect(candidateRows(statuses, 2, 'To triage')).toEqual({ first: 3, last: 6 });
+    expect(candidateRows(statuses, 2, 'Archived')).toEqual({ first: 5, last: 5 });
+    expect(candidateRows(statuses, 2, 'All')).toEqual({ first: 2, last: 7 });
+    expect(candidateRows(['Approved'], 2, 'New')).toBeNull();
+    expect(candidateRows([], 2, 'All')).toBeNull();
+  });
+});
+
+describe('A1 notation for the log', () => {
+  test('column letters past Z', () => {
+    expect([1, 26, 27, 52, 53, 702, 703].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA']);
+    expect(() => columnLetter(0)).toThrow();
+  });
+
+  test('ranges name their sheet, quoted, and may run to the end of the sheet', () => {
+    expect(a1Range('Wins', 1, 2, null, 2)).toBe("'Wins'!B1:C");
+    expect(a1Range('Wins', 9980, 1, 21, 27)).toBe("'Wins'!A9980:AA10000");
+    expect(a1Row('Wins', 1)).toBe("'Wins'!1:1");
+    expect(quotedSheet("Ana's wins")).toBe("'Ana''s wins'");
   });
 });

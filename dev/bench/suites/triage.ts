@@ -1,13 +1,14 @@
 // Triage sidebar: opening the queue (first page) and one save, at 100, 10,000 and 50,000 wins, under the
-// simulator's cost model; plus what a text search costs (it reads the text columns) and a save after the sheet
-// was sorted by hand (the win's row hint misses, so the ID column is read).
+// simulator's cost model; plus what a text search costs (it reads the text columns: over every row for all
+// statuses, over the rows of waiting wins within To triage), a goal filter, and a save after the sheet was sorted
+// by hand (the win's row hint misses, so the ID column is read). `SW_DIST` picks the build to measure.
 import { join } from 'node:path';
 import { createSimulator } from '../../sim';
 import { seedLog } from '../../triage-fixtures';
 import type { BenchRow, BenchSuite } from '../types';
 import type { OpenResult, SaveResult } from '../../../src/api';
 
-const DIST = join(__dirname, '..', '..', '..', 'dist');
+const DIST = process.env.SW_DIST || join(__dirname, '..', '..', '..', 'dist');
 
 function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KB`;
@@ -46,10 +47,16 @@ export const suite: BenchSuite = {
       if (!('saved' in quick.value)) throw new Error('approve did not save');
       rows.push({ operation: 'save (approve only)', size, calls: quick.calls, ms: quick.ms, extra: { payload: kb(Buffer.byteLength(JSON.stringify(quick.value))) } });
 
-      const search = call<OpenResult>(sim, 'triageQueue', { status: 'All', search: 'library', page: 0 });
-      rows.push({ operation: 'queue page with text search', size, calls: search.calls, ms: search.ms, extra: { payload: kb(Buffer.byteLength(JSON.stringify(search.value))), wins: String(search.value.wins.length) } });
+      // As the sidebar does, later queue reads carry the log's size from the last answer (it shapes the read plan).
+      const sizeHint = open.value.logSize;
+      const search = call<OpenResult>(sim, 'triageQueue', { status: 'All', search: 'library', page: 0, sizeHint });
+      rows.push({ operation: 'text search, all statuses', size, calls: search.calls, ms: search.ms, extra: { payload: kb(Buffer.byteLength(JSON.stringify(search.value))), wins: String(search.value.wins.length) } });
 
-      const goal = call<OpenResult>(sim, 'triageQueue', { status: 'All', goal: 'Reading for all', page: 0 });
+      // The sidebar's default filter: text is read only over the rows of wins waiting for triage.
+      const waiting = call<OpenResult>(sim, 'triageQueue', { status: 'To triage', search: 'library', page: 0, sizeHint });
+      rows.push({ operation: 'text search within To triage', size, calls: waiting.calls, ms: waiting.ms, extra: { payload: kb(Buffer.byteLength(JSON.stringify(waiting.value))), wins: String(waiting.value.wins.length) } });
+
+      const goal = call<OpenResult>(sim, 'triageQueue', { status: 'All', goal: 'Reading for all', page: 0, sizeHint });
       rows.push({ operation: 'queue page filtered by goal', size, calls: goal.calls, ms: goal.ms, extra: { payload: kb(Buffer.byteLength(JSON.stringify(goal.value))), wins: String(goal.value.wins.length) } });
 
       // Sorted by hand: the row the sidebar saw now holds another win.
