@@ -2,6 +2,7 @@
 import { ANSWERS, byTitle, loadAddOn, onlyFormId, setUpSchool, Sim, TITLE, winsRecords } from '../helpers/addon';
 import { EXAMPLE_GOALS } from '../../src/domain/goals';
 import { WIN_HEADERS } from '../../src/domain/schema';
+import { seededRows } from '../../dev/bench/seed';
 
 function submit(sim: Sim, formId: string, answers: Record<string, string | string[]> = {}) {
   return sim.submitForm(formId, byTitle({ ...ANSWERS, ...answers }), { email: 'ana@school.example' });
@@ -289,5 +290,23 @@ describe('intake', () => {
     sim.holdLock('document', 0);
     sim.run('setUp');
     expect(winsRecords(sim).map((r) => r.Headline)).toEqual(['Busy moment']);
+  });
+
+  test('a submission costs the same few service calls with 100 or 10,000 wins in the log', () => {
+    const cost = (size: number) => {
+      const sim = loadAddOn();
+      const formId = setUpSchool(sim);
+      sim.spreadsheet.sheet('Wins')!.appendRows(seededRows(size));
+      sim.run('setUp');
+      sim.meter.reset();
+      submit(sim, formId);
+      return sim.meter.snapshot();
+    };
+    const small = cost(100);
+    const large = cost(10000);
+    expect(small.calls).toBeLessThanOrEqual(10);
+    expect(large.calls).toBe(small.calls);
+    expect(large.ms).toBeCloseTo(small.ms, 0);
+    expect(large.ms).toBeLessThan(1000);
   });
 });
