@@ -1,6 +1,7 @@
 // `npm run bench`: service calls and simulated time (the simulator's cost model) per operation and log size.
 // Each suite in dev/bench/suites/ exports `suite: BenchSuite`; this prints one table per suite.
-import { readdirSync } from 'node:fs';
+// `npm run bench -- --readme` also writes the tables into README.md between the BENCH markers.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BenchRow, BenchSuite } from './types';
@@ -15,12 +16,28 @@ function table(rows: BenchRow[]): string {
 
 async function main() {
   const dir = join(__dirname, 'suites');
-  const only = process.argv[2];
+  const args = process.argv.slice(2);
+  const writeReadme = args.includes('--readme');
+  const only = args.find((a) => !a.startsWith('--'));
   const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && (!only || f.includes(only))).sort();
+  const sections: string[] = [];
   for (const file of files) {
     const mod = (await import(pathToFileURL(join(dir, file)).href)) as { suite: BenchSuite };
     const rows = await mod.suite.run();
-    console.log(`\n### ${mod.suite.title}\n\n${table(rows)}`);
+    const section = `### ${mod.suite.title}\n\n${table(rows)}`;
+    sections.push(section);
+    console.log(`\n${section}`);
+  }
+  if (writeReadme) {
+    const readme = join(__dirname, '..', '..', 'README.md');
+    const text = readFileSync(readme, 'utf8');
+    const start = '<!-- BENCH:START -->';
+    const end = '<!-- BENCH:END -->';
+    const a = text.indexOf(start);
+    const b = text.indexOf(end);
+    if (a < 0 || b < a) throw new Error('README.md has no BENCH markers');
+    writeFileSync(readme, `${text.slice(0, a + start.length)}\n${sections.join('\n\n')}\n${text.slice(b)}`);
+    console.log('\nREADME.md updated.');
   }
 }
 
