@@ -5,13 +5,21 @@
 /** Shape `__sim` must resolve to: exactly what `sim.runSidebar` returns. */
 export type BridgeReply = { ok: true; value: unknown } | { ok: false; error: string };
 
+/** What the host needs of the simulator to answer the page (a `Sim` has it). */
+export interface BridgeHost {
+  runSidebar(fnName: string, args: unknown[]): BridgeReply;
+}
+
+/** The window function the shim calls; the host exposes it, e.g. `page.exposeFunction(BRIDGE_FUNCTION, …)`. */
+export const BRIDGE_FUNCTION = '__sim';
+
 /** Source of the shim, for `page.addInitScript(GOOGLE_SCRIPT_RUN_SHIM)` or a <script> tag. */
 export const GOOGLE_SCRIPT_RUN_SHIM = `(() => {
   const send = (name, args, ok, fail) => {
     // Like google.script.run: JSON-like arguments only, results and failures arrive later, in any order.
     let payload;
     try { payload = JSON.parse(JSON.stringify(args)); } catch (e) { setTimeout(() => fail && fail(new Error(String(e))), 0); return; }
-    window.__sim(name, payload).then(
+    window.${BRIDGE_FUNCTION}(name, payload).then(
       (reply) => { if (reply && reply.ok) { if (ok) ok(reply.value); } else if (fail) fail(new Error(reply ? reply.error : 'No reply')); },
       (err) => { if (fail) fail(new Error(String(err && err.message || err))); },
     );

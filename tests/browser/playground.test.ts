@@ -3,42 +3,32 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Frame, type FrameLocator, type Page } from 'playwright-core';
+import type { Frame, FrameLocator, Page } from 'playwright-core';
 import { startPlayground, type Playground } from '../../dev/playground/server';
 import { DIST } from '../helpers/addon';
+import { newPage, useChromium } from './harness';
 
 jest.setTimeout(180_000);
 
 const HEADLINE = 'Robotics club built a rover from recycled parts';
 const GOAL = 'Math confidence';
 
+const browser = useChromium();
 let dir: string;
 let pg: Playground;
-let context: BrowserContext;
 let page: Page;
-const dialogs: string[] = [];
+/** No script the add-on or a submitter wrote may open a dialog (alert(1) in seeded text, for one). */
+let dialogs: string[];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sw-playground-'));
   pg = await startPlayground({ port: 0, distDir: DIST, stateFile: join(dir, 'state.json') });
-  context = await chromium.launchPersistentContext(join(dir, 'profile'), {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    viewport: { width: 1280, height: 800 },
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  // No script the add-on or a submitter wrote may open a dialog (alert(1) in seeded text, for one).
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
+  ({ page, dialogs } = await newPage(browser(), { width: 1280, height: 800 }));
   await page.goto(pg.url);
   await page.getByRole('table', { name: 'Sheet Wins' }).waitFor();
 });
 
 afterAll(async () => {
-  await context?.close();
   await pg?.close();
   rmSync(dir, { recursive: true, force: true });
 });

@@ -1,21 +1,12 @@
 // The real Settings dialog (dist/Settings.html) in Chromium, google.script.run bridged to the simulator running
 // dist/ with DocumentApp and Gmail: labelled fields, validation on the client and on the server (a template Doc
 // that cannot be opened), saving with the schedule's clock trigger, and cancelling an unsent issue.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { GOOGLE_SCRIPT_RUN_SHIM } from '../../dev/sidebar-bridge';
+import type { Page } from 'playwright-core';
 import type { SettingsView } from '../../src/settings-api';
-import { addWins, docs, gmail, issueRows, loadNewsletterAddOn, NEWSLETTER_DIST, saveSettings, settingsInput, sharedIn, Sim, win } from '../integration/newsletter-fixtures';
-import { launchChromium } from './sidebar-harness';
+import { addWins, docs, gmail, issueRows, loadNewsletterAddOn, saveSettings, settingsInput, sharedIn, Sim, win } from '../integration/newsletter-fixtures';
+import { openAddonPage, unnamedControls, useChromium } from './harness';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 interface OpenedDialog {
   page: Page;
@@ -26,27 +17,9 @@ interface OpenedDialog {
 
 /** The dialog at the size Settings opens it (560 px), every server call answered by `sim`. */
 async function openSettings(sim: Sim): Promise<OpenedDialog> {
-  const html = readFileSync(join(NEWSLETTER_DIST, 'Settings.html'), 'utf8');
-  const page = await browser.newPage({ viewport: { width: 560, height: 640 } });
-  const confirms: string[] = [];
-  const calls: string[] = [];
-  page.on('dialog', (d) => {
-    confirms.push(d.message());
-    void d.accept();
-  });
-  await page.exposeFunction('__sim', (fn: string, args: unknown[]) => {
-    calls.push(fn);
-    return sim.runSidebar(fn, args);
-  });
-  await page.addInitScript(GOOGLE_SCRIPT_RUN_SHIM);
-  // Nothing leaves the test: the page is served from memory and every other request is refused.
-  await page.route('**/*', (route) => {
-    if (route.request().url() === 'http://settings.test/') return route.fulfill({ contentType: 'text/html', body: html });
-    return route.abort();
-  });
-  await page.goto('http://settings.test/');
+  const { page, dialogs, calls } = await openAddonPage(browser(), sim, { name: 'Settings', viewport: { width: 560, height: 640 }, dialogs: 'accept' });
   await page.getByLabel('School name').waitFor();
-  return { page, confirms, calls };
+  return { page, confirms: dialogs, calls };
 }
 
 function view(sim: Sim): SettingsView {
@@ -73,16 +46,7 @@ function school(): { sim: Sim; templateId: string } {
 test('every field has a unique accessible name, and the recent issues offer Cancel', async () => {
   const { sim } = school();
   const { page } = await openSettings(sim);
-  const unnamed = await page.evaluate(() =>
-    Array.from(document.querySelectorAll('button, input, select, textarea'))
-      .filter((el) => {
-        const e = el as HTMLElement;
-        const labelled = e.getAttribute('aria-label') || e.closest('label') || (e.id && document.querySelector(`label[for="${e.id}"]`));
-        return !labelled && !(e.textContent ?? '').trim();
-      })
-      .map((el) => el.outerHTML),
-  );
-  expect(unnamed).toEqual([]);
+  expect(await unnamedControls(page)).toEqual([]);
   // Names a screen reader announces, each one unique.
   for (const name of ['School name', 'Recipients for Staff', 'Recipients for Families', 'Recipients for Public', 'How often', 'Template Doc (optional)', 'Sender name', 'Reply-to address', 'Credit contributors by name', 'Draft a newsletter for Families']) {
     await expect(page.getByLabel(name, { exact: true }).count()).resolves.toBe(1);

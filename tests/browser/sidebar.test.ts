@@ -1,17 +1,10 @@
 // The real sidebar (dist/Sidebar.html) in Chromium, google.script.run bridged to the simulator running dist/.
-import type { Browser } from 'playwright-core';
 import { loadAddOn, setUpSchool, Sim } from '../helpers/addon';
 import { seedLog, seedWin, seedWins } from '../../dev/triage-fixtures';
 import { WIN_COLUMNS } from '../../src/domain/schema';
-import { launchChromium, openSidebar } from './sidebar-harness';
+import { openSidebar, unnamedControls, useChromium } from './harness';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 function school(n = 5): Sim {
   const sim = loadAddOn();
@@ -38,25 +31,16 @@ async function waitForCell(sim: Sim, id: string, header: string, expected: unkno
 
 test('opens on the newest win to triage with counts, and every control has an accessible name', async () => {
   const sim = school(5);
-  const { page } = await openSidebar(browser, sim);
+  const { page } = await openSidebar(browser(), sim);
   await page.getByRole('heading', { level: 2, name: /#5\)/ }).waitFor();
   await expect(page.locator('.counts').textContent()).resolves.toMatch(/New\s*4.*Needs info\s*1/);
-  const unnamed = await page.evaluate(() =>
-    Array.from(document.querySelectorAll('button, input, select, textarea'))
-      .filter((el) => {
-        const e = el as HTMLElement;
-        const labelled = e.getAttribute('aria-label') || e.closest('label') || (e.id && document.querySelector(`label[for="${e.id}"]`));
-        return !labelled && !(e.textContent ?? '').trim();
-      })
-      .map((el) => el.outerHTML),
-  );
-  expect(unnamed).toEqual([]);
+  expect(await unnamedControls(page)).toEqual([]);
   await page.close();
 });
 
 test('tag a goal, approve, and undo', async () => {
   const sim = school(3);
-  const { page } = await openSidebar(browser, sim);
+  const { page } = await openSidebar(browser(), sim);
   await page.getByRole('heading', { level: 2, name: /#3\)/ }).waitFor();
   const chip = page.getByRole('button', { name: /^Math confidence/ });
   await chip.click();
@@ -76,7 +60,7 @@ test('tag a goal, approve, and undo', async () => {
 
 test('a change made in the sheet since loading is a conflict: nothing is overwritten, the new version is shown', async () => {
   const sim = school(3);
-  const { page } = await openSidebar(browser, sim);
+  const { page } = await openSidebar(browser(), sim);
   await page.getByRole('heading', { level: 2, name: /#3\)/ }).waitFor();
   const wins = sim.spreadsheet.sheet('Wins')!;
   wins.setCell(rowOf(sim, 'W-0003'), wins.columnOf(WIN_COLUMNS.story), 'A colleague rewrote this story in the sheet.');
@@ -92,7 +76,7 @@ test('a change made in the sheet since loading is a conflict: nothing is overwri
 
 test('the keyboard path: next, toggle a goal, approve, archive, search, help', async () => {
   const sim = school(4);
-  const { page } = await openSidebar(browser, sim);
+  const { page } = await openSidebar(browser(), sim);
   await page.getByRole('heading', { level: 2, name: /#4\)/ }).waitFor();
   await page.keyboard.press('j');
   await page.getByRole('heading', { level: 2, name: /#3\)/ }).waitFor();
@@ -136,7 +120,7 @@ test('HTML and script in a story are shown as text and never run', async () => {
   setUpSchool(sim);
   const story = 'Look: <img src=x onerror=alert(1)> and <script>alert(2)</script> done';
   seedWins(sim, [{ ...seedWin(1, 1, 1), headline: '<b>Bold</b> claim', story }]);
-  const { page, dialogs } = await openSidebar(browser, sim);
+  const { page, dialogs } = await openSidebar(browser(), sim);
   await page.getByText(story).waitFor();
   await page.getByRole('heading', { level: 2, name: '<b>Bold</b> claim' }).waitFor();
   expect(await page.locator('.win img, .win script, .win h2 b, .win .story b').count()).toBe(0);
@@ -147,7 +131,7 @@ test('HTML and script in a story are shown as text and never run', async () => {
 
 test('select several to tag or approve in one call; blurb contact warning while typing; help lists the keys; all named at 300 px', async () => {
   const sim = school(5);
-  const { page, calls } = await openSidebar(browser, sim);
+  const { page, calls } = await openSidebar(browser(), sim);
   await page.getByRole('heading', { level: 2, name: /#5\)/ }).waitFor();
   await page.keyboard.press('x');
   await page.keyboard.press('j');
@@ -157,16 +141,7 @@ test('select several to tag or approve in one call; blurb contact warning while 
   await group.getByText('2 selected').waitFor();
   // W-0004 names students: its privacy checkbox is on screen too.
   await page.getByRole('checkbox', { name: /Privacy cleared/ }).waitFor();
-  const unnamed = await page.evaluate(() =>
-    Array.from(document.querySelectorAll('button, input, select, textarea'))
-      .filter((el) => {
-        const e = el as HTMLElement;
-        const labelled = e.getAttribute('aria-label') || e.closest('label') || (e.id && document.querySelector(`label[for="${e.id}"]`));
-        return !labelled && !(e.textContent ?? '').trim();
-      })
-      .map((el) => el.outerHTML),
-  );
-  expect(unnamed).toEqual([]);
+  expect(await unnamedControls(page)).toEqual([]);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
 
   await group.getByRole('combobox', { name: 'Goal to tag the selected wins with' }).selectOption('Family partnership');
