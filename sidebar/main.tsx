@@ -476,7 +476,14 @@ const FIELD_LABELS: Record<string, string> = { story: 'Story', headline: 'Headli
 
 function WinDetail({ win, meta, conflict, save, act, toggleGoal, undo, doUndo, draftEmail, setDraftEmail }: DetailProps) {
   const [blurb, setBlurb] = useState(win.blurb);
-  useEffect(() => setBlurb(win.blurb), [win.id, win.version]);
+  // A new win, or a new version of this one, shows the saved blurb, unless the leader has typed since the last
+  // saved text arrived (for example while a save was on its way): their typing is never thrown away.
+  const shown = useRef({ id: win.id, blurb: win.blurb });
+  useEffect(() => {
+    const before = shown.current;
+    shown.current = { id: win.id, blurb: win.blurb };
+    setBlurb((typed) => (before.id !== win.id || typed === before.blurb ? win.blurb : typed));
+  }, [win.id, win.version]);
   const changed = new Set(conflict?.fields ?? []);
   const mark = (f: string) => (changed.has(f) ? 'changed' : '');
   const link = safeLink(win.link);

@@ -58,6 +58,22 @@ test('tag a goal, approve, and undo', async () => {
   await page.close();
 });
 
+test('a blurb being typed survives another save of the same win (tagging a goal meanwhile)', async () => {
+  const sim = school(3);
+  const { page } = await openSidebar(browser(), sim);
+  await page.getByRole('heading', { level: 2, name: /#3\)/ }).waitFor();
+  const blurb = page.getByRole('textbox', { name: /Public blurb/ });
+  await blurb.fill('Year 3 moved maths outdoors');
+  await page.getByRole('button', { name: /^Math confidence/ }).click();
+  await waitForCell(sim, 'W-0003', 'Goals', 'Math confidence');
+  await page.locator('button.chip[aria-pressed="true"]', { hasText: 'Math confidence' }).waitFor();
+  expect(await blurb.inputValue()).toBe('Year 3 moved maths outdoors');
+  await page.getByRole('button', { name: 'Save blurb' }).click();
+  await waitForCell(sim, 'W-0003', 'Public blurb', 'Year 3 moved maths outdoors');
+  expect(await blurb.inputValue()).toBe('Year 3 moved maths outdoors');
+  await page.close();
+});
+
 test('a change made in the sheet since loading is a conflict: nothing is overwritten, the new version is shown', async () => {
   const sim = school(3);
   const { page } = await openSidebar(browser(), sim);
