@@ -9,13 +9,24 @@ export interface EnsureGoalsResult extends GoalsRead {
   changes: string[];
 }
 
-export function ensureGoalsSheet(ss: Spreadsheet): EnsureGoalsResult {
+/**
+ * Creates the Goals sheet, or reads it and gives every goal an ID. `remembered` are the goals Set up last saw:
+ * a deleted sheet comes back with them (not the examples, whose IDs would rename the school's goals on its wins).
+ */
+export function ensureGoalsSheet(ss: Spreadsheet, remembered: readonly Goal[] = []): EnsureGoalsResult {
   const changes: string[] = [];
   const sheet = ss.getSheetByName(GOALS_SHEET);
   if (!sheet) {
-    createGoalsSheet(ss);
+    if (remembered.length) {
+      const goals = remembered.map((g) => ({ ...g, keywords: g.keywords.slice() }));
+      createGoalsSheet(ss, goals);
+      changes.push(`The ${GOALS_SHEET} sheet was missing: made it again with the ${goals.length} goal${goals.length === 1 ? '' : 's'} Set up last saw. Check their descriptions and keywords.`);
+      return { goals, problems: [], changes };
+    }
+    const goals = EXAMPLE_GOALS.map((g) => ({ ...g, keywords: g.keywords.slice() }));
+    createGoalsSheet(ss, goals);
     changes.push(`Created the ${GOALS_SHEET} sheet with ${EXAMPLE_GOALS.length} example goals: edit them to match your school's plan.`);
-    return { goals: EXAMPLE_GOALS.map((g) => ({ ...g, keywords: g.keywords.slice() })), problems: [], changes };
+    return { goals, problems: [], changes };
   }
   const values = sheet.getDataRange().getValues();
   const header = (values[0] ?? []).map((h) => String(h ?? '').trim().toLowerCase());
@@ -38,9 +49,9 @@ export function ensureGoalsSheet(ss: Spreadsheet): EnsureGoalsResult {
   return { ...parseGoals(values), changes };
 }
 
-function createGoalsSheet(ss: Spreadsheet): void {
+function createGoalsSheet(ss: Spreadsheet, goals: readonly Goal[]): void {
   const sheet = ss.insertSheet(GOALS_SHEET);
-  const rows = [GOAL_HEADERS, ...EXAMPLE_GOALS.map(goalRow)];
+  const rows = [GOAL_HEADERS, ...goals.map(goalRow)];
   sheet.getRange(1, 1, rows.length, GOAL_HEADERS.length).setValues(rows);
   sheet.setFrozenRows(1);
   sheet.getRange(1, 1, 1, GOAL_HEADERS.length).setFontWeight('bold').setBackground('#e6f4ea');

@@ -128,6 +128,8 @@ export function ensureForm(ss: Spreadsheet, stored: StoredConfig, goals: readonl
   } catch (err) {
     linked = false;
   }
+  // Linked, but its response sheet was deleted: linking again makes a new one holding every response.
+  if (linked && !findResponseSheet(ss, form.getId())) linked = false;
   if (!linked) {
     form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
     if (!created) changes.push('Linked the intake Form to this spreadsheet again.');

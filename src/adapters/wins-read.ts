@@ -7,6 +7,7 @@ import { allColumns, Columns, decodeRow, locateColumns, rowsById } from '../doma
 import { WIN_COLUMNS, WINS_SHEET, WinField } from '../domain/schema';
 import { fromCell } from '../domain/text';
 import type { QueueQuery } from '../api';
+import { findLogSheet } from './wins-sheet';
 import { candidateRows, CELL_MS, IndexEntry, planColumnReads, planRowReads, READ_CALL_MS, Span } from '../domain/triage-queue';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -27,11 +28,16 @@ export interface TriageLog {
  */
 export function openTriageLog(ss: Spreadsheet): TriageLog {
   let header: unknown[];
+  let sheetName = WINS_SHEET;
   try {
     header = ss.getRange(a1Row(WINS_SHEET, 1)).getValues()[0];
   } catch (err) {
-    if (!ss.getSheetByName(WINS_SHEET)) throw new Error(`The "${WINS_SHEET}" sheet is missing. Run Small Wins → Set up to restore it.`);
-    throw err;
+    // Missing, or renamed by a person: then the log is found by its header.
+    const found = findLogSheet(ss);
+    if (!found.sheet) throw new Error(found.problem);
+    sheetName = found.sheet.getName();
+    if (sheetName === WINS_SHEET) throw err;
+    header = ss.getRange(a1Row(sheetName, 1)).getValues()[0];
   }
   const located = locateColumns(header.map((h) => String(h ?? '')));
   const columns = allColumns(located);
@@ -39,7 +45,7 @@ export function openTriageLog(ss: Spreadsheet): TriageLog {
     const names = located.missing.map((f) => `"${WIN_COLUMNS[f]}"`).join(', ');
     throw new Error(`The ${WINS_SHEET} sheet has no ${names} column. Run Small Wins → Set up to repair it.`);
   }
-  return { ss, sheetName: WINS_SHEET, columns, width: located.width };
+  return { ss, sheetName, columns, width: located.width };
 }
 
 function range(log: TriageLog, row: number, column: number, rows: number | null, columns: number): Range {

@@ -1,6 +1,6 @@
 // The Wins sheet: creating and repairing it (header, frozen row, widths, wrapping, dropdowns),
 // reading its header to find columns, and appending a win in one write.
-import { allColumns, Columns, encodeCell, encodeRow, locateColumns, planLogRepair } from '../domain/log-columns';
+import { allColumns, Columns, encodeCell, encodeRow, locateColumns, looksLikeLogHeader, planLogRepair } from '../domain/log-columns';
 import { WIN_COLUMN_WIDTHS, WIN_COLUMNS, WIN_DROPDOWNS, WIN_FIELDS, WIN_HEADERS, WINS_SHEET, WRAPPED_FIELDS, WinField } from '../domain/schema';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -14,10 +14,29 @@ export interface LogHandle {
   header: string[];
 }
 
+/**
+ * The log's sheet: "Wins", or when a person renamed it, the one sheet whose header is a wins log's (found by
+ * header; only this failure path reads other sheets). Null with a sentence for the leader when there is none.
+ */
+export function findLogSheet(ss: Spreadsheet): { sheet: Sheet | null; problem?: string } {
+  const named = ss.getSheetByName(WINS_SHEET);
+  if (named) return { sheet: named };
+  const candidates = ss.getSheets().filter((s) => {
+    const width = s.getLastColumn();
+    return width > 0 && looksLikeLogHeader(s.getRange(1, 1, 1, width).getValues()[0]);
+  });
+  if (candidates.length === 1) return { sheet: candidates[0] };
+  if (candidates.length > 1) {
+    const names = candidates.map((s) => `"${s.getName()}"`).join(', ');
+    return { sheet: null, problem: `The "${WINS_SHEET}" sheet is missing, and the sheets ${names} all look like wins logs. Rename the one Small Wins should use back to "${WINS_SHEET}".` };
+  }
+  return { sheet: null, problem: `The "${WINS_SHEET}" sheet is missing. Run Small Wins → Set up to restore it.` };
+}
+
 /** Reads the header row (two calls) and finds every field's column; null when a column is missing. */
 export function openLog(ss: Spreadsheet): { log: LogHandle | null; problem?: string } {
-  const sheet = ss.getSheetByName(WINS_SHEET);
-  if (!sheet) return { log: null, problem: `The "${WINS_SHEET}" sheet is missing. Run Small Wins → Set up to restore it.` };
+  const { sheet, problem } = findLogSheet(ss);
+  if (!sheet) return { log: null, problem };
   const header = sheet.getRange('1:1').getValues()[0].map((h) => String(h ?? ''));
   const located = locateColumns(header);
   const columns = allColumns(located);
@@ -40,7 +59,15 @@ export interface EnsureLogResult {
 /** Creates the Wins sheet or repairs its header, then applies the formatting a hand editor relies on. */
 export function ensureLog(ss: Spreadsheet, lastSeen: string[] | null): EnsureLogResult {
   const changes: string[] = [];
-  let sheet = ss.getSheetByName(WINS_SHEET);
+  const found = findLogSheet(ss);
+  let sheet = found.sheet;
+  // Two renamed copies: making a third would copy every response again, so the leader chooses.
+  if (!sheet && /look like wins logs/.test(found.problem ?? '')) throw new Error(found.problem);
+  if (sheet && sheet.getName() !== WINS_SHEET) {
+    const was = sheet.getName();
+    sheet.setName(WINS_SHEET);
+    changes.push(`Renamed the sheet "${was}" back to "${WINS_SHEET}" (Small Wins finds its log by this name).`);
+  }
   if (!sheet) {
     sheet = ss.insertSheet(WINS_SHEET, 0);
     // A new sheet has 26 columns; the log has more.

@@ -43,12 +43,12 @@ export interface RunReport {
   note?: string;
 }
 
-const SELECTION_FIELDS: WinField[] = ['status', 'consent', 'namesStudents', 'privacyCleared', 'sharedIn'];
+const SELECTION_FIELDS: WinField[] = ['status', 'consent', 'consentGiven', 'namesStudents', 'privacyCleared', 'sharedIn'];
 const WIN_FIELDS_USED: Array<keyof WinForNewsletter & WinField> = [
-  'id', 'status', 'kind', 'headline', 'story', 'blurb', 'goals', 'consent', 'namesStudents', 'privacyCleared', 'featured', 'name', 'email', 'role', 'sharedIn', 'submittedAt',
+  'id', 'status', 'kind', 'headline', 'story', 'blurb', 'goals', 'consent', 'consentGiven', 'namesStudents', 'privacyCleared', 'featured', 'name', 'email', 'role', 'sharedIn', 'submittedAt',
 ];
 /** What marking re-reads of each win in the issue, to mark only wins that still qualify. */
-const MARK_FIELDS: WinField[] = ['id', 'status', 'consent', 'namesStudents', 'privacyCleared', 'sharedIn'];
+const MARK_FIELDS: WinField[] = ['id', 'status', 'consent', 'consentGiven', 'namesStudents', 'privacyCleared', 'sharedIn'];
 /** Above this many cells, the wins' rows are read column by column over their span instead of whole. */
 const BLOCK_CELLS = 150000;
 const LOCK_MS = 30000;
@@ -151,7 +151,7 @@ function planRun(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, mode: RunMode, ru
     const wins = loadWins(run, eligible);
     const issue: Issue = {
       row: 0,
-      number: nextIssueNumber(run.issues.issues, audience),
+      number: nextIssueNumber(run.issues.issues, audience, run.cols.sharedIn),
       audience,
       period: period.label,
       key,
@@ -272,7 +272,7 @@ function eligibleIds(run: Run, audience: Audience): string[] {
   const out: string[] = [];
   run.ids.forEach((id, i) => {
     if (!id || run.idRows.get(id) !== i + 2) return;
-    const win = { status: run.cols.status[i], consent: run.cols.consent[i], namesStudents: run.cols.namesStudents[i], privacyCleared: run.cols.privacyCleared[i], sharedIn: run.cols.sharedIn[i] };
+    const win = { status: run.cols.status[i], consent: run.cols.consent[i], consentGiven: run.cols.consentGiven[i], namesStudents: run.cols.namesStudents[i], privacyCleared: run.cols.privacyCleared[i], sharedIn: run.cols.sharedIn[i] };
     if (isEligible(audience, win)) out.push(id);
   });
   return out;
@@ -393,7 +393,7 @@ function draftFor(run: Run, issue: Issue, model: NewsletterModel): string {
 }
 
 /** Why a win of the issue no longer qualifies for its audience, or '' when it still does. */
-function changedSince(audience: Audience, win: Pick<WinForNewsletter, 'status' | 'consent' | 'namesStudents' | 'privacyCleared'>): string {
+function changedSince(audience: Audience, win: Pick<WinForNewsletter, 'status' | 'consent' | 'consentGiven' | 'namesStudents' | 'privacyCleared'>): string {
   if (!isApproved(win.status)) return `no longer approved: ${win.status.trim() || 'no status'}`;
   if (!audienceAllows(audience, win)) return `its consent or privacy check no longer allows ${audience}`;
   return '';
@@ -428,7 +428,7 @@ function finish(run: Run, issue: Issue): void {
       if (row === undefined) continue;
       const i = row - first;
       const win = decodeRow(block[i], log.columns);
-      const why = changedSince(issue.audience, { status: win.status ?? '', consent: win.consent ?? '', namesStudents: win.namesStudents ?? '', privacyCleared: win.privacyCleared ?? '' });
+      const why = changedSince(issue.audience, { status: win.status ?? '', consent: win.consent ?? '', consentGiven: win.consentGiven ?? '', namesStudents: win.namesStudents ?? '', privacyCleared: win.privacyCleared ?? '' });
       if (why) {
         skipped.push(`${id} (${why})`);
         continue;

@@ -7,7 +7,7 @@ import { DocumentStore } from '../adapters/store';
 import { ensureFormSubmitTrigger } from '../adapters/triggers';
 import { confirm, escapeHtml, showDialog } from '../adapters/ui';
 import { appendWin, ensureLog, highestWinNumber, LogHandle, loggedResponseKeys, retagGoals } from '../adapters/wins-sheet';
-import { goalRenames, retagCell } from '../domain/goals';
+import { goalRenames, rememberedGoals, retagCell } from '../domain/goals';
 import { responseKey, winFromResponse, winId } from '../domain/intake';
 import { WIN_HEADERS } from '../domain/schema';
 import { INTAKE_HANDLER } from './intake';
@@ -27,7 +27,7 @@ export function runSetUp(): SetUpReport {
     const store = DocumentStore.open();
     const changes: string[] = [];
 
-    const goals = ensureGoalsSheet(ss);
+    const goals = ensureGoalsSheet(ss, rememberedGoals(store.config.goals, store.config.goalNamesById));
     changes.push(...goals.changes, ...goals.problems);
 
     const { log, changes: logChanges } = ensureLog(ss, store.config.logHeader ?? null);

@@ -1,6 +1,6 @@
 // School goals: reading them from the Goals sheet's rows, the seeded examples, and keyword suggestions.
 import { GOAL_COLUMNS, GOAL_HEADERS } from './schema';
-import { splitList } from './text';
+import { splitList, toCellText } from './text';
 
 export interface Goal {
   /** Stable ID from the Goals sheet's ID column (G-1, G-2…); '' until Set up assigns one. */
@@ -20,8 +20,9 @@ export const EXAMPLE_GOALS: Goal[] = [
   { id: 'G-5', name: 'Teaching together', description: 'Staff learn from each other and improve practice together.', keywords: ['plc', 'collaboration', 'coaching', 'co-teaching', 'feedback', 'observation', 'planning', 'colleague'], active: true },
 ];
 
+/** A goal's row for the Goals sheet, its text kept as typed (a goal named "2026" or "=x" stays text). */
 export function goalRow(goal: Goal): string[] {
-  return [goal.name, goal.description, goal.keywords.join(', '), goal.active ? 'Yes' : 'No', goal.id ?? ''];
+  return [toCellText(goal.name), toCellText(goal.description), toCellText(goal.keywords.join(', ')), goal.active ? 'Yes' : 'No', goal.id ?? ''];
 }
 
 const ACTIVE_WORDS = new Set(['yes', 'y', 'true', 'active', '1', 'x', '✓']);
@@ -123,6 +124,19 @@ export function assignGoalIds(current: readonly string[]): GoalIds {
     return next;
   });
   return { ids, changed };
+}
+
+/**
+ * The goals Set up last saw, to make a deleted Goals sheet again: the active ones as synced (with keywords), then
+ * the inactive ones by ID and name. Empty when Set up never ran.
+ */
+export function rememberedGoals(active: readonly Goal[] | undefined, namesById: Readonly<Record<string, string>> | undefined): Goal[] {
+  const out: Goal[] = (active ?? []).map((g) => ({ ...g, keywords: g.keywords.slice(), active: true }));
+  const known = new Set(out.map((g) => g.id).filter(Boolean));
+  for (const [id, name] of Object.entries(namesById ?? {})) {
+    if (!known.has(id) && name) out.push({ id, name, description: '', keywords: [], active: false });
+  }
+  return out;
 }
 
 /** Old name → new name for goals whose ID kept its row while a person changed the name. */

@@ -39,6 +39,15 @@ export function locateColumns(header: readonly unknown[]): Located {
   return { columns, missing, width };
 }
 
+/**
+ * Whether a header row is a wins log's (for finding the log after a person renamed its sheet): the ID and
+ * Response key columns, and most of the others. A response sheet or the Newsletters sheet never qualifies.
+ */
+export function looksLikeLogHeader(header: readonly unknown[]): boolean {
+  const located = locateColumns(header);
+  return located.columns.id !== undefined && located.columns.responseKey !== undefined && located.missing.length <= WIN_FIELDS.length / 2;
+}
+
 export function allColumns(located: Located): Columns | null {
   return located.missing.length === 0 ? (located.columns as Columns) : null;
 }

@@ -1,6 +1,6 @@
 // The Newsletters sheet's rows as issues: columns by header, the states an issue moves through (so a run
 // cut off halfway resumes and never duplicates), numbering per audience, and the previous issue's counts.
-import type { IssueStats } from './newsletter';
+import { IssueStats, parseSharedIn } from './newsletter';
 import type { Audience } from './settings';
 import { fromCell, joinList, splitList, toCellText } from './text';
 
@@ -161,9 +161,19 @@ export function encodeIssue(issue: Issue, columns: IssueColumns, width: number, 
   return row;
 }
 
-/** The next number for an audience: numbers are never reused, cancelled issues included. */
-export function nextIssueNumber(issues: readonly Issue[], audience: Audience): number {
-  return issues.filter((i) => i.audience === audience).reduce((m, i) => Math.max(m, i.number), 0) + 1;
+/**
+ * The next number for an audience: numbers are never reused, cancelled issues included, nor numbers the wins'
+ * Shared in cells still carry (when the Newsletters sheet was deleted, a reused "Staff #1" would make cancelling
+ * the new issue free the old one's wins too).
+ */
+export function nextIssueNumber(issues: readonly Issue[], audience: Audience, sharedInCells: readonly string[] = []): number {
+  let max = issues.filter((i) => i.audience === audience).reduce((m, i) => Math.max(m, i.number), 0);
+  const name = audience.toLowerCase();
+  for (const cell of sharedInCells) {
+    if (!cell || cell.indexOf('#') < 0) continue;
+    for (const tag of parseSharedIn(cell)) if (tag.audience.toLowerCase() === name && tag.number > max) max = tag.number;
+  }
+  return max + 1;
 }
 
 /** Counts of the audience's last issue that went out (or is ready to), for the summary's comparison. */

@@ -14,6 +14,8 @@ export interface WinForNewsletter {
   blurb: string;
   goals: string;
   consent: string;
+  /** The submitter's own consent: Consent (which a leader, or a hand edit, may change) is never read wider. */
+  consentGiven?: string;
   namesStudents: string;
   privacyCleared: string;
   featured: string;
@@ -42,9 +44,21 @@ export const AUDIENCE_CONSENTS: Record<Audience, readonly Consent[]> = {
   Public: ['Public'],
 };
 
+/**
+ * The consent a newsletter relies on: the log's Consent, never wider than the submitter's Consent given (a
+ * leader may narrow it, never widen it, and a hand edit in the sheet is no exception). An empty Consent given
+ * (rows from before it was kept) leaves Consent as it is; one that is not a consent is read as Staff only.
+ */
+export function allowedConsent(win: Pick<WinForNewsletter, 'consent' | 'consentGiven'>): Consent {
+  const current = consentOf(win.consent);
+  if (!String(win.consentGiven ?? '').trim()) return current;
+  const given = consentOf(win.consentGiven);
+  return CONSENTS.indexOf(current) <= CONSENTS.indexOf(given) ? current : given;
+}
+
 /** Whether consent and privacy allow this audience (status and earlier issues aside). */
-export function audienceAllows(audience: Audience, win: Pick<WinForNewsletter, 'consent' | 'namesStudents' | 'privacyCleared'>): boolean {
-  if (!AUDIENCE_CONSENTS[audience].includes(consentOf(win.consent))) return false;
+export function audienceAllows(audience: Audience, win: Pick<WinForNewsletter, 'consent' | 'consentGiven' | 'namesStudents' | 'privacyCleared'>): boolean {
+  if (!AUDIENCE_CONSENTS[audience].includes(allowedConsent(win))) return false;
   if (audience !== 'Staff' && isYes(win.namesStudents) && !isYes(win.privacyCleared)) return false;
   return true;
 }
@@ -54,7 +68,7 @@ export function isApproved(status: string | undefined): boolean {
 }
 
 /** Eligible for the audience's next issue: approved, allowed, and not yet gone out to that audience. */
-export function isEligible(audience: Audience, win: Pick<WinForNewsletter, 'status' | 'consent' | 'namesStudents' | 'privacyCleared' | 'sharedIn'>): boolean {
+export function isEligible(audience: Audience, win: Pick<WinForNewsletter, 'status' | 'consent' | 'consentGiven' | 'namesStudents' | 'privacyCleared' | 'sharedIn'>): boolean {
   return isApproved(win.status) && audienceAllows(audience, win) && !sharedWith(win.sharedIn, audience);
 }
 

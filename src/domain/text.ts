@@ -29,6 +29,8 @@ const DATE_LIKE = /^\d{1,4}\s*[/.\-]\s*\d{1,2}(\s*[/.\-]\s*\d{1,4})?(\s+\d{1,2}:
 const TIME_LIKE = /^\d{1,2}:\d{2}(:\d{2})?\s*(am|pm)?$/i;
 const BOOLEAN_LIKE = /^(true|false)$/i;
 const MONTH_DAY = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(,?\s*\d{2,4})?$/i;
+/** Day first, as in "23 November 2026" or "5 Mar" (the newsletter's own period labels look like this). */
+const DAY_MONTH = /^\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(,?\s*\d{2,4})?$/i;
 
 /** True when Sheets would parse this string into a formula, number, date or boolean if written as is. */
 export function wouldSheetsParse(text: string): boolean {
@@ -38,7 +40,8 @@ export function wouldSheetsParse(text: string): boolean {
     DATE_LIKE.test(text) ||
     TIME_LIKE.test(text) ||
     BOOLEAN_LIKE.test(text) ||
-    MONTH_DAY.test(text)
+    MONTH_DAY.test(text) ||
+    DAY_MONTH.test(text)
   );
 }
 
