@@ -115,6 +115,8 @@ test('the keyboard path: next, toggle a goal, approve, archive, search, help', a
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await help.waitFor();
   await expect(help.textContent()).resolves.toMatch(/Approve.*Archive/s);
+  // Focus moves to the dialog's Close button once the dialog has rendered (an effect after paint).
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Close', undefined, { timeout: 2000 }).catch(() => undefined);
   await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Close');
   await page.keyboard.press('Escape');
   await help.waitFor({ state: 'detached' });
