@@ -1,6 +1,7 @@
 // The Wins sheet: creating and repairing it (header, frozen row, widths, wrapping, dropdowns),
 // reading its header to find columns, and appending a win in one write.
-import { allColumns, Columns, encodeCell, encodeRow, locateColumns, looksLikeLogHeader, planLogRepair } from '../domain/log-columns';
+import { allColumns, Columns, encodeCell, encodeRow, locateColumns, looksLikeLogHeader, planLogRepair, repairWinIds } from '../domain/log-columns';
+import { winId } from '../domain/intake';
 import { WIN_COLUMN_WIDTHS, WIN_COLUMNS, WIN_DROPDOWNS, WIN_FIELDS, WIN_HEADERS, WINS_SHEET, WRAPPED_FIELDS, WinField } from '../domain/schema';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -120,17 +121,21 @@ function formatLog(log: LogHandle): void {
   sheet.getRange(2, 1, rows, width).setVerticalAlignment('top');
 }
 
-/** The highest win number in the ID column, so a counter lost with a copied file never reuses an ID. */
-export function highestWinNumber(log: LogHandle): number {
-  const last = log.sheet.getLastRow();
-  if (last < 2) return 0;
-  const ids = log.sheet.getRange(2, log.columns.id + 1, last - 1, 1).getValues();
-  let max = 0;
-  for (const [id] of ids) {
-    const m = /^W-(\d+)$/.exec(String(id ?? '').trim());
-    if (m) max = Math.max(max, Number(m[1]));
-  }
-  return max;
+/**
+ * Gives rows without an ID (typed in by hand, or after the ID column was deleted) and later copies of a repeated
+ * ID a new one, raising the counter above every W-number present so an ID is never reused. Three column reads and
+ * at most one write.
+ */
+export function repairIds(log: LogHandle, next: number): { next: number; missing: number; repeated: number } {
+  const last = lastLogRow(log);
+  if (last < 2) return { next, missing: 0, repeated: 0 };
+  const ids = readColumn(log, 'id', last);
+  const headlines = readColumn(log, 'headline', last);
+  const stories = readColumn(log, 'story', last);
+  const hasContent = ids.map((_, i) => String(headlines[i] ?? '').trim() !== '' || String(stories[i] ?? '').trim() !== '');
+  const repair = repairWinIds(ids, hasContent, next, winId);
+  if (repair.ids) log.sheet.getRange(2, log.columns.id + 1, repair.ids.length, 1).setValues(repair.ids.map((id) => [id]));
+  return { next: repair.next, missing: repair.missing, repeated: repair.repeated };
 }
 
 /** Response keys already in the log, for importing responses the trigger missed. */

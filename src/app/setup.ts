@@ -6,7 +6,7 @@ import { withDocumentLock } from '../adapters/lock';
 import { DocumentStore } from '../adapters/store';
 import { ensureFormSubmitTrigger } from '../adapters/triggers';
 import { confirm, escapeHtml, showDialog } from '../adapters/ui';
-import { appendWin, ensureLog, highestWinNumber, LogHandle, loggedResponseKeys, retagGoals } from '../adapters/wins-sheet';
+import { appendWin, ensureLog, LogHandle, loggedResponseKeys, repairIds, retagGoals } from '../adapters/wins-sheet';
 import { goalRenames, rememberedGoals, retagCell } from '../domain/goals';
 import { responseKey, winFromResponse, winId } from '../domain/intake';
 import { WIN_HEADERS } from '../domain/schema';
@@ -50,7 +50,10 @@ export function runSetUp(): SetUpReport {
     }
 
     // IDs are never reused, even when the counter was lost (for example in a copied spreadsheet).
-    const next = Math.max(Number(store.config.nextWinNumber) || 1, highestWinNumber(log) + 1);
+    const ids = repairIds(log, Number(store.config.nextWinNumber) || 1);
+    if (ids.missing) changes.push(`Gave ${ids.missing} win${ids.missing > 1 ? 's' : ''} without an ID a new one.`);
+    if (ids.repeated) changes.push(`Gave ${ids.repeated} copied row${ids.repeated > 1 ? 's' : ''} a new ID (an ID names one win only).`);
+    const next = ids.next;
     store.save({
       formId: form.formId,
       formUrl: form.url,

@@ -131,3 +131,43 @@ export function rowsById(idCells: readonly unknown[]): Map<string, number> {
   });
   return map;
 }
+
+export interface IdRepair {
+  /** The ID column's new cells (rows 2..n), or null when nothing changes. */
+  ids: string[] | null;
+  /** Rows that had content but no ID (typed in by hand, or the ID column was deleted). */
+  missing: number;
+  /** Later copies of an ID already used above (a row copied by hand). */
+  repeated: number;
+  /** The next win number after the ones given out. */
+  next: number;
+}
+
+/**
+ * Gives every win row an ID, never reusing one: rows with content but a blank ID, and later copies of a repeated
+ * ID, get new IDs from `next` on (which is raised above the highest W-number present first).
+ */
+export function repairWinIds(idCells: readonly unknown[], hasContent: readonly boolean[], next: number, idOf: (n: number) => string): IdRepair {
+  let n = next;
+  for (const v of idCells) {
+    const m = /^W-(\d+)$/.exec(String(v ?? '').trim());
+    if (m) n = Math.max(n, Number(m[1]) + 1);
+  }
+  const seen = new Set<string>();
+  let missing = 0;
+  let repeated = 0;
+  const ids = idCells.map((v, i) => {
+    const id = String(v ?? '').trim();
+    if (id && !seen.has(id)) {
+      seen.add(id);
+      return id;
+    }
+    if (!id && !hasContent[i]) return '';
+    if (id) repeated++;
+    else missing++;
+    const fresh = idOf(n++);
+    seen.add(fresh);
+    return fresh;
+  });
+  return { ids: missing || repeated ? ids : null, missing, repeated, next: n };
+}

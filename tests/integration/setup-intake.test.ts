@@ -309,4 +309,33 @@ describe('intake', () => {
     expect(large.ms).toBeCloseTo(small.ms, 0);
     expect(large.ms).toBeLessThan(1000);
   });
+
+  test('Set up gives a row typed in by hand, or copied, an ID of its own; so after the ID column was deleted', () => {
+    const sim = loadAddOn();
+    const formId = setUpSchool(sim);
+    submit(sim, formId, { headline: 'From the Form' });
+    const wins = sim.spreadsheet.sheet('Wins')!;
+    const col = (h: string) => WIN_HEADERS.indexOf(h) + 1;
+    wins.setCell(3, col('Headline'), 'Typed in by a leader');
+    wins.setCell(3, col('Status'), 'New');
+    wins.setCell(4, col('ID'), 'W-0001');
+    wins.setCell(4, col('Headline'), 'A copy of the first row');
+    sim.run('setUp');
+    expect(winsRecords(sim).map((r) => [r.ID, r.Headline])).toEqual([
+      ['W-0001', 'From the Form'],
+      ['W-0002', 'Typed in by a leader'],
+      ['W-0003', 'A copy of the first row'],
+    ]);
+    const dialog = sim.ui.dialogs[sim.ui.dialogs.length - 1].html;
+    expect(dialog).toMatch(/Gave 1 win without an ID a new one/);
+    expect(dialog).toMatch(/Gave 1 copied row a new ID/);
+    submit(sim, formId, { headline: 'Next from the Form' });
+    expect(winsRecords(sim).map((r) => r.ID)).toEqual(['W-0001', 'W-0002', 'W-0003', 'W-0004']);
+
+    wins.deleteColumn(col('ID'));
+    sim.run('setUp');
+    const ids = winsRecords(sim).map((r) => r.ID);
+    expect(new Set(ids).size).toBe(4);
+    expect(ids.every((id) => /^W-\d{4}$/.test(String(id)) && Number(String(id).slice(2)) >= 5)).toBe(true);
+  });
 });

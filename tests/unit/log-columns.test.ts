@@ -1,5 +1,6 @@
 // Unit tests of the log's columns: finding them by header, repairs, encoding rows, rows by ID.
-import { decodeRow, encodeRow, locateColumns, planLogRepair, rowsById } from '../../src/domain/log-columns';
+import { decodeRow, encodeRow, locateColumns, planLogRepair, repairWinIds, rowsById } from '../../src/domain/log-columns';
+import { winId } from '../../src/domain/intake';
 import { WIN_HEADERS, WIN_COLUMNS } from '../../src/domain/schema';
 
 describe('log columns', () => {
@@ -45,5 +46,12 @@ describe('log columns', () => {
     expect(rows.get('W-0001')).toBe(4);
     expect(rows.get('W-0003')).toBe(2);
     expect(rows.size).toBe(2);
+  });
+
+  test('rows without an ID and later copies of an ID get new ones, above every ID present', () => {
+    const r = repairWinIds(['W-0001', '', 'W-0007', 'W-0001', ''], [true, true, true, true, false], 3, winId);
+    expect(r.ids).toEqual(['W-0001', 'W-0008', 'W-0007', 'W-0009', '']);
+    expect(r).toMatchObject({ missing: 1, repeated: 1, next: 10 });
+    expect(repairWinIds(['W-0001', 'W-0002'], [true, true], 1, winId)).toEqual({ ids: null, missing: 0, repeated: 0, next: 3 });
   });
 });
