@@ -1,0 +1,86 @@
+// The triage sidebar's buttons that change wins: the current win's actions (approve, feature, needs info,
+// archive, undo, and the offer to draft an email with Needs info) and the group actions on the selected wins.
+import { useState } from 'preact/hooks';
+import type { TriageChange, WinView } from '../../src/api';
+import type { QueueMeta, TriageAction, Undo } from './model';
+
+interface WinActionsProps {
+  win: WinView;
+  canDraft: boolean;
+  act: (action: TriageAction) => void;
+  undo: Undo | null;
+  doUndo: () => void;
+  draftEmail: boolean;
+  setDraftEmail: (on: boolean) => void;
+}
+
+export function WinActions({ win, canDraft, act, undo, doUndo, draftEmail, setDraftEmail }: WinActionsProps) {
+  return (
+    <>
+      <div class="actions" role="group" aria-label="Actions">
+        <button type="button" class="primary" onClick={() => act('approve')} aria-keyshortcuts="a">
+          Approve
+        </button>
+        <button type="button" aria-pressed={win.featured ? 'true' : 'false'} onClick={() => act('feature')} aria-keyshortcuts="f">
+          Feature
+        </button>
+        <button type="button" onClick={() => act('needs')} aria-keyshortcuts="n">
+          Needs info
+        </button>
+        <button type="button" onClick={() => act('archive')} aria-keyshortcuts="e">
+          Archive
+        </button>
+        <button type="button" disabled={!undo} onClick={doUndo} aria-keyshortcuts="u" aria-label={undo ? `Undo: ${undo.what} ${undo.id}` : 'Undo'}>
+          Undo
+        </button>
+      </div>
+      {canDraft && (
+        <label class="check">
+          <input type="checkbox" checked={draftEmail} onChange={(e) => setDraftEmail((e.target as HTMLInputElement).checked)} />
+          With Needs info, draft an email asking {win.name || 'the submitter'} for more
+        </label>
+      )}
+    </>
+  );
+}
+
+interface GroupActionsProps {
+  count: number;
+  goals: QueueMeta['goals'];
+  bulk: (change: TriageChange, what: string, addGoals?: string[]) => void;
+  clear: () => void;
+}
+
+/** Shown while wins are selected; stays mounted meanwhile so the chosen goal is kept between selections. */
+export function GroupActions({ count, goals, bulk, clear }: GroupActionsProps) {
+  const [goal, setGoal] = useState('');
+  if (count === 0) return null;
+  return (
+    <div class="bulk" role="group" aria-label="Group actions">
+      <span>{count} selected</span>
+      <button type="button" class="primary" onClick={() => bulk({ status: 'Approved' }, 'Approved')}>
+        Approve selected
+      </button>
+      <label>
+        Tag
+        <select aria-label="Goal to tag the selected wins with" value={goal} onChange={(e) => setGoal((e.target as HTMLSelectElement).value)}>
+          <option value="">Choose a goal</option>
+          {goals.map((g) => (
+            <option value={g.name}>{g.name}</option>
+          ))}
+        </select>
+      </label>
+      <button
+        type="button"
+        disabled={!goal}
+        // Each win keeps its own goals and gains the chosen one.
+        onClick={() => bulk({}, `Tagged ${goal}`, [goal])}
+      >
+        Tag selected
+      </button>
+      <button type="button" onClick={clear}>
+        Clear selection
+      </button>
+    </div>
+  );
+}

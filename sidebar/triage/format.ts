@@ -1,0 +1,43 @@
+// Plain functions for what the triage sidebar shows as text: dates, links, badges, goal chip names,
+// the consent choices a win allows and the fields a conflicting change touched. No DOM, no Preact.
+import { CONSENTS } from '../../src/domain/schema';
+import type { GoalChip } from '../../src/api';
+
+/** A date as "3 Mar 2025" in the reader's locale; empty for text that is not a date. */
+export function shortDate(iso: string): string {
+  const d = new Date(iso);
+  return isNaN(d.getTime()) ? '' : d.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+}
+
+/** The link when it is a plain http(s) address, safe to open; null for anything else (shown as text instead). */
+export function safeLink(url: string): string | null {
+  return /^https?:\/\/\S+$/i.test(url.trim()) ? url.trim() : null;
+}
+
+const FIELD_LABELS: Record<string, string> = { story: 'Story', headline: 'Headline', evidence: 'Evidence', status: 'Status', goals: 'Goals', consent: 'Consent', blurb: 'Public blurb', kind: 'Kind' };
+
+/** The changed fields in the leader's words, e.g. "Story, Public blurb". */
+export function fieldNames(fields: string[]): string {
+  return fields.map((f) => FIELD_LABELS[f] ?? f).join(', ');
+}
+
+/** The CSS class of a status badge: "Needs info" → "s-needs-info". */
+export function statusClass(status: string): string {
+  return `s-${status.replace(/\s/g, '-').toLowerCase()}`;
+}
+
+/** A goal chip's accessible name: the goal, whether it is suggested, and its number key (1 – 9 only). */
+export function goalChipLabel(name: string, suggested: boolean, index: number): string {
+  return `${name}${suggested ? ' (suggested)' : ''}${index < 9 ? `, key ${index + 1}` : ''}`;
+}
+
+/** Each consent level, disabled when it is wider than what the submitter allowed (consent is only narrowed). */
+export function consentChoices(consentGiven: string): Array<{ value: (typeof CONSENTS)[number]; disabled: boolean }> {
+  const ceiling = CONSENTS.indexOf(consentGiven as (typeof CONSENTS)[number]);
+  return CONSENTS.map((value, i) => ({ value, disabled: ceiling >= 0 && i > ceiling }));
+}
+
+/** The win's goals that are not active goals any more (shown as plain chips, not toggles). */
+export function inactiveGoals(goals: string[], active: GoalChip[]): string[] {
+  return goals.filter((g) => !active.some((x) => x.name === g));
+}

@@ -1,0 +1,148 @@
+// The current win in the triage sidebar: any conflict, its status and text, warnings, the actions, the goal
+// chips, and its fields (kind, consent, privacy, public blurb). Text from wins is always rendered as text.
+import type { Kind, TriageChange, WinView } from '../../src/api';
+import { KINDS, type CONSENTS } from '../../src/domain/schema';
+import { WinActions } from './actions';
+import { BlurbEditor } from './blurb-editor';
+import { consentChoices, fieldNames, goalChipLabel, inactiveGoals, safeLink, shortDate, statusClass } from './format';
+import type { ConflictNote, QueueMeta, TriageAction, Undo } from './model';
+
+interface DetailProps {
+  win: WinView;
+  meta: QueueMeta;
+  conflict: ConflictNote | null;
+  save: (w: WinView, c: TriageChange, what: string) => Promise<boolean>;
+  act: (k: TriageAction) => void;
+  toggleGoal: (name: string) => void;
+  undo: Undo | null;
+  doUndo: () => void;
+  draftEmail: boolean;
+  setDraftEmail: (b: boolean) => void;
+}
+
+export function WinDetail({ win, meta, conflict, save, act, toggleGoal, undo, doUndo, draftEmail, setDraftEmail }: DetailProps) {
+  const changed = new Set(conflict?.fields ?? []);
+  const mark = (f: string) => (changed.has(f) ? 'changed' : '');
+  const link = safeLink(win.link);
+
+  return (
+    <section class="win" aria-labelledby="win-headline">
+      {conflict && (
+        <div class="conflict" role="alert">
+          <p>{conflict.message}</p>
+          {conflict.fields.length > 0 && <p class="muted">Changed: {fieldNames(conflict.fields)}</p>}
+        </div>
+      )}
+      <p class="meta">
+        <span class={`badge ${statusClass(win.status)} ${mark('status')}`}>{win.status}</span>
+        {win.featured && <span class="badge featured">Featured</span>}
+        <span>{win.id}</span>
+      </p>
+      <h2 id="win-headline" class={mark('headline')}>
+        {win.headline || '(no headline)'}
+      </h2>
+      <p class="muted">
+        {win.name || 'Anonymous'}
+        {win.role ? `, ${win.role}` : ''} · {win.source || 'Source not given'} · {shortDate(win.submittedAt)}
+      </p>
+
+      {win.warnings.length > 0 && (
+        <ul class="warnings" aria-label="Warnings">
+          {win.warnings.map((w) => (
+            <li>{w.message}</li>
+          ))}
+        </ul>
+      )}
+
+      <h3>Story</h3>
+      <p class={`story ${mark('story')}`}>{win.story}</p>
+      {win.evidence && (
+        <>
+          <h3>Evidence</h3>
+          <p class={`story ${mark('evidence')}`}>{win.evidence}</p>
+        </>
+      )}
+      {win.link && (
+        <p class="link">
+          {link ? (
+            <a href={link} target="_blank" rel="noopener noreferrer">
+              Photos or documents
+            </a>
+          ) : (
+            <span>Link: {win.link}</span>
+          )}
+        </p>
+      )}
+      {win.truncated && <p class="muted">Loading the full text…</p>}
+
+      <WinActions win={win} canDraft={meta.canDraft} act={act} undo={undo} doUndo={doUndo} draftEmail={draftEmail} setDraftEmail={setDraftEmail} />
+      <GoalChips win={win} goals={meta.goals} toggleGoal={toggleGoal} className={`goals ${mark('goals')}`} />
+
+      <div class="fields">
+        <label>
+          Kind
+          <select class={mark('kind')} value={win.kind} onChange={(e) => save(win, { kind: (e.target as HTMLSelectElement).value as Kind }, 'Kind changed')}>
+            {KINDS.map((k) => (
+              <option value={k}>{k}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Consent
+          <select class={mark('consent')} value={win.consent} onChange={(e) => save(win, { consent: (e.target as HTMLSelectElement).value as (typeof CONSENTS)[number] }, 'Consent narrowed')}>
+            {consentChoices(win.consentGiven).map((c) => (
+              <option value={c.value} disabled={c.disabled}>
+                {c.value}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p class="muted small">The submitter allowed: {win.consentGiven}. Consent can be narrowed, never widened.</p>
+        <p class="small">Names students or has photos: <b>{win.namesStudents ? 'Yes' : 'No'}</b></p>
+        {win.namesStudents && (
+          <label class="check">
+            <input type="checkbox" checked={win.privacyCleared} onChange={(e) => save(win, { privacyCleared: (e.target as HTMLInputElement).checked }, (e.target as HTMLInputElement).checked ? 'Privacy cleared' : 'Privacy check undone')} />
+            Privacy cleared
+            {win.privacyCleared && win.privacyClearedBy && (
+              <span class="muted small">
+                {' '}
+                by {win.privacyClearedBy} on {shortDate(win.privacyClearedAt)}
+              </span>
+            )}
+          </label>
+        )}
+        <BlurbEditor win={win} limit={meta.blurbLimit} mark={mark('blurb')} save={save} />
+        {win.triagedBy && (
+          <p class="muted small">
+            Last triaged by {win.triagedBy} on {shortDate(win.triagedAt)}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}
+
+/** One toggle a goal (numbered 1 – 9 for the keys, starred when suggested), then the win's goals no longer active. */
+function GoalChips({ win, goals, toggleGoal, className }: { win: WinView; goals: QueueMeta['goals']; toggleGoal: (name: string) => void; className: string }) {
+  return (
+    <fieldset class={className}>
+      <legend>Goals</legend>
+      {goals.map((g, i) => {
+        const on = win.goals.includes(g.name);
+        const suggested = !on && win.suggestedGoals.includes(g.name);
+        return (
+          <button type="button" class={`chip ${on ? 'on' : ''} ${suggested ? 'suggested' : ''}`} aria-pressed={on ? 'true' : 'false'} aria-label={goalChipLabel(g.name, suggested, i)} title={g.description} onClick={() => toggleGoal(g.name)}>
+            {i < 9 && <span class="num" aria-hidden="true">{i + 1}</span>}
+            {g.name}
+            {suggested && <span aria-hidden="true"> ★</span>}
+          </button>
+        );
+      })}
+      {inactiveGoals(win.goals, goals).map((g) => (
+        <span class="chip on inactive" title="Not an active goal in the Goals sheet">
+          {g}
+        </span>
+      ))}
+    </fieldset>
+  );
+}
