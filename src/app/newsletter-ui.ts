@@ -1,7 +1,7 @@
 // The menu's Draft newsletter now (a toast while it works, then a dialog of what was drafted per audience),
 // and the hourly trigger's handler, which says nothing unless something failed.
 import { escapeHtml, showDialog } from '../adapters/ui';
-import { AudienceResult, runNewsletter, RunReport } from './newsletter';
+import { AudienceResult, runNewsletter, RunReport } from './newsletter-run';
 
 const GMAIL_DRAFTS = 'https://mail.google.com/mail/#drafts';
 

@@ -7,7 +7,7 @@ import { DocumentStore } from '../adapters/store';
 import { localNow } from '../adapters/settings-store';
 import { describeCadence, settingsToInput, SettingsInput, validateSettings } from '../domain/settings';
 import type { SaveResult, SettingsEndpoints, SettingsView } from '../settings-api';
-import { cancelIssue, recentIssues } from './newsletter';
+import { cancelIssue, recentIssues } from './newsletter-cancel';
 
 export function showSettingsDialog(): void {
   const html = HtmlService.createHtmlOutputFromFile('Settings').setWidth(560).setHeight(640);

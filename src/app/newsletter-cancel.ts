@@ -1,0 +1,75 @@
+// Cancelling an unsent issue from the Settings dialog (its wins eligible again, its draft deleted, its Doc marked
+// cancelled) and the dialog's list of recent issues.
+import { draftExists, removeDraft } from '../adapters/mail-draft';
+import { withDocumentLock } from '../adapters/lock';
+import { markDocCancelled } from '../adapters/newsletter-doc';
+import { openIssues, updateIssue } from '../adapters/newsletters-sheet';
+import { localNow } from '../adapters/settings-store';
+import { LogHandle, openLog, readColumn } from '../adapters/wins-sheet';
+import { removeTag } from '../domain/newsletter';
+import { claimedByOther } from '../domain/newsletter-issues';
+import { cancelBusyMessage, cancelledMessage, draftGoneMessage, issueLabel, recentIssueList } from '../domain/newsletter-messages';
+import { draftIsMine } from '../domain/newsletter-plan';
+import { retagSpan } from '../domain/shared-in-marks';
+import { fromCell } from '../domain/text';
+import type { CancelResult, RecentIssue } from '../settings-api';
+import { LOCK_MS } from './newsletter-state';
+
+/** Rewrites Shared in cells through `change`; returns how many cells changed. One read of two columns, one write. */
+function retag(log: LogHandle, change: (cell: string, id: string) => string): number {
+  const last = log.sheet.getLastRow();
+  const ids = readColumn(log, 'id', last).map((v) => fromCell(v).trim());
+  const cells = readColumn(log, 'sharedIn', last).map(fromCell);
+  const { write, changed } = retagSpan(ids, cells, change);
+  if (!write) return 0;
+  log.sheet.getRange(write.row, log.columns.sharedIn + 1, write.values.length, 1).setValues(write.values);
+  return changed;
+}
+
+/** Cancels an unsent issue: its wins become eligible again, its draft is deleted, its Doc marked cancelled. */
+export function cancelIssue(key: string, force: boolean): CancelResult {
+  const ss = SpreadsheetApp.getActive();
+  return withDocumentLock(LOCK_MS, () => {
+    const issues = openIssues(ss);
+    const issue = issues.issues.find((i) => i.key === key);
+    if (!issue) return { ok: false, message: 'That issue is not in the Newsletters sheet any more.' };
+    if (issue.state === 'Cancelled') return { ok: true, message: `${issueLabel(issue)} was already cancelled.` };
+    if (claimedByOther(issue, '', Date.now())) {
+      const until = new Date(issue.runUntil ?? '');
+      return { ok: false, message: cancelBusyMessage(issue, Utilities.formatDate(until, ss.getSpreadsheetTimeZone(), 'HH:mm')) };
+    }
+    const me = Session.getEffectiveUser().getEmail();
+    const mine = draftIsMine(issue, me);
+    if (issue.draftId && mine && !force && !draftExists(issue.draftId)) {
+      return { ok: false, needsConfirmation: true, message: draftGoneMessage(issue) };
+    }
+    const { log, problem } = openLog(ss);
+    if (!log) throw new Error(problem);
+    const tag = { audience: issue.audience, number: issue.number };
+    const freed = retag(log, (cell) => removeTag(cell, tag));
+    const notes: string[] = [];
+    if (issue.draftId) {
+      if (!mine) notes.push(`The draft is in ${issue.createdBy}'s Gmail: ask them to delete it.`);
+      else if (removeDraft(issue.draftId)) notes.push('Its Gmail draft was deleted.');
+    }
+    if (issue.docId) {
+      try {
+        markDocCancelled(issue.docId);
+        notes.push('Its Doc is kept, marked [Cancelled] in its title.');
+      } catch (err) {
+        console.warn(`Small Wins: the Doc of ${issueLabel(issue)} could not be renamed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    issue.state = 'Cancelled';
+    issue.cancelled = `${localNow(ss).text} by ${me}`;
+    updateIssue(issues, issue);
+    return { ok: true, message: cancelledMessage(issue, freed, notes) };
+  });
+}
+
+/** The most recent issues, newest first, for the Settings dialog. */
+export function recentIssues(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, limit = 15): RecentIssue[] {
+  const sheet = ss.getSheetByName('Newsletters');
+  if (!sheet) return [];
+  return recentIssueList(openIssues(ss).issues, limit);
+}

@@ -1,0 +1,105 @@
+// Decisions a newsletter run makes between its reads and writes: which wins each audience gets, when a scheduled
+// run has nothing to do, a new issue's row, how long a run's claim holds, who a draft goes to, when to retry.
+import { issueStats, isEligible, WinForNewsletter } from './newsletter';
+import { Issue, issueKey, isFinished } from './newsletter-issues';
+import type { Audience } from './settings';
+
+/** A claim lasts past the longest execution (six minutes) by a minute: then it belongs to a run that died. */
+export const CLAIM_MS = 7 * 60 * 1000;
+/** How many empty periods are remembered (so the hourly check does not reread the log for them). */
+export const EMPTY_MEMORY = 30;
+/** Tries at building an issue's Doc before giving up. */
+export const DOC_ATTEMPTS = 3;
+
+/** Until when a run started at `startedMs` holds its claim on the issues it drafts. */
+export function claimUntil(startedMs: number): string {
+  return new Date(startedMs + CLAIM_MS).toISOString();
+}
+
+/** The log's ID column and the columns selection reads, as text for rows 2..last, and each ID's row. */
+export interface LogSelection {
+  ids: readonly string[];
+  idRows: ReadonlyMap<string, number>;
+  cols: Readonly<Record<string, readonly string[]>>;
+}
+
+/**
+ * The IDs of wins eligible for the audience, in log order: a duplicated ID counts once (at its first row), and wins
+ * already in an unfinished issue for this audience (not marked as shared yet) are not taken twice.
+ */
+export function eligibleIds(sel: LogSelection, audience: Audience, unfinished: readonly Pick<Issue, 'winIds'>[] = []): string[] {
+  const taken = new Set(unfinished.flatMap((i) => i.winIds));
+  const out: string[] = [];
+  sel.ids.forEach((id, i) => {
+    if (!id || sel.idRows.get(id) !== i + 2) return;
+    const c = sel.cols;
+    const win = { status: c.status[i], consent: c.consent[i], consentGiven: c.consentGiven[i], namesStudents: c.namesStudents[i], privacyCleared: c.privacyCleared[i], sharedIn: c.sharedIn[i] };
+    if (isEligible(audience, win)) out.push(id);
+  });
+  return out.filter((id) => !taken.has(id));
+}
+
+/** Whether every audience's issue for the period was found empty already (a scheduled run then does nothing). */
+export function allEmpty(audiences: readonly Audience[], periodKey: string, emptyPeriods: readonly string[]): boolean {
+  return audiences.every((a) => emptyPeriods.includes(issueKey(a, periodKey)));
+}
+
+/** Whether every audience has its issue for the period and none is unfinished (the hourly check stops there). */
+export function allDrafted(audiences: readonly Audience[], periodKey: string, issues: readonly Pick<Issue, 'key' | 'state'>[]): boolean {
+  return issues.every(isFinished) && audiences.every((a) => issues.some((i) => i.key === issueKey(a, periodKey)));
+}
+
+/** The remembered empty periods with `keys` added, the oldest forgotten past EMPTY_MEMORY. */
+export function rememberEmpty(previous: readonly string[], keys: readonly string[]): string[] {
+  return [...previous, ...keys].slice(-EMPTY_MEMORY);
+}
+
+export interface NewIssue {
+  number: number;
+  audience: Audience;
+  period: string;
+  key: string;
+  wins: readonly WinForNewsletter[];
+  createdAt: string;
+  createdBy: string;
+  run: string;
+  runUntil: string;
+}
+
+/** A new issue's row: Building, with its wins and counts, claimed by the run that drafts it. */
+export function newIssue(n: NewIssue): Issue {
+  return {
+    row: 0,
+    number: n.number,
+    audience: n.audience,
+    period: n.period,
+    key: n.key,
+    state: 'Building',
+    docUrl: '',
+    docId: '',
+    draftId: '',
+    winIds: n.wins.map((w) => w.id),
+    stats: issueStats(n.wins),
+    createdAt: n.createdAt,
+    createdBy: n.createdBy,
+    cancelled: '',
+    run: n.run,
+    runUntil: n.runUntil,
+  };
+}
+
+/** Staff see each other's addresses; families and the public never see other recipients. */
+export function draftAddresses(audience: Audience, recipients: string[]): { to: string[]; bcc: string[] } {
+  const staff = audience === 'Staff';
+  return { to: staff ? recipients : [], bcc: staff ? [] : recipients };
+}
+
+/** Whether building the Doc is tried again after failing at try `attemptNo`: only transient faults, never the template's. */
+export function retryDoc(attemptNo: number, transient: boolean, error: string): boolean {
+  return attemptNo < DOC_ATTEMPTS && transient && !/template/i.test(error);
+}
+
+/** Whether the issue's Gmail draft is in this person's Gmail (issues without a recorded author count as theirs). */
+export function draftIsMine(issue: Pick<Issue, 'createdBy'>, me: string): boolean {
+  return !issue.createdBy || issue.createdBy === me;
+}
