@@ -25,7 +25,8 @@ function rowOf(sim: Sim, id: string): number {
 }
 
 async function waitForCell(sim: Sim, id: string, header: string, expected: unknown) {
-  for (let i = 0; i < 100 && cell(sim, id, header) !== expected; i++) await new Promise((r) => setTimeout(r, 20));
+  // Up to 10 s: a loaded CI machine can take a while to carry the call through the bridge.
+  for (let i = 0; i < 500 && cell(sim, id, header) !== expected; i++) await new Promise((r) => setTimeout(r, 20));
   expect(cell(sim, id, header)).toBe(expected);
 }
 
@@ -116,7 +117,7 @@ test('the keyboard path: next, toggle a goal, approve, archive, search, help', a
   await help.waitFor();
   await expect(help.textContent()).resolves.toMatch(/Approve.*Archive/s);
   // Focus moves to the dialog's Close button once the dialog has rendered (an effect after paint).
-  await page.waitForFunction(() => document.activeElement?.textContent === 'Close', undefined, { timeout: 2000 }).catch(() => undefined);
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Close', undefined, { timeout: 10000 }).catch(() => undefined);
   await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Close');
   await page.keyboard.press('Escape');
   await help.waitFor({ state: 'detached' });
