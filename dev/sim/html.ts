@@ -114,39 +114,24 @@ export function uiService(env: ServiceEnv): () => object {
     return (BUTTON_SETS as readonly string[]).includes(n) ? n : undefined;
   }
 
+  /** alert/prompt take (message), (message, buttons) or (title, message, buttons). */
+  const dialogArgs = (a: unknown, b?: unknown, c?: unknown): { title?: string; message: string; buttons?: string } => {
+    if (c !== undefined) return { title: String(a), message: String(b), buttons: setName(c) };
+    if (b !== undefined && setName(b)) return { message: String(a), buttons: setName(b) };
+    return { message: String(a) };
+  };
+
   const ui = {
     createAddonMenu: () => menu(core.addonName, true),
     createMenu: (title: string) => menu(String(title), false),
     alert: (a: unknown, b?: unknown, c?: unknown) => {
-      let title: string | undefined;
-      let message: string;
-      let buttons: string | undefined;
-      if (c !== undefined) {
-        title = String(a);
-        message = String(b);
-        buttons = setName(c);
-      } else if (b !== undefined && setName(b)) {
-        message = String(a);
-        buttons = setName(b);
-      } else {
-        message = String(a);
-      }
+      const { title, message, buttons } = dialogArgs(a, b, c);
       core.ui.alerts.push({ ...(title !== undefined ? { title } : {}), message, ...(buttons ? { buttons } : {}) });
       const answer = core.ui.answers.shift();
       return Button[answer?.button ?? defaultButton(buttons ?? 'OK')];
     },
     prompt: (a: unknown, b?: unknown, c?: unknown) => {
-      let title: string | undefined;
-      let message: string;
-      let buttons: string | undefined;
-      if (c !== undefined) {
-        title = String(a);
-        message = String(b);
-        buttons = setName(c);
-      } else if (b !== undefined && setName(b)) {
-        message = String(a);
-        buttons = setName(b);
-      } else message = String(a);
+      const { title, message, buttons } = dialogArgs(a, b, c);
       core.ui.alerts.push({ ...(title !== undefined ? { title } : {}), message, ...(buttons ? { buttons } : {}), prompt: true });
       const answer = core.ui.answers.shift();
       const button = Button[answer?.button ?? defaultButton(buttons ?? 'OK')];

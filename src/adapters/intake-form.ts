@@ -30,26 +30,25 @@ function openStoredForm(formId: string | undefined): Form | null {
   }
 }
 
+/** What every kind of question item shares while it is being set up. */
+interface NewQuestion {
+  setTitle(title: string): NewQuestion;
+  setHelpText(text: string): NewQuestion;
+  setRequired(required: boolean): NewQuestion;
+  getId(): number;
+}
+
+const ADD_QUESTION: Record<QuestionSpec['type'], (form: Form) => NewQuestion> = {
+  TEXT: (form) => form.addTextItem(),
+  PARAGRAPH_TEXT: (form) => form.addParagraphTextItem(),
+  MULTIPLE_CHOICE: (form) => form.addMultipleChoiceItem(),
+  CHECKBOX: (form) => form.addCheckboxItem(),
+  LIST: (form) => form.addListItem(),
+};
+
 /** Adds a question and returns it as a generic Item (typed items have no as*Item conversions). */
 function addItem(form: Form, q: QuestionSpec): Item {
-  let id: number;
-  switch (q.type) {
-    case 'TEXT':
-      id = form.addTextItem().setTitle(q.title).setHelpText(q.help).setRequired(q.required).getId();
-      break;
-    case 'PARAGRAPH_TEXT':
-      id = form.addParagraphTextItem().setTitle(q.title).setHelpText(q.help).setRequired(q.required).getId();
-      break;
-    case 'MULTIPLE_CHOICE':
-      id = form.addMultipleChoiceItem().setTitle(q.title).setHelpText(q.help).setRequired(q.required).getId();
-      break;
-    case 'CHECKBOX':
-      id = form.addCheckboxItem().setTitle(q.title).setHelpText(q.help).setRequired(q.required).getId();
-      break;
-    case 'LIST':
-      id = form.addListItem().setTitle(q.title).setHelpText(q.help).setRequired(q.required).getId();
-      break;
-  }
+  const id = ADD_QUESTION[q.type](form).setTitle(q.title).setHelpText(q.help).setRequired(q.required).getId();
   return form.getItemById(id);
 }
 
