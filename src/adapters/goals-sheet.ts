@@ -1,6 +1,7 @@
 // The Goals sheet: seeded with editable example goals on first Set up, read by header afterwards; Set up also
 // gives every goal a stable ID so a renamed goal can be told from a new one.
-import { assignGoalIds, EXAMPLE_GOALS, Goal, goalRow, GoalsRead, parseGoals } from '../domain/goals';
+import { a1Range } from '../domain/a1';
+import { assignGoalIds, EXAMPLE_GOALS, Goal, goalRow, GOALS_BLOCK, goalsBlockComplete, GoalsRead, parseGoals } from '../domain/goals';
 import { GOAL_COLUMNS, GOAL_HEADERS, GOALS_SHEET } from '../domain/schema';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -61,8 +62,20 @@ function createGoalsSheet(ss: Spreadsheet, goals: readonly Goal[]): void {
   );
 }
 
-/** Reads every goal (three calls); the caller filters active ones. */
+/**
+ * Reads every goal; the caller filters active ones. Usually two calls: the sheet's top-left block through the
+ * spreadsheet (no getSheetByName, no getDataRange), used when it holds every Goals header and the goals end inside
+ * it. Otherwise (a column moved past the block, more goals than it holds, a smaller or missing sheet) the whole
+ * sheet is read as before, in three more calls.
+ */
 export function readGoals(ss: Spreadsheet): GoalsRead {
+  let block: unknown[][] | null = null;
+  try {
+    block = ss.getRange(a1Range(GOALS_SHEET, 1, 1, GOALS_BLOCK.rows, GOALS_BLOCK.columns)).getValues();
+  } catch {
+    // The sheet is missing, renamed, or smaller than the block: the full read below says which.
+  }
+  if (block && goalsBlockComplete(block, GOALS_BLOCK.rows)) return parseGoals(block);
   const sheet = ss.getSheetByName(GOALS_SHEET);
   if (!sheet) return { goals: [], problems: [`The ${GOALS_SHEET} sheet is missing. Run Small Wins → Set up to restore it.`] };
   return parseGoals(sheet.getDataRange().getValues());

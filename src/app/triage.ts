@@ -110,7 +110,14 @@ function saveOne(env: SaveEnv, ref: WinRef & { version: string }, requested: Tri
   const had = splitList(fields.goals ?? '');
   const change: TriageChange = addGoals?.length ? { ...requested, goals: Array.from(new Set([...had, ...addGoals])) } : requested;
   const addsGoals = (change.goals ?? []).some((g) => !had.includes(g));
-  const plan = planSave(fields, change, { me: env.me(), nowIso: env.nowIso, activeGoals: addsGoals ? env.goalNames() : [] });
+  // `me` is read only when the plan records who (a change is written): a refused or unchanged save reads no Session.
+  const plan = planSave(fields, change, {
+    get me() {
+      return env.me();
+    },
+    nowIso: env.nowIso,
+    activeGoals: addsGoals ? env.goalNames() : [],
+  });
   if (!plan.ok) return { refused: plan.problems.join(' ') };
   if (!plan.changed) return { saved: toWinView(fields, found.row), previous: {} };
   writeWin(found, rowForWrite(found.cells, readFormulas(found), plan.updates, log.columns));

@@ -72,6 +72,24 @@ export function parseGoals(rows: unknown[][]): GoalsRead {
   return { goals, problems };
 }
 
+/** The Goals sheet's top-left block read first: room for 199 goals and five columns of a person's own. */
+export const GOALS_BLOCK = { rows: 200, columns: 10 } as const;
+
+/**
+ * Whether the top-left block of the Goals sheet (a bounded read, padded with blanks; header row first) says all
+ * the whole sheet says, so parseGoals gives the same answer from it: every header parseGoals looks for is in the
+ * block (the first of each, so none sits further right), and the block's last row is blank (the goals end inside
+ * it). Otherwise the caller reads the whole sheet. A goal typed below a blank row that ends the block is the one
+ * case a bounded read cannot see.
+ */
+export function goalsBlockComplete(block: ReadonlyArray<ReadonlyArray<unknown>>, rows: number): boolean {
+  if (!block.length) return false;
+  const header = block[0].map((h) => String(h ?? '').trim().toLowerCase());
+  if (!GOAL_HEADERS.every((h) => header.includes(h.toLowerCase()))) return false;
+  if (block.length < rows) return true;
+  return block[rows - 1].every((v) => String(v ?? '').trim() === '');
+}
+
 export function expectedGoalsHeader(): string[] {
   return GOAL_HEADERS.slice();
 }

@@ -2,7 +2,7 @@
 import { ANSWERS, byTitle, loadAddOn, setUpSchool, Sim, winsRecords } from '../helpers/addon';
 import { seedLog, seedWin, seedWins } from '../../dev/triage-fixtures';
 import type { BulkResult, OpenResult, QueuePage, SaveResult, WinView } from '../../src/api';
-import { EXAMPLE_GOALS } from '../../src/domain/goals';
+import { EXAMPLE_GOALS, GOALS_BLOCK } from '../../src/domain/goals';
 import { WIN_COLUMNS } from '../../src/domain/schema';
 
 function call<T>(sim: Sim, fn: string, ...args: unknown[]): T {
@@ -258,19 +258,20 @@ describe('service calls do not grow with the log (ARCHITECTURE.md cost model)', 
     return { sim, opened, approve, tag, search, sorted };
   }
 
-  test('at 10,000 wins: open 10 calls, save 11, save adding a goal 14, save after a hand sort 15', () => {
+  test('at 10,000 wins: open 9 calls, save 11, save adding a goal 13, save after a hand sort 15', () => {
     const big = costs(10_000);
     expect(big.opened.value.logSize).toBe(10_000);
     expect(big.opened.value.wins.map((w) => w.id).slice(0, 2)).toEqual(['W-10000', 'W-9999']);
-    expect(big.opened.calls).toBeLessThanOrEqual(10);
-    // Opening reads no document properties, no getLastRow and no sheet handle for the Wins sheet.
-    expect(Object.keys(big.opened.byMethod).filter((m) => /Properties|getLastRow/.test(m))).toEqual([]);
+    expect(big.opened.calls).toBeLessThanOrEqual(9);
+    // Opening reads no document properties, no getLastRow and no sheet handle for the Wins or the Goals sheet.
+    expect(Object.keys(big.opened.byMethod).filter((m) => /Properties|getLastRow|getSheetByName|getDataRange/.test(m))).toEqual([]);
     expect(big.approve.calls).toBeLessThanOrEqual(11);
     // One Range for the win's row: read, formulas and write; one Session read; the lock is left to the end of the execution.
     expect(big.approve.byMethod['Spreadsheet.getRange']?.calls).toBe(2);
     expect(big.approve.byMethod['Session.getEffectiveUser']?.calls).toBe(1);
     expect(big.approve.byMethod['Lock.releaseLock']).toBeUndefined();
-    expect(big.tag.calls).toBeLessThanOrEqual(14);
+    expect(big.tag.calls).toBeLessThanOrEqual(13);
+    expect(Object.keys(big.tag.byMethod).filter((m) => /getSheetByName|getDataRange/.test(m))).toEqual([]);
     expect(big.sorted.calls).toBeLessThanOrEqual(15);
     expect(big.search.calls).toBeLessThanOrEqual(9);
     expect(big.search.value.total).toBe(2000);
@@ -333,5 +334,100 @@ describe('reading only what a query needs stays correct', () => {
     expect(cell(sim, wins[2].id, 'Status')).toBe('New');
     const unknown = call<BulkResult>(sim, 'triageSaveMany', { wins: [{ id: wins[1].id, row: wins[1].row, version: (r.results[1].result as { saved: WinView }).saved.version }], change: {}, addGoals: ['Made up'] });
     expect(unknown.results[0].result).toEqual({ refused: '"Made up" is not an active goal in the Goals sheet.' });
+  });
+});
+
+describe('the Goals sheet: one bounded read, the whole sheet when the block cannot say it all', () => {
+  const active = EXAMPLE_GOALS.map((g) => ({ name: g.name, description: g.description }));
+
+  function goalsRead(sim: Sim): { opened: OpenResult; wholeSheet: boolean } {
+    sim.meter.reset();
+    const opened = open(sim);
+    return { opened, wholeSheet: Boolean(sim.meter.byMethod['Sheet.getDataRange']) };
+  }
+
+  function tagWith(sim: Sim, goal: string): SaveResult {
+    const [win] = open(sim).wins;
+    return call<SaveResult>(sim, 'triageSave', { id: win.id, row: win.row, version: win.version, change: { goals: [goal] } });
+  }
+
+  test('a usual Goals sheet is read from its top-left block alone', () => {
+    const sim = school(3, 3);
+    const { opened, wholeSheet } = goalsRead(sim);
+    expect(wholeSheet).toBe(false);
+    expect(opened.goals).toEqual(active);
+    expect(opened.notices).toEqual([]);
+  });
+
+  test(`the Goal column moved past column ${GOALS_BLOCK.columns} by inserted columns: the whole sheet is read`, () => {
+    const sim = school(3, 3);
+    sim.spreadsheet.sheet('Goals')!.insertColumn(1, GOALS_BLOCK.columns);
+    const { opened, wholeSheet } = goalsRead(sim);
+    expect(wholeSheet).toBe(true);
+    expect(opened.goals).toEqual(active);
+    expect(cell(sim, saved(tagWith(sim, 'Math confidence')).saved.id, 'Goals')).toBe('Math confidence');
+  });
+
+  test('Goal in column A but Description moved past the block: descriptions still come from their column', () => {
+    const sim = school(3, 3);
+    sim.spreadsheet.sheet('Goals')!.insertColumn(2, GOALS_BLOCK.columns);
+    const { opened, wholeSheet } = goalsRead(sim);
+    expect(wholeSheet).toBe(true);
+    expect(opened.goals).toEqual(active);
+  });
+
+  test(`more goals than the block holds (${GOALS_BLOCK.rows + 50}): every one is a chip and can be tagged`, () => {
+    const sim = school(3, 3);
+    const extra = Array.from({ length: GOALS_BLOCK.rows + 50 - EXAMPLE_GOALS.length }, (_, i) => [`Goal ${i + 1}`, `Number ${i + 1}`, '', 'Yes']);
+    sim.spreadsheet.sheet('Goals')!.appendRows(extra);
+    const { opened, wholeSheet } = goalsRead(sim);
+    expect(wholeSheet).toBe(true);
+    expect(opened.goals).toHaveLength(GOALS_BLOCK.rows + 50);
+    const last = `Goal ${extra.length}`;
+    expect(opened.goals[opened.goals.length - 1]).toEqual({ name: last, description: `Number ${extra.length}` });
+    expect(cell(sim, saved(tagWith(sim, last)).saved.id, 'Goals')).toBe(last);
+  });
+
+  test('exactly as many rows as the block, the last one a goal: the whole sheet is read (there may be more)', () => {
+    const sim = school(3, 3);
+    const goals = sim.spreadsheet.sheet('Goals')!;
+    goals.setCell(GOALS_BLOCK.rows, 1, 'Outdoor learning');
+    const { opened, wholeSheet } = goalsRead(sim);
+    expect(wholeSheet).toBe(true);
+    expect(opened.goals.map((g) => g.name)).toEqual([...active.map((g) => g.name), 'Outdoor learning']);
+  });
+
+  test('a Goals sheet smaller than the block (rows deleted by hand) is read whole', () => {
+    const sim = school(3, 3);
+    const goals = sim.spreadsheet.sheet('Goals')!;
+    goals.deleteRow(EXAMPLE_GOALS.length + 2, goals.maxRows - EXAMPLE_GOALS.length - 2);
+    expect(goals.maxRows).toBeLessThan(GOALS_BLOCK.rows);
+    const { opened, wholeSheet } = goalsRead(sim);
+    expect(wholeSheet).toBe(true);
+    expect(opened.goals).toEqual(active);
+    expect(opened.notices).toEqual([]);
+  });
+
+  test('a Goals sheet renamed by a person: its goals are gone from the chips and the leader is told, as before', () => {
+    const sim = school(3, 3);
+    sim.spreadsheet.sheet('Goals')!.rename('Our goals');
+    const opened = open(sim);
+    expect(opened.goals).toEqual([]);
+    expect(opened.notices).toEqual(['The Goals sheet is missing. Run Small Wins → Set up to restore it.']);
+    expect(tagWith(sim, 'Math confidence')).toEqual({ refused: '"Math confidence" is not an active goal in the Goals sheet.' });
+  });
+});
+
+describe('a save that writes nothing reads no Session', () => {
+  test('an unchanged save and a refused one read no Session; a real change does, once', () => {
+    const sim = school(3, 3);
+    const [win] = open(sim).wins;
+    sim.meter.reset();
+    saved(call<SaveResult>(sim, 'triageSave', { id: win.id, row: win.row, version: win.version, change: { status: win.status } }));
+    expect(call<SaveResult>(sim, 'triageSave', { id: win.id, row: win.row, version: win.version, change: { goals: ['Made up'] } })).toEqual({ refused: '"Made up" is not an active goal in the Goals sheet.' });
+    expect(sim.meter.byMethod['Session.getEffectiveUser']).toBeUndefined();
+    saved(call<SaveResult>(sim, 'triageSave', { id: win.id, row: win.row, version: win.version, change: { status: 'Approved' } }));
+    expect(sim.meter.byMethod['Session.getEffectiveUser']?.calls).toBe(1);
+    expect(cell(sim, win.id, 'Triaged by')).toBe('principal@school.example');
   });
 });

@@ -1,5 +1,5 @@
 // Unit tests of goals: reading the Goals sheet, keyword suggestions, stable IDs and renames.
-import { assignGoalIds, EXAMPLE_GOALS, goalRenames, goalRow, parseGoals, retagCell, suggestGoals } from '../../src/domain/goals';
+import { assignGoalIds, EXAMPLE_GOALS, goalRenames, goalRow, goalsBlockComplete, parseGoals, retagCell, suggestGoals } from '../../src/domain/goals';
 import { GOAL_HEADERS } from '../../src/domain/schema';
 
 describe('goals', () => {
@@ -67,5 +67,43 @@ describe('goals', () => {
     expect(retagCell('Math, Numbers', renames)).toBe('Numbers');
     expect(retagCell('Family  partnership', renames)).toBe('Family  partnership');
     expect(retagCell('', renames)).toBe('');
+  });
+});
+
+describe('the Goals sheet read as a bounded block', () => {
+  /** The top-left rows × columns of a sheet holding `rows`, padded with blanks as a bounded read returns them. */
+  function block(rows: unknown[][], height: number, width: number): unknown[][] {
+    return Array.from({ length: height }, (_, r) => Array.from({ length: width }, (_, c) => rows[r]?.[c] ?? ''));
+  }
+  const sheet = [GOAL_HEADERS, ...EXAMPLE_GOALS.map(goalRow)];
+
+  test('a usual Goals sheet: the block says what the whole sheet says', () => {
+    const b = block(sheet, 20, 10);
+    expect(goalsBlockComplete(b, 20)).toBe(true);
+    expect(parseGoals(b)).toEqual(parseGoals(sheet));
+  });
+
+  test('every Goals header must be inside the block, not only Goal (a Description moved past it would be lost)', () => {
+    const moved = sheet.map((r) => [r[0], '', '', '', r[2], r[3], r[4], r[1]]); // Description now in column H
+    expect(goalsBlockComplete(block(moved, 20, 8), 20)).toBe(true);
+    expect(goalsBlockComplete(block(moved, 20, 7), 20)).toBe(false);
+    const noGoal = sheet.map((r) => ['', ...r]);
+    expect(goalsBlockComplete(block(noGoal, 20, 5), 20)).toBe(false);
+  });
+
+  test('a block whose last row holds anything may not hold every goal', () => {
+    const many = [GOAL_HEADERS, ...Array.from({ length: 30 }, (_, i) => [`Goal ${i + 1}`, '', '', 'Yes', `G-${i + 1}`])];
+    expect(goalsBlockComplete(block(many, 30, 10), 30)).toBe(false);
+    expect(goalsBlockComplete(block(many, 31, 10), 31)).toBe(false);
+    expect(goalsBlockComplete(block(many, 32, 10), 32)).toBe(true);
+    // A note in a person's own column on the last row counts too.
+    const noted = block(sheet, 20, 10);
+    noted[19][9] = 'see the plan';
+    expect(goalsBlockComplete(noted, 20)).toBe(false);
+  });
+
+  test('an empty sheet or a blank header is never taken from the block', () => {
+    expect(goalsBlockComplete([], 20)).toBe(false);
+    expect(goalsBlockComplete(block([], 20, 10), 20)).toBe(false);
   });
 });
