@@ -2,11 +2,10 @@
 
 export class BusyError extends Error {}
 
+export const BUSY_MESSAGE = 'Small Wins is busy with another change right now. Please try again in a moment.';
+
 export function withDocumentLock<T>(timeoutMs: number, work: () => T): T {
-  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
-  if (!lock.tryLock(timeoutMs)) {
-    throw new BusyError('Small Wins is busy with another change right now. Please try again in a moment.');
-  }
+  const lock = takeDocumentLock(timeoutMs);
   try {
     return work();
   } finally {
@@ -22,8 +21,6 @@ export function withDocumentLock<T>(timeoutMs: number, work: () => T): T {
  */
 export function takeDocumentLock(timeoutMs: number): GoogleAppsScript.Lock.Lock {
   const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
-  if (!lock.tryLock(timeoutMs)) {
-    throw new BusyError('Small Wins is busy with another change right now. Please try again in a moment.');
-  }
+  if (!lock.tryLock(timeoutMs)) throw new BusyError(BUSY_MESSAGE);
   return lock;
 }

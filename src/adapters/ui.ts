@@ -1,5 +1,6 @@
 // Messages to the person at the keyboard: dialogs, alerts, and turning errors into plain sentences.
 import { escapeHtml } from '../domain/html';
+import { BUSY_MESSAGE } from './lock';
 
 export function alert(message: string): void {
   SpreadsheetApp.getUi().alert('Small Wins', message, SpreadsheetApp.getUi().ButtonSet.OK);
@@ -29,7 +30,7 @@ const DIALOG_CSS =
 export function plainMessage(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
   const clean = message.replace(/\s+at\s.+$/s, '').trim();
-  if (/Lock timeout|busy/i.test(clean)) return 'Small Wins is busy with another change right now. Please try again in a moment.';
+  if (/Lock timeout|busy/i.test(clean)) return BUSY_MESSAGE;
   if (/authoriz|permission/i.test(clean)) return `Small Wins needs your permission for this: ${clean}`;
   return clean.endsWith('.') ? clean : `${clean}.`;
 }

@@ -3,7 +3,7 @@
 // needs, a page of rows in as few block reads as pay, and one win found by ID (its last row as a checked hint).
 // Every read goes through `ss.getRange(A1 with the sheet's name)`: no getSheetByName, no getLastRow.
 import { a1Range, a1Row } from '../domain/a1';
-import { allColumns, Columns, decodeRow, locateColumns, rowsById } from '../domain/log-columns';
+import { allColumns, missingColumnsProblem, Columns, decodeRow, locateColumns, rowsById } from '../domain/log-columns';
 import { WIN_COLUMNS, WINS_SHEET, WinField } from '../domain/schema';
 import { fromCell } from '../domain/text';
 import type { QueueQuery } from '../api';
@@ -42,8 +42,7 @@ export function openTriageLog(ss: Spreadsheet): TriageLog {
   const located = locateColumns(header.map((h) => String(h ?? '')));
   const columns = allColumns(located);
   if (!columns) {
-    const names = located.missing.map((f) => `"${WIN_COLUMNS[f]}"`).join(', ');
-    throw new Error(`The ${WINS_SHEET} sheet has no ${names} column. Run Small Wins → Set up to repair it.`);
+    throw new Error(missingColumnsProblem(located, WINS_SHEET));
   }
   return { ss, sheetName, columns, width: located.width };
 }

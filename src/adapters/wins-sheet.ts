@@ -1,6 +1,6 @@
 // The Wins sheet: creating and repairing it (header, frozen row, widths, wrapping, dropdowns),
 // reading its header to find columns, and appending a win in one write.
-import { allColumns, Columns, encodeCell, encodeRow, locateColumns, looksLikeLogHeader, planLogRepair, repairWinIds } from '../domain/log-columns';
+import { allColumns, missingColumnsProblem, Columns, encodeCell, encodeRow, locateColumns, looksLikeLogHeader, planLogRepair, repairWinIds } from '../domain/log-columns';
 import { winId } from '../domain/intake';
 import { WIN_COLUMN_WIDTHS, WIN_COLUMNS, WIN_DROPDOWNS, WIN_FIELDS, WIN_HEADERS, WINS_SHEET, WRAPPED_FIELDS, WinField } from '../domain/schema';
 
@@ -42,8 +42,7 @@ export function openLog(ss: Spreadsheet): { log: LogHandle | null; problem?: str
   const located = locateColumns(header);
   const columns = allColumns(located);
   if (!columns) {
-    const names = located.missing.map((f) => `"${WIN_COLUMNS[f]}"`).join(', ');
-    return { log: null, problem: `The ${WINS_SHEET} sheet has no ${names} column. Run Small Wins → Set up to repair it.` };
+    return { log: null, problem: missingColumnsProblem(located, WINS_SHEET) };
   }
   return { log: { sheet, columns, width: located.width, header: header.slice(0, located.width) } };
 }

@@ -48,6 +48,12 @@ export function looksLikeLogHeader(header: readonly unknown[]): boolean {
   return located.columns.id !== undefined && located.columns.responseKey !== undefined && located.missing.length <= WIN_FIELDS.length / 2;
 }
 
+/** The sentence a leader reads when the log lacks some of its columns. */
+export function missingColumnsProblem(located: Located, sheetName: string): string {
+  const names = located.missing.map((f) => `"${WIN_COLUMNS[f]}"`).join(', ');
+  return `The ${sheetName} sheet has no ${names} column. Run Small Wins → Set up to repair it.`;
+}
+
 export function allColumns(located: Located): Columns | null {
   return located.missing.length === 0 ? (located.columns as Columns) : null;
 }
