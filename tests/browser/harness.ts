@@ -126,3 +126,19 @@ export function unnamedControls(page: Page): Promise<string[]> {
       .map((el) => el.outerHTML),
   );
 }
+
+/**
+ * Retries `assertion` until it passes or `timeoutMs` runs out, then throws its last failure. Every assertion about
+ * what a page shows after an action goes through this: a loaded 2-core machine may not have rendered it yet.
+ */
+export async function eventually<T>(assertion: () => T | Promise<T>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await assertion();
+    } catch (e) {
+      if (Date.now() > deadline) throw e;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+}

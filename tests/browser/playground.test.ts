@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Frame, FrameLocator, Page } from 'playwright-core';
 import { startPlayground, type Playground } from '../../dev/playground/server';
 import { DIST } from '../helpers/addon';
-import { newPage, useChromium } from './harness';
+import { eventually, newPage, useChromium } from './harness';
 
 jest.setTimeout(180_000);
 
@@ -55,11 +55,11 @@ describe('playground', () => {
   test('the seeded school shows tricky text as text: no script runs, no markup is made', async () => {
     await openTab(/^Spreadsheet/);
     const grid = page.getByRole('table', { name: 'Sheet Wins' });
-    expect(await grid.locator('tbody tr').count()).toBeGreaterThanOrEqual(60);
+    await eventually(async () => expect(await grid.locator('tbody tr').count()).toBeGreaterThanOrEqual(60));
     for (const text of ['=SUM(A1)', '007', '3/4', '<script>alert(1)</script> is not a headline', '🎉 Kindergarten reached 100 books read 📚✨', 'أمسية القراءة العائلية نجحت نجاحًا كبيرًا', 'ערב קריאה משפחתי עם 30 משפחות']) {
-      await expect(grid.getByRole('cell', { name: text, exact: true }).count()).resolves.toBeGreaterThanOrEqual(1);
+      await eventually(async () => expect(await grid.getByRole('cell', { name: text, exact: true }).count()).toBeGreaterThanOrEqual(1));
     }
-    expect(await grid.locator('script, img, b').count()).toBe(0);
+    await eventually(async () => expect(await grid.locator('script, img, b').count()).toBe(0));
     // A very long story stays whole in the cell (shown as a tooltip and ellipsis).
     const long = await grid.locator('td', { hasText: 'Week 24: we visited' }).count();
     expect(long).toBe(1);
@@ -69,14 +69,17 @@ describe('playground', () => {
     const unsorted = await headlines();
     expect(inOrder(unsorted)).toBe(false);
     await grid.getByRole('button', { name: /^Headline/ }).click();
-    const asc = await headlines();
-    expect(inOrder(asc)).toBe(true);
+    const asc = await eventually(async () => {
+      const shown = await headlines();
+      expect(inOrder(shown)).toBe(true);
+      return shown;
+    });
     expect([...asc].sort()).toEqual([...unsorted].sort());
     await grid.getByRole('button', { name: /^Headline/ }).click();
-    expect(inOrder((await headlines()).reverse())).toBe(true);
+    await eventually(async () => expect(inOrder((await headlines()).reverse())).toBe(true));
     expect(pg.session.sim.spreadsheet.sheet('Wins')!.display(2, 1)).toBe('W-0001');
     await page.getByRole('button', { name: 'Unsort' }).click();
-    expect(await headlines()).toEqual(unsorted);
+    await eventually(async () => expect(await headlines()).toEqual(unsorted));
     expect(dialogs).toEqual([]);
   });
 
@@ -95,7 +98,7 @@ describe('playground', () => {
     await form.getByRole('button', { name: 'Submit' }).click();
     await page.getByText('Thank you! Your win is in the log.').waitFor();
     await openTab(/^Spreadsheet/);
-    const submitted = await winRow(HEADLINE);
+    const submitted = await waitForRow(HEADLINE, (r) => r.Status !== undefined && r.Status !== '');
     expect(submitted.Status).toBe('New');
     expect(submitted.Goals).toBe('');
 
@@ -107,7 +110,7 @@ describe('playground', () => {
     await sidebar.getByRole('heading', { name: HEADLINE }).waitFor();
     const chip = sidebar.getByRole('group', { name: 'Goals' }).getByRole('button', { name: new RegExp(`^${GOAL}`) });
     await chip.click();
-    await expect(chip.getAttribute('aria-pressed')).resolves.toBe('true');
+    await eventually(async () => expect(await chip.getAttribute('aria-pressed')).toBe('true'));
     await waitForRow(HEADLINE, (r) => r.Goals === GOAL);
     await sidebar.getByRole('group', { name: 'Actions' }).getByRole('button', { name: 'Approve', exact: true }).click();
     const triaged = await waitForRow(HEADLINE, (r) => r.Status === 'Approved');
@@ -118,26 +121,26 @@ describe('playground', () => {
     await runMenu('Draft newsletter now');
     const dialog = page.getByRole('dialog', { name: 'Newsletter drafts' });
     await dialog.waitFor();
-    await expect(dialog.frameLocator('iframe').locator('body').innerText()).resolves.toMatch(/Gmail drafts/);
+    await eventually(async () => expect(await dialog.frameLocator('iframe').locator('body').innerText()).toMatch(/Gmail drafts/));
     await dialog.getByRole('button', { name: 'Close the dialog' }).click();
 
     await openTab(/^Docs/);
     const doc = page.getByRole('article', { name: /^Doc:/ });
-    await expect(doc.innerText()).resolves.toContain(HEADLINE);
-    await expect(doc.innerText()).resolves.toContain(GOAL);
+    await eventually(async () => expect(await doc.innerText()).toContain(HEADLINE));
+    await eventually(async () => expect(await doc.innerText()).toContain(GOAL));
 
     await openTab(/^Gmail drafts/);
     const draft = page.getByRole('article', { name: /^Draft:/ });
-    await expect(draft.locator('pre.mail-text').innerText()).resolves.toContain(HEADLINE);
+    await eventually(async () => expect(await draft.locator('pre.mail-text').innerText()).toContain(HEADLINE));
     const mailFrame = page.locator('iframe.mail-html');
-    await expect(mailFrame.getAttribute('sandbox')).resolves.toBe('');
+    await eventually(async () => expect(await mailFrame.getAttribute('sandbox')).toBe(''));
     const frame = (await (await mailFrame.elementHandle())!.contentFrame()) as Frame;
-    await expect(frame.locator('body').innerText()).resolves.toContain(HEADLINE);
+    await eventually(async () => expect(await frame.locator('body').innerText()).toContain(HEADLINE));
 
     // 4. The activity log shows what each action cost in service calls.
     await openTab(/^Activity log/);
     const entry = page.getByRole('listitem').filter({ hasText: 'Menu: Small Wins → Draft newsletter now' }).first();
-    await expect(entry.innerText()).resolves.toMatch(/\d+ service calls, [\d.]+ (s|ms) simulated/);
+    await eventually(async () => expect(await entry.innerText()).toMatch(/\d+ service calls, [\d.]+ (s|ms) simulated/));
     expect(dialogs).toEqual([]);
   });
 
@@ -157,16 +160,15 @@ describe('playground', () => {
     expect(pg.session.sim.clock.now().toISOString()).toBe('2026-11-27T20:00:00.000Z');
     await page.goto(pg.url);
     await openTab(/^Spreadsheet/);
-    expect((await winRow(HEADLINE)).Status).toBe('Approved');
+    await waitForRow(HEADLINE, (r) => r.Status === 'Approved');
   });
 });
 
-async function waitForRow(headline: string, ok: (r: Record<string, string>) => boolean): Promise<Record<string, string>> {
-  let last: Record<string, string> = {};
-  for (let i = 0; i < 50; i++) {
-    last = await winRow(headline);
-    if (ok(last)) return last;
-    await page.waitForTimeout(100);
-  }
-  return last;
+/** The win's row once `ok` holds of it (up to 10 s), or the test fails showing the last row seen. */
+function waitForRow(headline: string, ok: (r: Record<string, string>) => boolean): Promise<Record<string, string>> {
+  return eventually(async () => {
+    const row = await winRow(headline);
+    expect({ row, ok: ok(row) }).toEqual({ row, ok: true });
+    return row;
+  });
 }

@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import type { SettingsView } from '../../src/settings-api';
 import { addWins, docs, gmail, issueRows, loadNewsletterAddOn, saveSettings, settingsInput, sharedIn, Sim, win } from '../integration/newsletter-fixtures';
-import { openAddonPage, unnamedControls, useChromium } from './harness';
+import { eventually, openAddonPage, unnamedControls, useChromium } from './harness';
 
 const browser = useChromium();
 
@@ -49,10 +49,10 @@ test('every field has a unique accessible name, and the recent issues offer Canc
   expect(await unnamedControls(page)).toEqual([]);
   // Names a screen reader announces, each one unique.
   for (const name of ['School name', 'Recipients for Staff', 'Recipients for Families', 'Recipients for Public', 'How often', 'Template Doc (optional)', 'Sender name', 'Reply-to address', 'Credit contributors by name', 'Draft a newsletter for Families']) {
-    await expect(page.getByLabel(name, { exact: true }).count()).resolves.toBe(1);
+    await eventually(async () => expect(await page.getByLabel(name, { exact: true }).count()).toBe(1));
   }
-  await expect(page.getByLabel('Recipients for Staff', { exact: true }).inputValue()).resolves.toBe('staff@school.example');
-  await expect(page.getByRole('button', { name: 'Cancel Staff #1' }).count()).resolves.toBe(1);
+  await eventually(async () => expect(await page.getByLabel('Recipients for Staff', { exact: true }).inputValue()).toBe('staff@school.example'));
+  await eventually(async () => expect(await page.getByRole('button', { name: 'Cancel Staff #1' }).count()).toBe(1));
   await page.close();
 });
 
@@ -73,10 +73,10 @@ test('a bad address and a template that cannot be opened are shown on their fiel
 
   // The dialog checks addresses itself: nothing is sent, the field says what is wrong and takes the focus.
   const recipientsError = page.locator('#rcpt-Families-error');
-  await expect(recipientsError.textContent()).resolves.toMatch(/"parents@school" is not an email address/);
-  await expect(families.getAttribute('aria-invalid')).resolves.toBe('true');
-  await expect(families.getAttribute('aria-describedby')).resolves.toContain('rcpt-Families-error');
-  await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('rcpt-Families');
+  await eventually(async () => expect(await recipientsError.textContent()).toMatch(/"parents@school" is not an email address/));
+  await eventually(async () => expect(await families.getAttribute('aria-invalid')).toBe('true'));
+  await eventually(async () => expect(await families.getAttribute('aria-describedby')).toContain('rcpt-Families-error'));
+  await eventually(async () => expect(await page.evaluate(() => document.activeElement?.id)).toBe('rcpt-Families'));
   await page.getByRole('status').getByText('Some settings need a fix before they can be saved.').waitFor();
   expect(calls).toEqual(['settingsOpen']);
 
@@ -85,9 +85,9 @@ test('a bad address and a template that cannot be opened are shown on their fiel
   await recipientsError.waitFor({ state: 'detached' });
   await page.getByRole('button', { name: 'Save settings' }).click();
   const templateError = page.locator('#template-error');
-  await expect(templateError.textContent()).resolves.toMatch(/could not be opened from your account/);
-  await expect(template.getAttribute('aria-invalid')).resolves.toBe('true');
-  await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('template');
+  await eventually(async () => expect(await templateError.textContent()).toMatch(/could not be opened from your account/));
+  await eventually(async () => expect(await template.getAttribute('aria-invalid')).toBe('true'));
+  await eventually(async () => expect(await page.evaluate(() => document.activeElement?.id)).toBe('template'));
   expect(calls).toEqual(['settingsOpen', 'settingsSave']);
   expect(view(sim).input.template).toBe('');
   expect(clockTriggers(sim)).toHaveLength(0);
@@ -104,7 +104,7 @@ test('a bad address and a template that cannot be opened are shown on their fiel
   expect(saved.template).toBe(templateId);
   expect(clockTriggers(sim).map((t) => t.owner)).toEqual(['principal@school.example']);
   // The dialog shows what was saved (the template as its ID).
-  await expect(template.inputValue()).resolves.toBe(templateId);
+  await eventually(async () => expect(await template.inputValue()).toBe(templateId));
   await page.close();
 });
 
@@ -114,12 +114,12 @@ test('the recent issues list cancels an unsent issue: its draft is deleted and i
   expect(sharedIn(sim)).toEqual({ 'W-0901': 'Staff #1', 'W-0902': 'Staff #1' });
   const { page, confirms } = await openSettings(sim);
   const row = page.getByRole('row', { name: /Staff #1/ });
-  await expect(row.getByRole('cell').nth(3).textContent()).resolves.toBe('Done');
+  await eventually(async () => expect(await row.getByRole('cell').nth(3).textContent()).toBe('Done'));
   await page.getByRole('button', { name: 'Cancel Staff #1' }).click();
   await page.getByRole('status').getByText(/^Staff #1 is cancelled: 2 wins are eligible again\. Its Gmail draft was deleted\./).waitFor();
   expect(confirms).toEqual([expect.stringMatching(/^Cancel Staff #1 \(.+\)\? Its wins become eligible again and its Gmail draft is deleted\.$/)]);
-  await expect(row.getByRole('cell').nth(3).textContent()).resolves.toBe('Cancelled');
-  await expect(page.getByRole('button', { name: 'Cancel Staff #1' }).count()).resolves.toBe(0);
+  await eventually(async () => expect(await row.getByRole('cell').nth(3).textContent()).toBe('Cancelled'));
+  await eventually(async () => expect(await page.getByRole('button', { name: 'Cancel Staff #1' }).count()).toBe(0));
   expect(issueRows(sim)[0].State).toBe('Cancelled');
   expect(gmail(sim).get(String(staff['Draft ID']))!.deleted).toBe(true);
   expect(sharedIn(sim)).toEqual({ 'W-0901': '', 'W-0902': '' });

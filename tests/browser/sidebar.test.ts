@@ -2,7 +2,7 @@
 import { loadAddOn, setUpSchool, Sim } from '../helpers/addon';
 import { seedLog, seedWin, seedWins } from '../../dev/triage-fixtures';
 import { WIN_COLUMNS } from '../../src/domain/schema';
-import { openSidebar, unnamedControls, useChromium } from './harness';
+import { eventually, openSidebar, unnamedControls, useChromium } from './harness';
 
 const browser = useChromium();
 
@@ -34,8 +34,8 @@ test('opens on the newest win to triage with counts, and every control has an ac
   const sim = school(5);
   const { page } = await openSidebar(browser(), sim);
   await page.getByRole('heading', { level: 2, name: /#5\)/ }).waitFor();
-  await expect(page.locator('.counts').textContent()).resolves.toMatch(/New\s*4.*Needs info\s*1/);
-  expect(await unnamedControls(page)).toEqual([]);
+  await eventually(async () => expect(await page.locator('.counts').textContent()).toMatch(/New\s*4.*Needs info\s*1/));
+  await eventually(async () => expect(await unnamedControls(page)).toEqual([]));
   await page.close();
 });
 
@@ -46,7 +46,7 @@ test('tag a goal, approve, and undo', async () => {
   const chip = page.getByRole('button', { name: /^Math confidence/ });
   await chip.click();
   await page.locator('button.chip[aria-pressed="true"]', { hasText: 'Math confidence' }).waitFor();
-  expect(await chip.getAttribute('aria-pressed')).toBe('true');
+  await eventually(async () => expect(await chip.getAttribute('aria-pressed')).toBe('true'));
   await waitForCell(sim, 'W-0003', 'Goals', 'Math confidence');
 
   await page.getByRole('button', { name: 'Approve', exact: true }).click();
@@ -68,10 +68,10 @@ test('a blurb being typed survives another save of the same win (tagging a goal 
   await page.getByRole('button', { name: /^Math confidence/ }).click();
   await waitForCell(sim, 'W-0003', 'Goals', 'Math confidence');
   await page.locator('button.chip[aria-pressed="true"]', { hasText: 'Math confidence' }).waitFor();
-  expect(await blurb.inputValue()).toBe('Year 3 moved maths outdoors');
+  await eventually(async () => expect(await blurb.inputValue()).toBe('Year 3 moved maths outdoors'));
   await page.getByRole('button', { name: 'Save blurb' }).click();
   await waitForCell(sim, 'W-0003', 'Public blurb', 'Year 3 moved maths outdoors');
-  expect(await blurb.inputValue()).toBe('Year 3 moved maths outdoors');
+  await eventually(async () => expect(await blurb.inputValue()).toBe('Year 3 moved maths outdoors'));
   await page.close();
 });
 
@@ -115,22 +115,20 @@ test('the keyboard path: next, toggle a goal, approve, archive, search, help', a
   await page.keyboard.press('?');
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await help.waitFor();
-  await expect(help.textContent()).resolves.toMatch(/Approve.*Archive/s);
+  await eventually(async () => expect(await help.textContent()).toMatch(/Approve.*Archive/s));
   // Focus moves to the dialog's Close button once the dialog has rendered (an effect after paint).
-  await page.waitForFunction(() => document.activeElement?.textContent === 'Close', undefined, { timeout: 10000 }).catch(() => undefined);
-  await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Close');
+  await eventually(async () => expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Close'));
   await page.keyboard.press('Escape');
   await help.waitFor({ state: 'detached' });
 
   await page.keyboard.press('/');
-  await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toBe('Search wins (/)');
+  await eventually(async () => expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Search wins (/)'));
   await page.keyboard.type('#1)');
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 2, name: /#1\)/ }).waitFor();
   // Focus is visible: the focused control has an outline.
   await page.keyboard.press('Tab');
-  const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
-  expect(outline).toBe('solid');
+  await eventually(async () => expect(await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle)).toBe('solid'));
   await page.close();
 });
 
@@ -142,7 +140,7 @@ test('HTML and script in a story are shown as text and never run', async () => {
   const { page, dialogs } = await openSidebar(browser(), sim);
   await page.getByText(story).waitFor();
   await page.getByRole('heading', { level: 2, name: '<b>Bold</b> claim' }).waitFor();
-  expect(await page.locator('.win img, .win script, .win h2 b, .win .story b').count()).toBe(0);
+  await eventually(async () => expect(await page.locator('.win img, .win script, .win h2 b, .win .story b').count()).toBe(0));
   await page.waitForTimeout(200);
   expect(dialogs).toEqual([]);
   await page.close();
@@ -160,8 +158,8 @@ test('select several to tag or approve in one call; blurb contact warning while 
   await group.getByText('2 selected').waitFor();
   // W-0004 names students: its privacy checkbox is on screen too.
   await page.getByRole('checkbox', { name: /Privacy cleared/ }).waitFor();
-  expect(await unnamedControls(page)).toEqual([]);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
+  await eventually(async () => expect(await unnamedControls(page)).toEqual([]));
+  await eventually(async () => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300));
 
   await group.getByRole('combobox', { name: 'Goal to tag the selected wins with' }).selectOption('Family partnership');
   const before = calls.length;
@@ -186,7 +184,7 @@ test('select several to tag or approve in one call; blurb contact warning while 
   await page.getByRole('button', { name: 'Save blurb' }).click();
   await page.getByRole('list', { name: 'Warnings' }).getByText('The public blurb contains an email address.').waitFor();
   await blurb.fill('Ask Ana in the library');
-  await expect(page.locator('#blurb-contact').textContent()).resolves.toBe('');
+  await eventually(async () => expect(await page.locator('#blurb-contact').textContent()).toBe(''));
 
   await page.keyboard.press('Escape');
   await page.keyboard.press('?');
