@@ -53,9 +53,7 @@ export function seedWins(sim: Simulator, wins: readonly WinSeed[]): void {
   const sheet = sim.spreadsheet.sheet('Wins');
   if (!sheet) throw new Error('Run Set up before seeding wins.');
   const located = locateColumns(sheet.headers);
-  const rows = wins.map((w) =>
-    encodeRow(w, located.columns as Record<WinField, number>, located.width).map((v) => v),
-  );
+  const rows = wins.map((w) => encodeRow(w, located.columns as Record<WinField, number>, located.width).map((v) => v));
   sheet.appendRows(rows);
 }
 

@@ -22,7 +22,12 @@ function release(): void {
 
 /** What the leader reads: the server's sentence without Apps Script's "Exception:" prefix. */
 export function readableError(error: unknown): string {
-  const raw = error instanceof Error ? error.message : typeof error === 'object' && error && 'message' in error ? String((error as { message: unknown }).message) : String(error);
+  const raw =
+    error instanceof Error
+      ? error.message
+      : typeof error === 'object' && error && 'message' in error
+        ? String(error.message)
+        : String(error);
   const text = raw.replace(/^(Exception|Error|ScriptError|TypeError):\s*/i, '').trim();
   return text || 'Small Wins could not reach the spreadsheet. Check your connection and try again.';
 }
@@ -32,7 +37,8 @@ function invoke<R>(name: keyof TriageEndpoints, args: unknown[]): Promise<R> {
     const start = () => {
       inFlight++;
       try {
-        if (typeof google === 'undefined' || !google?.script?.run) throw new Error('This page runs inside Google Sheets: open it from Small Wins → Triage wins.');
+        if (typeof google === 'undefined' || !google?.script?.run)
+          throw new Error('This page runs inside Google Sheets: open it from Small Wins → Triage wins.');
         const runner = google.script.run
           .withSuccessHandler((value) => {
             release();

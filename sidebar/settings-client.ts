@@ -10,8 +10,16 @@ interface ScriptRun {
 declare const google: { script: { run: ScriptRun; host: { close(): void } } } | undefined;
 
 export function readableError(error: unknown): string {
-  const raw = error instanceof Error ? error.message : typeof error === 'object' && error && 'message' in error ? String((error as { message: unknown }).message) : String(error);
-  return raw.replace(/^(Exception|Error|ScriptError):\s*/i, '').trim() || 'Small Wins could not reach the spreadsheet. Check your connection and try again.';
+  const raw =
+    error instanceof Error
+      ? error.message
+      : typeof error === 'object' && error && 'message' in error
+        ? String(error.message)
+        : String(error);
+  return (
+    raw.replace(/^(Exception|Error|ScriptError):\s*/i, '').trim() ||
+    'Small Wins could not reach the spreadsheet. Check your connection and try again.'
+  );
 }
 
 function invoke<R>(name: keyof SettingsEndpoints, args: unknown[]): Promise<R> {
@@ -20,7 +28,12 @@ function invoke<R>(name: keyof SettingsEndpoints, args: unknown[]): Promise<R> {
       reject(new Error('This page runs inside Google Sheets: open it from Small Wins → Settings.'));
       return;
     }
-    const runner = google.script.run.withSuccessHandler((v) => resolve(v as R)).withFailureHandler((e) => reject(new Error(readableError(e)))) as unknown as Record<string, (...a: unknown[]) => void>;
+    const runner = google.script.run
+      .withSuccessHandler((v) => resolve(v as R))
+      .withFailureHandler((e) => reject(new Error(readableError(e)))) as unknown as Record<
+      string,
+      (...a: unknown[]) => void
+    >;
     runner[name](...args);
   });
 }

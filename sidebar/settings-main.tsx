@@ -2,21 +2,43 @@
 // recent issues with Cancel. Validation runs here for instant feedback; the server validates again on save.
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { AUDIENCES, Audience, CADENCE_KINDS, SettingsField, SettingsInput, validateSettings, WEEKDAY_NAMES } from '../src/domain/settings';
+import {
+  AUDIENCES,
+  Audience,
+  CADENCE_KINDS,
+  SettingsField,
+  SettingsInput,
+  validateSettings,
+  WEEKDAY_NAMES,
+} from '../src/domain/settings';
 import type { RecentIssue, SettingsView } from '../src/settings-api';
 import { closeDialog, readableError, settingsServer } from './settings-client';
 import './settings.css';
 
-const CADENCE_LABELS: Record<string, string> = { off: 'Off (only Draft newsletter now)', weekly: 'Weekly', biweekly: 'Every two weeks', monthly: 'Monthly' };
+const CADENCE_LABELS: Record<string, string> = {
+  off: 'Off (only Draft newsletter now)',
+  weekly: 'Weekly',
+  biweekly: 'Every two weeks',
+  monthly: 'Monthly',
+};
 const AUDIENCE_HINTS: Record<Audience, string> = {
   Staff: 'Addresses in To. Carries every approved win.',
-  Families: 'Addresses in Bcc. Only wins with School community or Public consent, privacy cleared where students are named.',
-  Public: 'Addresses in Bcc (partners, district office). Only wins with Public consent, privacy cleared where students are named.',
+  Families:
+    'Addresses in Bcc. Only wins with School community or Public consent, privacy cleared where students are named.',
+  Public:
+    'Addresses in Bcc (partners, district office). Only wins with Public consent, privacy cleared where students are named.',
 };
 
 type Errors = Partial<Record<SettingsField, string>>;
 
-function Field(props: { id: string; label: string; labelMore?: string; error?: string; hint?: string; children: preact.ComponentChildren }) {
+function Field(props: {
+  id: string;
+  label: string;
+  labelMore?: string;
+  error?: string;
+  hint?: string;
+  children: preact.ComponentChildren;
+}) {
   return (
     <div>
       <label for={props.id}>
@@ -24,7 +46,11 @@ function Field(props: { id: string; label: string; labelMore?: string; error?: s
         {props.labelMore && <span class="sr-only"> {props.labelMore}</span>}
       </label>
       {props.children}
-      {props.hint && <p class="hint" id={`${props.id}-hint`}>{props.hint}</p>}
+      {props.hint && (
+        <p class="hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </p>
+      )}
       {props.error && (
         <p class="error" id={`${props.id}-error`} role="alert">
           {props.error}
@@ -64,7 +90,8 @@ function App() {
       .catch((e) => setStatus({ text: readableError(e), tone: 'bad' }));
   }, []);
 
-  if (!input || !view) return status ? <p class={`status ${status.tone}`}>{status.text}</p> : <p class="loading">Loading the settings…</p>;
+  if (!input || !view)
+    return status ? <p class={`status ${status.tone}`}>{status.text}</p> : <p class="loading">Loading the settings…</p>;
 
   const update = (patch: Partial<SettingsInput>) => {
     const next = { ...input, ...patch };
@@ -110,7 +137,13 @@ function App() {
   };
 
   const cancel = async (issue: RecentIssue, force = false) => {
-    if (!force && !window.confirm(`Cancel ${issue.label} (${issue.period})? Its wins become eligible again and its Gmail draft is deleted.`)) return;
+    if (
+      !force &&
+      !window.confirm(
+        `Cancel ${issue.label} (${issue.period})? Its wins become eligible again and its Gmail draft is deleted.`,
+      )
+    )
+      return;
     setBusy(true);
     try {
       const r = await settingsServer.settingsCancelIssue(issue.key, force);
@@ -129,14 +162,20 @@ function App() {
 
   const kind = input.cadence.kind;
   return (
-    <form onSubmit={save} noValidate>
+    <form onSubmit={(e) => void save(e)} noValidate>
       {status && (
         <p class={`status ${status.tone}`} role="status" aria-live="polite">
           {status.text}
         </p>
       )}
       <Field id="school" label="School name" error={errors.schoolName}>
-        <input id="school" type="text" value={input.schoolName} onInput={(e) => update({ schoolName: e.currentTarget.value })} {...described('school', errors.schoolName)} />
+        <input
+          id="school"
+          type="text"
+          value={input.schoolName}
+          onInput={(e) => update({ schoolName: e.currentTarget.value })}
+          {...described('school', errors.schoolName)}
+        />
       </Field>
 
       <h2>Audiences</h2>
@@ -147,21 +186,44 @@ function App() {
           <fieldset key={a}>
             <legend>{a}</legend>
             <label class="inline">
-              <input type="checkbox" checked={input.audiences[a].enabled} onChange={(e) => setAudience(a, { enabled: e.currentTarget.checked })} /> Draft a newsletter for {a}
+              <input
+                type="checkbox"
+                checked={input.audiences[a].enabled}
+                onChange={(e) => setAudience(a, { enabled: e.currentTarget.checked })}
+              />{' '}
+              Draft a newsletter for {a}
             </label>
-            <Field id={id} label="Recipients" labelMore={`for ${a}`} error={err} hint={`Email addresses or a Google Group, separated by commas. ${AUDIENCE_HINTS[a]}`}>
-              <textarea id={id} value={input.audiences[a].recipients} onInput={(e) => setAudience(a, { recipients: e.currentTarget.value })} {...described(id, err, 'hint')} />
+            <Field
+              id={id}
+              label="Recipients"
+              labelMore={`for ${a}`}
+              error={err}
+              hint={`Email addresses or a Google Group, separated by commas. ${AUDIENCE_HINTS[a]}`}
+            >
+              <textarea
+                id={id}
+                value={input.audiences[a].recipients}
+                onInput={(e) => setAudience(a, { recipients: e.currentTarget.value })}
+                {...described(id, err, 'hint')}
+              />
             </Field>
           </fieldset>
         );
       })}
 
       <h2>Schedule</h2>
-      <p class="hint">Times are in the spreadsheet’s time zone ({view.timeZone}). {view.automation}</p>
+      <p class="hint">
+        Times are in the spreadsheet’s time zone ({view.timeZone}). {view.automation}
+      </p>
       <div class="row">
         <div>
           <Field id="cadence" label="How often" error={errors.cadence}>
-            <select id="cadence" value={kind} onChange={(e) => setCadence({ kind: e.currentTarget.value })} {...described('cadence', errors.cadence)}>
+            <select
+              id="cadence"
+              value={kind}
+              onChange={(e) => setCadence({ kind: e.currentTarget.value })}
+              {...described('cadence', errors.cadence)}
+            >
               {CADENCE_KINDS.map((k) => (
                 <option key={k} value={k}>
                   {CADENCE_LABELS[k]}
@@ -173,7 +235,12 @@ function App() {
         {(kind === 'weekly' || kind === 'biweekly') && (
           <div>
             <Field id="weekday" label="Day" error={errors.weekday}>
-              <select id="weekday" value={String(input.cadence.weekday)} onChange={(e) => setCadence({ weekday: Number(e.currentTarget.value) })} {...described('weekday', errors.weekday)}>
+              <select
+                id="weekday"
+                value={String(input.cadence.weekday)}
+                onChange={(e) => setCadence({ weekday: Number(e.currentTarget.value) })}
+                {...described('weekday', errors.weekday)}
+              >
                 {WEEKDAY_NAMES.map((d, i) => (
                   <option key={d} value={String(i + 1)}>
                     {d}
@@ -186,14 +253,26 @@ function App() {
         {kind === 'monthly' && (
           <div>
             <Field id="monthDay" label="Day of the month (1–28)" error={errors.monthDay}>
-              <input id="monthDay" type="text" inputMode="numeric" value={String(input.cadence.monthDay)} onInput={(e) => setCadence({ monthDay: e.currentTarget.value })} {...described('monthDay', errors.monthDay)} />
+              <input
+                id="monthDay"
+                type="text"
+                inputMode="numeric"
+                value={String(input.cadence.monthDay)}
+                onInput={(e) => setCadence({ monthDay: e.currentTarget.value })}
+                {...described('monthDay', errors.monthDay)}
+              />
             </Field>
           </div>
         )}
         {kind !== 'off' && (
           <div>
             <Field id="hour" label="Hour" error={errors.hour}>
-              <select id="hour" value={String(input.cadence.hour)} onChange={(e) => setCadence({ hour: Number(e.currentTarget.value) })} {...described('hour', errors.hour)}>
+              <select
+                id="hour"
+                value={String(input.cadence.hour)}
+                onChange={(e) => setCadence({ hour: Number(e.currentTarget.value) })}
+                {...described('hour', errors.hour)}
+              >
                 {Array.from({ length: 24 }, (_, h) => (
                   <option key={h} value={String(h)}>{`${String(h).padStart(2, '0')}:00`}</option>
                 ))}
@@ -204,7 +283,8 @@ function App() {
       </div>
       {kind !== 'off' && (
         <label class="inline">
-          <input type="checkbox" checked={takeOver} onChange={(e) => setTakeOver(e.currentTarget.checked)} /> Run the schedule from my account (when a colleague who ran it has left)
+          <input type="checkbox" checked={takeOver} onChange={(e) => setTakeOver(e.currentTarget.checked)} /> Run the
+          schedule from my account (when a colleague who ran it has left)
         </label>
       )}
 
@@ -215,22 +295,45 @@ function App() {
         error={errors.template}
         hint="Paste a Google Doc's link. Placeholders: {{school}}, {{period}}, {{summary}}; between paragraphs {{#wins}} and {{/wins}}, a block repeated per win with {{headline}}, {{story}}, {{credit}}, {{goals}}, and {{section}} for each goal's heading. Empty: the default design."
       >
-        <input id="template" type="text" value={input.template} onInput={(e) => update({ template: e.currentTarget.value })} {...described('template', errors.template, 'hint')} />
+        <input
+          id="template"
+          type="text"
+          value={input.template}
+          onInput={(e) => update({ template: e.currentTarget.value })}
+          {...described('template', errors.template, 'hint')}
+        />
       </Field>
       <div class="row">
         <div>
           <Field id="sender" label="Sender name" error={errors.senderName}>
-            <input id="sender" type="text" value={input.senderName} onInput={(e) => update({ senderName: e.currentTarget.value })} {...described('sender', errors.senderName)} />
+            <input
+              id="sender"
+              type="text"
+              value={input.senderName}
+              onInput={(e) => update({ senderName: e.currentTarget.value })}
+              {...described('sender', errors.senderName)}
+            />
           </Field>
         </div>
         <div>
           <Field id="replyTo" label="Reply-to address" error={errors.replyTo}>
-            <input id="replyTo" type="email" value={input.replyTo} onInput={(e) => update({ replyTo: e.currentTarget.value })} {...described('replyTo', errors.replyTo)} />
+            <input
+              id="replyTo"
+              type="email"
+              value={input.replyTo}
+              onInput={(e) => update({ replyTo: e.currentTarget.value })}
+              {...described('replyTo', errors.replyTo)}
+            />
           </Field>
         </div>
       </div>
       <label class="inline">
-        <input type="checkbox" checked={input.creditContributors} onChange={(e) => update({ creditContributors: e.currentTarget.checked })} /> Credit contributors by name
+        <input
+          type="checkbox"
+          checked={input.creditContributors}
+          onChange={(e) => update({ creditContributors: e.currentTarget.checked })}
+        />{' '}
+        Credit contributors by name
       </label>
 
       <h2>Recent issues</h2>
@@ -238,14 +341,18 @@ function App() {
         <p class="hint">No issue yet. Use Small Wins → Draft newsletter now, or wait for the schedule.</p>
       ) : (
         <table>
-          <caption class="hint" style="text-align:left">Cancel an issue that was never sent: its wins become eligible again.</caption>
+          <caption class="hint" style="text-align:left">
+            Cancel an issue that was never sent: its wins become eligible again.
+          </caption>
           <thead>
             <tr>
               <th scope="col">Issue</th>
               <th scope="col">Period</th>
               <th scope="col">Wins</th>
               <th scope="col">State</th>
-              <th scope="col"><span class="hint">Action</span></th>
+              <th scope="col">
+                <span class="hint">Action</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -257,7 +364,12 @@ function App() {
                 <td>{i.state}</td>
                 <td>
                   {i.cancellable && (
-                    <button type="button" disabled={busy} onClick={() => cancel(i)} aria-label={`Cancel ${i.label}`}>
+                    <button
+                      type="button"
+                      disabled={busy}
+                      onClick={() => void cancel(i)}
+                      aria-label={`Cancel ${i.label}`}
+                    >
                       Cancel
                     </button>
                   )}

@@ -25,8 +25,10 @@ export interface WinView {
   /** Fingerprint of the row as read; a save carries it back to detect changes made since. */
   version: string;
   submittedAt: string;
-  status: Status | string;
-  kind: Kind | string;
+  /** A Status, or what a person typed in the cell. */
+  status: string;
+  /** A Kind, or what a person typed in the cell. */
+  kind: string;
   headline: string;
   story: string;
   evidence: string;
@@ -34,9 +36,10 @@ export interface WinView {
   goals: string[];
   suggestedGoals: string[];
   source: string;
-  consent: Consent | string;
+  /** A Consent, or what a person typed in the cell. */
+  consent: string;
   /** The widest audience the submitter allowed: consent may be narrowed to it, never widened past it. */
-  consentGiven: Consent | string;
+  consentGiven: string;
   namesStudents: boolean;
   privacyCleared: boolean;
   privacyClearedBy: string;
@@ -88,9 +91,7 @@ export interface Conflict {
 }
 
 export type SaveResult =
-  | { saved: WinView; previous: TriageChange; note?: string }
-  | { conflict: Conflict }
-  | { refused: string };
+  { saved: WinView; previous: TriageChange; note?: string } | { conflict: Conflict } | { refused: string };
 
 export interface BulkRequest {
   wins: Array<WinRef & { version: string }>;
@@ -144,11 +145,17 @@ export interface OpenResult extends QueuePage {
 
 /** The server functions the sidebar calls; the sidebar's promise client is typed from this. */
 export interface TriageEndpoints {
-  triageOpen(query: QueueQuery): OpenResult;
-  triageQueue(query: QueueQuery): QueuePage;
-  triageWin(ref: WinRef): WinView | null;
-  triageSave(request: SaveRequest): SaveResult;
-  triageSaveMany(request: BulkRequest): BulkResult;
+  triageOpen: (query: QueueQuery) => OpenResult;
+  triageQueue: (query: QueueQuery) => QueuePage;
+  triageWin: (ref: WinRef) => WinView | null;
+  triageSave: (request: SaveRequest) => SaveResult;
+  triageSaveMany: (request: BulkRequest) => BulkResult;
 }
 
-export const TRIAGE_ENDPOINTS = ['triageOpen', 'triageQueue', 'triageWin', 'triageSave', 'triageSaveMany'] as const satisfies ReadonlyArray<keyof TriageEndpoints>;
+export const TRIAGE_ENDPOINTS = [
+  'triageOpen',
+  'triageQueue',
+  'triageWin',
+  'triageSave',
+  'triageSaveMany',
+] as const satisfies ReadonlyArray<keyof TriageEndpoints>;

@@ -39,7 +39,7 @@ export type SaveResult =
   | { ok: false; errors: Partial<Record<SettingsField, string>>; message: string };
 
 export interface SettingsEndpoints {
-  settingsOpen(): SettingsView;
-  settingsSave(input: SettingsInput, opts: { takeOverSchedule: boolean }): SaveResult;
-  settingsCancelIssue(key: string, force: boolean): { result: CancelResult; recentIssues: RecentIssue[] };
+  settingsOpen: () => SettingsView;
+  settingsSave: (input: SettingsInput, opts: { takeOverSchedule: boolean }) => SaveResult;
+  settingsCancelIssue: (key: string, force: boolean) => { result: CancelResult; recentIssues: RecentIssue[] };
 }

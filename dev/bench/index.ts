@@ -9,7 +9,13 @@ import type { BenchRow, BenchSuite } from './types';
 function table(rows: BenchRow[]): string {
   const extras = Array.from(new Set(rows.flatMap((r) => Object.keys(r.extra ?? {}))));
   const head = ['operation', 'log size', 'service calls', 'simulated time', ...extras];
-  const body = rows.map((r) => [r.operation, r.size, String(r.calls), `${(r.ms / 1000).toFixed(2)} s`, ...extras.map((e) => r.extra?.[e] ?? '')]);
+  const body = rows.map((r) => [
+    r.operation,
+    r.size,
+    String(r.calls),
+    `${(r.ms / 1000).toFixed(2)} s`,
+    ...extras.map((e) => r.extra?.[e] ?? ''),
+  ]);
   const lines = [head, head.map(() => '---'), ...body].map((cells) => `| ${cells.join(' | ')} |`);
   return lines.join('\n');
 }
@@ -19,7 +25,9 @@ async function main() {
   const args = process.argv.slice(2);
   const writeReadme = args.includes('--readme');
   const only = args.find((a) => !a.startsWith('--'));
-  const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && (!only || f.includes(only))).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.ts') && (!only || f.includes(only)))
+    .sort();
   const sections: string[] = [];
   for (const file of files) {
     const mod = (await import(pathToFileURL(join(dir, file)).href)) as { suite: BenchSuite };

@@ -5,7 +5,16 @@ import { encodeRow, locateColumns, Columns } from '../../src/domain/log-columns'
 import { CONSENTS, KINDS, SOURCES, STATUSES, WIN_HEADERS, WinField } from '../../src/domain/schema';
 import { winId } from '../../src/domain/intake';
 
-const NAMES = ['Ana Ruiz', 'Ben Okafor', 'Chloé Martin', 'Dev Patel', 'Eli Cohen', 'Fatima Zahra', 'Grace Lee', 'Hiro Tanaka'];
+const NAMES = [
+  'Ana Ruiz',
+  'Ben Okafor',
+  'Chloé Martin',
+  'Dev Patel',
+  'Eli Cohen',
+  'Fatima Zahra',
+  'Grace Lee',
+  'Hiro Tanaka',
+];
 
 /** Deterministic fields of the i-th seeded win (i from 1). */
 export function seededWin(i: number, startMs: number): Partial<Record<WinField, string>> {

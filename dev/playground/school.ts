@@ -14,7 +14,15 @@ const SCHOOL_DAYS = 54;
 const DAY = 86400000;
 const HOUR = 3600000;
 const KINDS = { W: 'Win', L: 'Lesson learned' } as const;
-const SOURCES = ['Classroom observation', 'Student work', 'Family story', 'Survey or feedback', 'Data', 'Meeting', 'Other'];
+const SOURCES = [
+  'Classroom observation',
+  'Student work',
+  'Family story',
+  'Survey or feedback',
+  'Data',
+  'Meeting',
+  'Other',
+];
 const CONSENTS = ['Staff only', 'School community', 'Public'];
 /** Fridays at 3 pm when a leader drafted the newsletter by hand before the clock trigger existed. */
 const PAST_NEWSLETTERS = ['2026-10-16T19:00:00Z', '2026-11-13T20:00:00Z'];
@@ -52,10 +60,18 @@ function goalNames(sim: Simulator): string[] {
   const goals = sim.spreadsheet.sheet('Goals');
   if (!goals) return [];
   const col = goals.columnOf('Goal') || 1;
-  return goals.displayValues.slice(1).map((r) => r[col - 1]).filter(Boolean);
+  return goals.displayValues
+    .slice(1)
+    .map((r) => r[col - 1])
+    .filter(Boolean);
 }
 
-function answersFor(w: SeedWin, person: { name: string; role: string }, goals: string[], consent: string): Record<string, string | string[]> {
+function answersFor(
+  w: SeedWin,
+  person: { name: string; role: string },
+  goals: string[],
+  consent: string,
+): Record<string, string | string[]> {
   const a: Record<string, string | string[]> = {
     [TITLE.name]: person.name,
     [TITLE.role]: person.role,
@@ -89,7 +105,8 @@ function saveSettings(sim: Simulator, weekly: boolean): void {
   };
   const saved = sim.runSidebar('settingsSave', [input, { takeOverSchedule: true }]);
   if (!saved.ok) sim.logs.push(`Playground seed: settings not saved: ${saved.error}`);
-  else if (saved.value && typeof saved.value === 'object' && (saved.value as { ok?: boolean }).ok === false) sim.logs.push(`Playground seed: settings not saved: ${JSON.stringify(saved.value)}`);
+  else if (saved.value && typeof saved.value === 'object' && (saved.value as { ok?: boolean }).ok === false)
+    sim.logs.push(`Playground seed: settings not saved: ${JSON.stringify(saved.value)}`);
 }
 
 /** The newest win in the log: its ID and row. */
@@ -157,7 +174,11 @@ export function seedSchool(sim: Simulator): { wins: number } {
     if (triagedAt > end - 5 * DAY || roll < 0.08) return; // still New
     const status = roll < 0.18 ? 'Needs info' : roll < 0.28 ? 'Archived' : 'Approved';
     const change: Record<string, unknown> = { status };
-    if (w.goal !== null && goals[w.goal]) change.goals = rnd() < 0.15 && goals[(w.goal + 1) % goals.length] ? [goals[w.goal], goals[(w.goal + 1) % goals.length]] : [goals[w.goal]];
+    if (w.goal !== null && goals[w.goal])
+      change.goals =
+        rnd() < 0.15 && goals[(w.goal + 1) % goals.length]
+          ? [goals[w.goal], goals[(w.goal + 1) % goals.length]]
+          : [goals[w.goal]];
     if (status === 'Approved') {
       if (w.namesStudents && rnd() < 0.8) change.privacyCleared = true;
       if (rnd() < 0.2) change.featured = true;

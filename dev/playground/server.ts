@@ -59,7 +59,11 @@ function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string): void {
-  res.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.writeHead(status, {
+    'content-type': `${type}; charset=utf-8`,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
   res.end(body);
 }
 
@@ -98,7 +102,10 @@ function clockTarget(body: Record<string, unknown>, nowMs: number, tz: string): 
     return zonedToMs(+m[1], +m[2], +m[3], +m[4], +m[5], 0, 0, tz);
   }
   if (typeof body.to === 'string' && Number.isFinite(Date.parse(body.to))) return Date.parse(body.to);
-  throw new HttpError(400, 'Say where to move the clock: preset "friday-3pm", "day" or "hour", local "YYYY-MM-DDTHH:MM", or to (ISO).');
+  throw new HttpError(
+    400,
+    'Say where to move the clock: preset "friday-3pm", "day" or "hour", local "YYYY-MM-DDTHH:MM", or to (ISO).',
+  );
 }
 
 function str(v: unknown, what: string): string {
@@ -147,7 +154,8 @@ export async function startPlayground(opts: PlaygroundOptions = {}): Promise<Pla
     switch (path) {
       case '/api/menu': {
         const fn = str(body.fn, 'menu function');
-        const item = sim.ui.menus.flatMap((m) => m.items).find((i) => 'fn' in i && i.fn === fn) as { caption: string; fn: string } | undefined;
+        const item = sim.ui.menus.flatMap((m) => m.items).find((i) => 'fn' in i && i.fn === fn) as
+          { caption: string; fn: string } | undefined;
         if (!item) throw new HttpError(400, `The menu has no item that runs ${fn}.`);
         const { entry } = session.act(`Menu: Small Wins → ${item.caption}`, () => sim.run(fn));
         return reply(res, { entry });
@@ -155,22 +163,37 @@ export async function startPlayground(opts: PlaygroundOptions = {}): Promise<Pla
       case '/api/run': {
         const fn = str(body.fn, 'function name');
         const args = Array.isArray(body.args) ? body.args : [];
-        const { entry, value } = session.act(`google.script.run.${fn}(…) from the ${body.surface === 'dialog' ? 'dialog' : 'sidebar'}`, () => sim.runSidebar(fn, args));
+        const { entry, value } = session.act(
+          `google.script.run.${fn}(…) from the ${body.surface === 'dialog' ? 'dialog' : 'sidebar'}`,
+          () => sim.runSidebar(fn, args),
+        );
         const result = value ?? { ok: false as const, error: entry.error ?? 'The script failed.' };
         if (!result.ok) entry.error = result.error;
-        return reply(res, result.ok ? { entry, ok: true, value: result.value } : { entry, ok: false, error: result.error });
+        return reply(
+          res,
+          result.ok ? { entry, ok: true, value: result.value } : { entry, ok: false, error: result.error },
+        );
       }
       case '/api/form/submit': {
         const formId = str(body.formId, 'form');
-        const answers = (body.answers && typeof body.answers === 'object' ? body.answers : {}) as Record<string, string | string[]>;
+        const answers = (body.answers && typeof body.answers === 'object' ? body.answers : {}) as Record<
+          string,
+          string | string[]
+        >;
         const email = typeof body.email === 'string' && body.email ? body.email : undefined;
-        const { entry, error } = session.act('Form response submitted (fires the form-submit trigger)', () => sim.submitForm(formId, answers, email ? { email } : {}));
+        const { entry, error } = session.act('Form response submitted (fires the form-submit trigger)', () =>
+          sim.submitForm(formId, answers, email ? { email } : {}),
+        );
         return reply(res, error ? { entry, ok: false, error } : { entry, ok: true });
       }
       case '/api/clock': {
         const target = clockTarget(body, sim.clock.now().getTime(), sim.spreadsheet.timeZone);
         if (target < sim.clock.now().getTime()) throw new HttpError(400, 'The clock only moves forward.');
-        const { entry, value } = session.act(`Clock moved to ${new Date(target).toISOString()}`, () => session.passTime(target), { advanceClock: false });
+        const { entry, value } = session.act(
+          `Clock moved to ${new Date(target).toISOString()}`,
+          () => session.passTime(target),
+          { advanceClock: false },
+        );
         if (value?.length) {
           entry.fired = value;
           session.save();
@@ -220,10 +243,16 @@ async function main(): Promise<void> {
   try {
     const pg = await startPlayground({ port, stateFile: process.env.PLAYGROUND_STATE || undefined });
     console.log(`Small Wins playground: ${pg.url}`);
-    console.log(`State is saved in ${process.env.PLAYGROUND_STATE || '.playground/state.json'}; the Reset button restores the seeded school.`);
+    console.log(
+      `State is saved in ${process.env.PLAYGROUND_STATE || '.playground/state.json'}; the Reset button restores the seeded school.`,
+    );
   } catch (e) {
     const code = (e as { code?: string }).code;
-    console.error(code === 'EADDRINUSE' ? `Port ${port} is in use: start with PORT=<another port> npm start.` : `The playground could not start: ${sentence(e)}`);
+    console.error(
+      code === 'EADDRINUSE'
+        ? `Port ${port} is in use: start with PORT=<another port> npm start.`
+        : `The playground could not start: ${sentence(e)}`,
+    );
     process.exit(1);
   }
 }

@@ -61,11 +61,16 @@ export class Session {
         this.sidebar = saved.sidebar ?? null;
         this.dialog = saved.dialog ?? null;
         this.pageSeq = Math.max(this.sidebar?.n ?? 0, this.dialog?.n ?? 0);
-        this.act('Opened the spreadsheet (onOpen builds the menu)', () => this.sim.open('LIMITED'), { advanceClock: false });
+        this.act('Opened the spreadsheet (onOpen builds the menu)', () => this.sim.open('LIMITED'), {
+          advanceClock: false,
+        });
         return { restored: true };
       } catch (e) {
         this.reset();
-        return { restored: false, note: `The saved playground in ${this.opts.stateFile} could not be read (${sentence(e)}); a new school was seeded.` };
+        return {
+          restored: false,
+          note: `The saved playground in ${this.opts.stateFile} could not be read (${sentence(e)}); a new school was seeded.`,
+        };
       }
     }
     this.reset();
@@ -80,7 +85,11 @@ export class Session {
     this.dialog = null;
     this.alerts = [];
     this.toasts = [];
-    const { entry } = this.act('Seeded Maple Grove Elementary: Set up, a term of Form responses, triage and a past newsletter', () => seedSchool(this.sim), { advanceClock: false });
+    const { entry } = this.act(
+      'Seeded Maple Grove Elementary: Set up, a term of Form responses, triage and a past newsletter',
+      () => seedSchool(this.sim),
+      { advanceClock: false },
+    );
     // Seeding opens dialogs and sidebars along the way; a fresh school starts with none open.
     this.sidebar = null;
     this.dialog = null;
@@ -91,7 +100,11 @@ export class Session {
   }
 
   private newSimulator(state?: SimState): Simulator {
-    const sim = createSimulator(state ? { state, services: extraServices() } : { now: SCHOOL_NOW, user: SCHOOL_USER, spreadsheetName: `${SCHOOL} — Small Wins`, services: extraServices() });
+    const sim = createSimulator(
+      state
+        ? { state, services: extraServices() }
+        : { now: SCHOOL_NOW, user: SCHOOL_USER, spreadsheetName: `${SCHOOL} — Small Wins`, services: extraServices() },
+    );
     sim.load(this.opts.distDir);
     return sim;
   }
@@ -100,11 +113,22 @@ export class Session {
    * Runs one action as a person would take it: meters it, collects the add-on's log lines, the sidebars, dialogs,
    * alerts and toasts it showed, lets simulated time pass by what it cost, and saves the school.
    */
-  act<T>(what: string, work: () => T, opts: { advanceClock?: boolean } = {}): { entry: ActivityEntry; value?: T; error?: string } {
+  act<T>(
+    what: string,
+    work: () => T,
+    opts: { advanceClock?: boolean } = {},
+  ): { entry: ActivityEntry; value?: T; error?: string } {
     const sim = this.sim;
     const at = sim.clock.now().toISOString();
     const before = { calls: sim.meter.calls, ms: sim.meter.ms, byMethod: structuredClone(sim.meter.byMethod) };
-    const seen = { logs: sim.logs.length, errors: sim.errors.length, sidebars: sim.ui.sidebars.length, dialogs: sim.ui.dialogs.length, alerts: sim.ui.alerts.length, toasts: sim.ui.toasts.length };
+    const seen = {
+      logs: sim.logs.length,
+      errors: sim.errors.length,
+      sidebars: sim.ui.sidebars.length,
+      dialogs: sim.ui.dialogs.length,
+      alerts: sim.ui.alerts.length,
+      toasts: sim.ui.toasts.length,
+    };
     let value: T | undefined;
     let error: string | undefined;
     try {
@@ -114,11 +138,20 @@ export class Session {
     }
     const cost = costSince(before, sim.meter);
     const fired: string[] = [];
-    if (opts.advanceClock !== false && cost.ms > 0) fired.push(...this.passTime(sim.clock.now().getTime() + Math.ceil(cost.ms)));
+    if (opts.advanceClock !== false && cost.ms > 0)
+      fired.push(...this.passTime(sim.clock.now().getTime() + Math.ceil(cost.ms)));
     this.collectUi(seen);
     const logs = sim.logs.slice(seen.logs);
     for (const e of sim.errors.slice(seen.errors)) logs.push(`Trigger ${e.fn} failed: ${e.message}`);
-    const entry: ActivityEntry = { n: (this.activity[this.activity.length - 1]?.n ?? 0) + 1, at, what, cost, logs, ...(error ? { error } : {}), ...(fired.length ? { fired } : {}) };
+    const entry: ActivityEntry = {
+      n: (this.activity[this.activity.length - 1]?.n ?? 0) + 1,
+      at,
+      what,
+      cost,
+      logs,
+      ...(error ? { error } : {}),
+      ...(fired.length ? { fired } : {}),
+    };
     this.activity.push(entry);
     if (this.activity.length > KEEP_ACTIVITY) this.activity.splice(0, this.activity.length - KEEP_ACTIVITY);
     this.save();
@@ -128,22 +161,42 @@ export class Session {
   /** Moves the clock to `target`, firing every time-driven trigger due on the way; returns what fired. */
   passTime(target: number): string[] {
     const due = this.sim.triggers().filter((t) => t.type === 'CLOCK');
-    const nextBefore = new Map(due.map((t) => [t.id, (t.schedule as { next?: string | null } | undefined)?.next ?? null]));
+    const nextBefore = new Map(
+      due.map((t) => [t.id, (t.schedule as { next?: string | null } | undefined)?.next ?? null]),
+    );
     const count = this.sim.advanceTo(new Date(Math.max(target, this.sim.clock.now().getTime())));
     if (!count) return [];
     const names = due.filter((t) => {
       const next = nextBefore.get(t.id);
       return next !== null && next !== undefined && Date.parse(next) <= target;
     });
-    return [`${count} time-driven run${count > 1 ? 's' : ''} of ${[...new Set(names.map((t) => t.fn))].join(', ') || 'a trigger'}`];
+    return [
+      `${count} time-driven run${count > 1 ? 's' : ''} of ${[...new Set(names.map((t) => t.fn))].join(', ') || 'a trigger'}`,
+    ];
   }
 
   private collectUi(seen: { sidebars: number; dialogs: number; alerts: number; toasts: number }): void {
     const ui = this.sim.ui;
     const sidebar = ui.sidebars.slice(seen.sidebars).pop();
-    if (sidebar) this.sidebar = { kind: 'sidebar', n: ++this.pageSeq, title: sidebar.title, html: sidebar.html, width: sidebar.width };
+    if (sidebar)
+      this.sidebar = {
+        kind: 'sidebar',
+        n: ++this.pageSeq,
+        title: sidebar.title,
+        html: sidebar.html,
+        width: sidebar.width,
+      };
     const dialog = ui.dialogs.slice(seen.dialogs).pop();
-    if (dialog) this.dialog = { kind: 'dialog', n: ++this.pageSeq, title: dialog.title, html: dialog.html, width: dialog.width, height: dialog.height, modal: dialog.modal };
+    if (dialog)
+      this.dialog = {
+        kind: 'dialog',
+        n: ++this.pageSeq,
+        title: dialog.title,
+        html: dialog.html,
+        width: dialog.width,
+        height: dialog.height,
+        modal: dialog.modal,
+      };
     this.alerts.push(...ui.alerts.slice(seen.alerts).map((a) => ({ ...a, answered: answerOf(a.buttons) })));
     this.toasts.push(...ui.toasts.slice(seen.toasts).map((t) => (t.title ? `${t.title}: ${t.message}` : t.message)));
   }
@@ -169,7 +222,13 @@ export class Session {
   }
 
   save(): void {
-    const saved: SavedPlayground = { version: 1, sim: this.sim.exportState(), activity: this.activity, sidebar: this.sidebar, dialog: this.dialog };
+    const saved: SavedPlayground = {
+      version: 1,
+      sim: this.sim.exportState(),
+      activity: this.activity,
+      sidebar: this.sidebar,
+      dialog: this.dialog,
+    };
     mkdirSync(dirname(this.opts.stateFile), { recursive: true });
     const tmp = `${this.opts.stateFile}.tmp`;
     writeFileSync(tmp, JSON.stringify(saved));
@@ -182,7 +241,10 @@ function answerOf(buttons: string | undefined): string {
   return buttons === 'YES_NO' || buttons === 'YES_NO_CANCEL' ? 'YES' : 'OK';
 }
 
-function costSince(before: { calls: number; ms: number; byMethod: Record<string, { calls: number; ms: number }> }, meter: Simulator['meter']): MeterCost {
+function costSince(
+  before: { calls: number; ms: number; byMethod: Record<string, { calls: number; ms: number }> },
+  meter: Simulator['meter'],
+): MeterCost {
   const byMethod: MeterCost['byMethod'] = [];
   for (const [method, now] of Object.entries(meter.byMethod)) {
     const was = before.byMethod[method] ?? { calls: 0, ms: 0 };

@@ -6,6 +6,7 @@ export function withGoogleScript(html: string, bridgeJs: string, surface: 'sideb
   const head = /<head[^>]*>/i.exec(html);
   if (head) return html.slice(0, head.index + head[0].length) + tag + html.slice(head.index + head[0].length);
   const doctype = /<!doctype[^>]*>/i.exec(html);
-  if (doctype) return html.slice(0, doctype.index + doctype[0].length) + tag + html.slice(doctype.index + doctype[0].length);
+  if (doctype)
+    return html.slice(0, doctype.index + doctype[0].length) + tag + html.slice(doctype.index + doctype[0].length);
   return tag + html;
 }

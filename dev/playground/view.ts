@@ -40,7 +40,15 @@ function forms(sim: Simulator): FormView[] {
       acceptingResponses: f.acceptingResponses,
       collectEmail: f.collectEmail,
       responses: f.responses.length,
-      items: f.items.map((i) => ({ id: i.id, type: i.type, title: i.title, helpText: i.helpText, required: i.required, choices: [...i.choices], otherOption: i.otherOption })),
+      items: f.items.map((i) => ({
+        id: i.id,
+        type: i.type,
+        title: i.title,
+        helpText: i.helpText,
+        required: i.required,
+        choices: [...i.choices],
+        otherOption: i.otherOption,
+      })),
     }));
 }
 
@@ -83,7 +91,8 @@ export function playgroundView(session: Session): PlaygroundView {
   const sim = session.sim;
   const state = sim.spreadsheet.state;
   const active = state.sheets.find((s) => s.id === state.activeSheetId)?.name ?? state.sheets[0]?.name ?? '';
-  const page = (p: Session['sidebar']) => (p ? { kind: p.kind, n: p.n, title: p.title, width: p.width, height: p.height, modal: p.modal } : null);
+  const page = (p: Session['sidebar']) =>
+    p ? { kind: p.kind, n: p.n, title: p.title, width: p.width, height: p.height, modal: p.modal } : null;
   return {
     school: SCHOOL,
     now: sim.clock.now().toISOString(),

@@ -6,7 +6,8 @@ import { simGmail } from '../sim/gmail';
 import type { DocBlockView, DocView, DraftView } from './types';
 
 function nodeText(n: DocNode): string {
-  if (n.children) return n.children.map(nodeText).join(n.type === 'TABLE' ? '\n' : n.type === 'TABLE_ROW' ? '\t' : '\n');
+  if (n.children)
+    return n.children.map(nodeText).join(n.type === 'TABLE' ? '\n' : n.type === 'TABLE_ROW' ? '\t' : '\n');
   return n.text ?? '';
 }
 
@@ -31,7 +32,13 @@ function block(n: DocNode): DocBlockView {
 export function readDocs(sim: Simulator): DocView[] {
   return simDocuments(sim)
     .list()
-    .map((d) => ({ id: d.id, title: d.name, url: `https://docs.google.com/document/d/${d.id}/edit`, createdAt: d.createdAt, blocks: d.body.map(block) }))
+    .map((d) => ({
+      id: d.id,
+      title: d.name,
+      url: `https://docs.google.com/document/d/${d.id}/edit`,
+      createdAt: d.createdAt,
+      blocks: d.body.map(block),
+    }))
     .reverse();
 }
 

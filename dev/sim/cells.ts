@@ -27,7 +27,8 @@ export function isDateValue(v: unknown): v is Date {
 /** Parses a value written by setValue/setValues/appendRow (or a form answer) into what the cell stores. */
 export function parseInput(value: unknown, fmt: string | undefined, ctx: ParseContext): Parsed {
   if (value === null || value === undefined) return { v: '' };
-  if (typeof value === 'number') return { v: Number.isFinite(value) ? value : String(value) === 'NaN' ? '#NUM!' : '#NUM!' };
+  if (typeof value === 'number')
+    return { v: Number.isFinite(value) ? value : String(value) === 'NaN' ? '#NUM!' : '#NUM!' };
   if (typeof value === 'boolean') return { v: value };
   if (isDateValue(value)) {
     const t = value.getTime();
@@ -59,7 +60,15 @@ function parseNumber(t: string): Parsed | null {
   if (sign === '-') n = -n;
   if (pct) n = n / 100;
   if (!Number.isFinite(n)) return null;
-  const impliedFmt = pct ? (frac ? '0.00%' : '0%') : dollar ? '"$"#,##0.00' : intPart?.includes(',') ? '#,##0' : undefined;
+  const impliedFmt = pct
+    ? frac
+      ? '0.00%'
+      : '0%'
+    : dollar
+      ? '"$"#,##0.00'
+      : intPart?.includes(',')
+        ? '#,##0'
+        : undefined;
   return impliedFmt ? { v: n, impliedFmt } : { v: n };
 }
 
@@ -165,7 +174,8 @@ export function displayValue(cell: Cell | undefined, tz: string): string {
   if (v === '' || v === undefined || v === null) return '';
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (typeof v === 'string') return v;
-  if (isDateValue(v)) return formatSheetsDate(v.getTime(), fmt && /[dmyhs]/i.test(fmt) ? fmt : impliedDateFmt(v.getTime(), tz), tz);
+  if (isDateValue(v))
+    return formatSheetsDate(v.getTime(), fmt && /[dmyhs]/i.test(fmt) ? fmt : impliedDateFmt(v.getTime(), tz), tz);
   // number
   if (fmt === '@') return String(v);
   if (fmt && /[dy]/i.test(fmt) && !/[#0]/.test(fmt)) return formatSheetsDate(serialToMs(v, tz), fmt, tz);
@@ -199,10 +209,32 @@ function serialToMs(serial: number, tz: string): number {
   const frac = serial - days;
   const base = new Date(SERIAL_EPOCH_UTC + days * 86400000);
   const secs = Math.round(frac * 86400);
-  return zonedToMs(base.getUTCFullYear(), base.getUTCMonth() + 1, base.getUTCDate(), Math.floor(secs / 3600), Math.floor(secs / 60) % 60, secs % 60, 0, tz);
+  return zonedToMs(
+    base.getUTCFullYear(),
+    base.getUTCMonth() + 1,
+    base.getUTCDate(),
+    Math.floor(secs / 3600),
+    Math.floor(secs / 60) % 60,
+    secs % 60,
+    0,
+    tz,
+  );
 }
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 /** Sheets number-format date patterns: yyyy yy mmmm mmm mm m dddd ddd dd d hh h mm ss am/pm. */
@@ -215,7 +247,12 @@ export function formatSheetsDate(ms: number, fmt: string, tz: string): string {
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i];
     const low = tok.toLowerCase();
-    const nextIsSec = tokens.slice(i + 1).find((x) => /^[a-z]/i.test(x))?.toLowerCase().startsWith('s') ?? false;
+    const nextIsSec =
+      tokens
+        .slice(i + 1)
+        .find((x) => /^[a-z]/i.test(x))
+        ?.toLowerCase()
+        .startsWith('s') ?? false;
     const hour12 = ((p.hour + 11) % 12) + 1;
     switch (low) {
       case 'yyyy':

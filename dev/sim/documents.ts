@@ -44,15 +44,92 @@ export interface DocumentsState {
 }
 
 const STATE = 'documents';
-const HEADINGS = ['NORMAL', 'HEADING1', 'HEADING2', 'HEADING3', 'HEADING4', 'HEADING5', 'HEADING6', 'TITLE', 'SUBTITLE'];
-const ELEMENT_TYPES = ['BODY_SECTION', 'PARAGRAPH', 'LIST_ITEM', 'TABLE', 'TABLE_ROW', 'TABLE_CELL', 'TEXT', 'HORIZONTAL_RULE', 'PAGE_BREAK', 'INLINE_IMAGE', 'FOOTNOTE', 'TABLE_OF_CONTENTS', 'HEADER_SECTION', 'FOOTER_SECTION', 'UNSUPPORTED'];
-const ATTRIBUTES = ['BACKGROUND_COLOR', 'BOLD', 'BORDER_COLOR', 'BORDER_WIDTH', 'CODE', 'FONT_FAMILY', 'FONT_SIZE', 'FOREGROUND_COLOR', 'HEADING', 'HEIGHT', 'HORIZONTAL_ALIGNMENT', 'INDENT_END', 'INDENT_FIRST_LINE', 'INDENT_START', 'ITALIC', 'GLYPH_TYPE', 'LEFT_TO_RIGHT', 'LINE_SPACING', 'LINK_URL', 'LIST_ID', 'MARGIN_BOTTOM', 'MARGIN_LEFT', 'MARGIN_RIGHT', 'MARGIN_TOP', 'NESTING_LEVEL', 'MINIMUM_HEIGHT', 'PADDING_BOTTOM', 'PADDING_LEFT', 'PADDING_RIGHT', 'PADDING_TOP', 'PAGE_HEIGHT', 'PAGE_WIDTH', 'SPACING_AFTER', 'SPACING_BEFORE', 'STRIKETHROUGH', 'UNDERLINE', 'VERTICAL_ALIGNMENT', 'WIDTH'];
-const GLYPHS = ['BULLET', 'HOLLOW_BULLET', 'SQUARE_BULLET', 'NUMBER', 'LATIN_UPPER', 'LATIN_LOWER', 'ROMAN_UPPER', 'ROMAN_LOWER'];
+const HEADINGS = [
+  'NORMAL',
+  'HEADING1',
+  'HEADING2',
+  'HEADING3',
+  'HEADING4',
+  'HEADING5',
+  'HEADING6',
+  'TITLE',
+  'SUBTITLE',
+];
+const ELEMENT_TYPES = [
+  'BODY_SECTION',
+  'PARAGRAPH',
+  'LIST_ITEM',
+  'TABLE',
+  'TABLE_ROW',
+  'TABLE_CELL',
+  'TEXT',
+  'HORIZONTAL_RULE',
+  'PAGE_BREAK',
+  'INLINE_IMAGE',
+  'FOOTNOTE',
+  'TABLE_OF_CONTENTS',
+  'HEADER_SECTION',
+  'FOOTER_SECTION',
+  'UNSUPPORTED',
+];
+const ATTRIBUTES = [
+  'BACKGROUND_COLOR',
+  'BOLD',
+  'BORDER_COLOR',
+  'BORDER_WIDTH',
+  'CODE',
+  'FONT_FAMILY',
+  'FONT_SIZE',
+  'FOREGROUND_COLOR',
+  'HEADING',
+  'HEIGHT',
+  'HORIZONTAL_ALIGNMENT',
+  'INDENT_END',
+  'INDENT_FIRST_LINE',
+  'INDENT_START',
+  'ITALIC',
+  'GLYPH_TYPE',
+  'LEFT_TO_RIGHT',
+  'LINE_SPACING',
+  'LINK_URL',
+  'LIST_ID',
+  'MARGIN_BOTTOM',
+  'MARGIN_LEFT',
+  'MARGIN_RIGHT',
+  'MARGIN_TOP',
+  'NESTING_LEVEL',
+  'MINIMUM_HEIGHT',
+  'PADDING_BOTTOM',
+  'PADDING_LEFT',
+  'PADDING_RIGHT',
+  'PADDING_TOP',
+  'PAGE_HEIGHT',
+  'PAGE_WIDTH',
+  'SPACING_AFTER',
+  'SPACING_BEFORE',
+  'STRIKETHROUGH',
+  'UNDERLINE',
+  'VERTICAL_ALIGNMENT',
+  'WIDTH',
+];
+const GLYPHS = [
+  'BULLET',
+  'HOLLOW_BULLET',
+  'SQUARE_BULLET',
+  'NUMBER',
+  'LATIN_UPPER',
+  'LATIN_LOWER',
+  'ROMAN_UPPER',
+  'ROMAN_LOWER',
+];
 const ALIGNMENTS = ['LEFT', 'CENTER', 'RIGHT', 'JUSTIFY'];
 
 /** Simulated milliseconds per call (ARCHITECTURE.md's cost model). */
 const ELEMENT_MS = 50;
-const DOCS_SCOPES = ['https://www.googleapis.com/auth/documents', 'https://www.googleapis.com/auth/documents.currentonly'];
+const DOCS_SCOPES = [
+  'https://www.googleapis.com/auth/documents',
+  'https://www.googleapis.com/auth/documents.currentonly',
+];
 
 function docsState(core: SimCore): DocumentsState {
   if (!(STATE in core.extensions)) core.extensions[STATE] = { docs: {}, faults: {} } satisfies DocumentsState;
@@ -63,7 +140,9 @@ function docsState(core: SimCore): DocumentsState {
 export function manifestScopes(core: SimCore): string[] | null {
   if (!core.distDir) return null;
   try {
-    const m = JSON.parse(fs.readFileSync(path.join(core.distDir, 'appsscript.json'), 'utf8')) as { oauthScopes?: string[] };
+    const m = JSON.parse(fs.readFileSync(path.join(core.distDir, 'appsscript.json'), 'utf8')) as {
+      oauthScopes?: string[];
+    };
     return m.oauthScopes ?? null;
   } catch {
     return null;
@@ -106,7 +185,11 @@ function table(cells: string[][]): DocNode {
   return {
     type: 'TABLE',
     attrs: {},
-    children: cells.map((row) => ({ type: 'TABLE_ROW', attrs: {}, children: row.map((c) => ({ type: 'TABLE_CELL', attrs: {}, children: [para(String(c))] })) })),
+    children: cells.map((row) => ({
+      type: 'TABLE_ROW',
+      attrs: {},
+      children: row.map((c) => ({ type: 'TABLE_CELL', attrs: {}, children: [para(String(c))] })),
+    })),
   };
 }
 
@@ -114,7 +197,12 @@ function table(cells: string[][]): DocNode {
  * Java's Matcher.replaceAll replacement rules, which Apps Script's replaceText follows: `$n` inserts group n,
  * a backslash makes the next character literal, any other `$` is an error.
  */
-export function javaReplace(text: string, pattern: string, replacement: string, makeError: (m: string) => Error): string {
+export function javaReplace(
+  text: string,
+  pattern: string,
+  replacement: string,
+  makeError: (m: string) => Error,
+): string {
   let re: RegExp;
   try {
     re = new RegExp(pattern, 'g');
@@ -160,12 +248,18 @@ export function documentService(env: ServiceEnv): unknown {
     core.requireAuth('DocumentApp');
     const scopes = manifestScopes(core);
     if (scopes && !scopes.some((s) => DOCS_SCOPES.includes(s))) {
-      throw env.error('You do not have permission to call DocumentApp. Required permissions: https://www.googleapis.com/auth/documents');
+      throw env.error(
+        'You do not have permission to call DocumentApp. Required permissions: https://www.googleapis.com/auth/documents',
+      );
     }
   };
 
   /** Fault-checks then meters every method of a facade. */
-  const facade = <T extends object>(className: string, target: T, costs: number | ({ default: number } & Record<string, number>) = ELEMENT_MS): T => {
+  const facade = <T extends object>(
+    className: string,
+    target: T,
+    costs: number | ({ default: number } & Record<string, number>) = ELEMENT_MS,
+  ): T => {
     const wrapped: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(target)) {
       wrapped[k] =
@@ -202,7 +296,8 @@ export function documentService(env: ServiceEnv): unknown {
   const unwrap = (x: unknown, want: NodeType, method: string): DocNode | null => {
     if (typeof x !== 'object' || x === null) return null;
     const n = nodes.get(x);
-    if (!n || n.type !== want) throw env.error(`The parameters (${typeof x}) don't match the method signature for ${method}.`);
+    if (!n || n.type !== want)
+      throw env.error(`The parameters (${typeof x}) don't match the method signature for ${method}.`);
     if (locate(n)) throw env.error('Element must be detached.');
     return n;
   };
@@ -228,7 +323,10 @@ export function documentService(env: ServiceEnv): unknown {
       },
       insertText: (offset: number, s: string) => {
         const cur = owner.text ?? '';
-        if (offset < 0 || offset > cur.length) throw env.error('Index (' + offset + ') must be less than or equal to the content length (' + cur.length + ').');
+        if (offset < 0 || offset > cur.length)
+          throw env.error(
+            'Index (' + offset + ') must be less than or equal to the content length (' + cur.length + ').',
+          );
         owner.text = cur.slice(0, offset) + String(s) + cur.slice(offset);
         return f;
       },
@@ -262,7 +360,8 @@ export function documentService(env: ServiceEnv): unknown {
 
   function attrsIn(x: unknown): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    if (typeof x !== 'object' || x === null) throw env.error("The parameters (" + typeof x + ") don't match the method signature for setAttributes.");
+    if (typeof x !== 'object' || x === null)
+      throw env.error('The parameters (' + typeof x + ") don't match the method signature for setAttributes.");
     for (const [k, v] of Object.entries(x as Record<string, unknown>)) {
       if (!ATTRIBUTES.includes(k)) continue;
       out[k] = k === 'HEADING' || k === 'GLYPH_TYPE' || k === 'HORIZONTAL_ALIGNMENT' ? enumName(v) : v;
@@ -360,11 +459,16 @@ export function documentService(env: ServiceEnv): unknown {
       getNumChildren: () => (n.text ? 1 : 0) + (n.hr ? 1 : 0),
       getChild: (i: number) => {
         if (i === 0 && n.text) return textFacade(n);
-        throw env.error(`Child index (${i}) must be less than the number of child elements (${(n.text ? 1 : 0) + (n.hr ? 1 : 0)}).`);
+        throw env.error(
+          `Child index (${i}) must be less than the number of child elements (${(n.text ? 1 : 0) + (n.hr ? 1 : 0)}).`,
+        );
       },
       setHeading: (h: unknown) => {
         const name = enumName(h);
-        if (!name || !HEADINGS.includes(name)) throw env.error("The parameters (" + typeof h + ") don't match the method signature for Paragraph.setHeading.");
+        if (!name || !HEADINGS.includes(name))
+          throw env.error(
+            'The parameters (' + typeof h + ") don't match the method signature for Paragraph.setHeading.",
+          );
         n.attrs.HEADING = name;
         return self();
       },
@@ -373,7 +477,8 @@ export function documentService(env: ServiceEnv): unknown {
         n.attrs.HORIZONTAL_ALIGNMENT = enumName(a);
         return self();
       },
-      getAlignment: () => (n.attrs.HORIZONTAL_ALIGNMENT ? HorizontalAlignment[String(n.attrs.HORIZONTAL_ALIGNMENT)] : null),
+      getAlignment: () =>
+        n.attrs.HORIZONTAL_ALIGNMENT ? HorizontalAlignment[String(n.attrs.HORIZONTAL_ALIGNMENT)] : null,
       setBold: (b: boolean) => ((n.attrs.BOLD = b), self()),
       setItalic: (b: boolean) => ((n.attrs.ITALIC = b), self()),
       setForegroundColor: (c: string) => ((n.attrs.FOREGROUND_COLOR = c), self()),
@@ -403,7 +508,8 @@ export function documentService(env: ServiceEnv): unknown {
   function container(list: () => DocNode[], self: () => object, cls: string) {
     const insert = (index: number, n: DocNode) => {
       const l = list();
-      if (index < 0 || index > l.length) throw env.error(`Index (${index}) must be less than or equal to the number of child elements (${l.length}).`);
+      if (index < 0 || index > l.length)
+        throw env.error(`Index (${index}) must be less than or equal to the number of child elements (${l.length}).`);
       l.splice(index, 0, n);
       return element(n);
     };
@@ -411,7 +517,8 @@ export function documentService(env: ServiceEnv): unknown {
       if (typeof x === 'object' && x !== null && !Array.isArray(x)) return unwrap(x, type, method)!;
       if (type === 'TABLE') {
         if (x === undefined) return table([['']]);
-        if (!Array.isArray(x)) throw env.error(`The parameters (${typeof x}) don't match the method signature for ${method}.`);
+        if (!Array.isArray(x))
+          throw env.error(`The parameters (${typeof x}) don't match the method signature for ${method}.`);
         return table(x as string[][]);
       }
       const n = para(x === undefined ? '' : String(x));
@@ -431,7 +538,8 @@ export function documentService(env: ServiceEnv): unknown {
       getNumChildren: () => list().length,
       getChild: (i: number) => {
         const l = list();
-        if (!(i >= 0 && i < l.length)) throw env.error(`Child index (${i}) must be less than the number of child elements (${l.length}).`);
+        if (!(i >= 0 && i < l.length))
+          throw env.error(`Child index (${i}) must be less than the number of child elements (${l.length}).`);
         return element(l[i]);
       },
       getChildIndex: (x: unknown) => childIndexOf(x),
@@ -463,9 +571,24 @@ export function documentService(env: ServiceEnv): unknown {
         insert(i, n);
         return hrFacade(n);
       },
-      getParagraphs: () => env.arr(flatten(list()).filter((n) => n.type === 'PARAGRAPH' || n.type === 'LIST_ITEM').map(element)),
-      getListItems: () => env.arr(flatten(list()).filter((n) => n.type === 'LIST_ITEM').map(element)),
-      getTables: () => env.arr(flatten(list()).filter((n) => n.type === 'TABLE').map(element)),
+      getParagraphs: () =>
+        env.arr(
+          flatten(list())
+            .filter((n) => n.type === 'PARAGRAPH' || n.type === 'LIST_ITEM')
+            .map(element),
+        ),
+      getListItems: () =>
+        env.arr(
+          flatten(list())
+            .filter((n) => n.type === 'LIST_ITEM')
+            .map(element),
+        ),
+      getTables: () =>
+        env.arr(
+          flatten(list())
+            .filter((n) => n.type === 'TABLE')
+            .map(element),
+        ),
       getText: () => list().map(nodeText).join('\n'),
       setText: (s: string) => {
         list().splice(0, list().length, para(String(s)));
@@ -542,7 +665,11 @@ export function documentService(env: ServiceEnv): unknown {
           getCell: (i: number) => element(cells()[i] ?? missing(i, cells().length)),
           getChild: (i: number) => element(cells()[i] ?? missing(i, cells().length)),
           appendTableCell: (text?: string) => {
-            const cell: DocNode = { type: 'TABLE_CELL', attrs: {}, children: [para(text === undefined ? '' : String(text))] };
+            const cell: DocNode = {
+              type: 'TABLE_CELL',
+              attrs: {},
+              children: [para(text === undefined ? '' : String(text))],
+            };
             cells().push(cell);
             return element(cell);
           },
@@ -569,9 +696,8 @@ export function documentService(env: ServiceEnv): unknown {
   }
 
   function body(doc: DocState): object {
-    let f: object;
-    const self = () => f;
-    f = facade('Body', {
+    const self = (): object => f;
+    const f: object = facade('Body', {
       ...container(() => doc.body, self, 'Body'),
       getType: () => ElementType.BODY_SECTION,
       getParent: () => null,
@@ -585,8 +711,7 @@ export function documentService(env: ServiceEnv): unknown {
   }
 
   function documentFacade(doc: DocState): object {
-    let f: object;
-    f = facade('Document', {
+    const f: object = facade('Document', {
       getId: () => doc.id,
       getUrl: () => `https://docs.google.com/document/d/${doc.id}/edit`,
       getName: () => doc.name,
@@ -611,7 +736,14 @@ export function documentService(env: ServiceEnv): unknown {
       requireScope();
       const n = String(name ?? '');
       if (!n.trim()) throw env.error('Invalid argument: name');
-      const doc: DocState = { id: core.fileId('Doc'), name: n, owner: core.exec.user, createdAt: core.clock.now().toISOString(), body: [para('')], saves: 0 };
+      const doc: DocState = {
+        id: core.fileId('Doc'),
+        name: n,
+        owner: core.exec.user,
+        createdAt: core.clock.now().toISOString(),
+        body: [para('')],
+        saves: 0,
+      };
       state().docs[doc.id] = doc;
       return documentFacade(doc);
     },
@@ -627,7 +759,13 @@ export function documentService(env: ServiceEnv): unknown {
     },
     getActiveDocument: () => null,
   };
-  return facade('DocumentApp', app, { default: ELEMENT_MS, create: 800, openById: 500, openByUrl: 500, getActiveDocument: 0 });
+  return facade('DocumentApp', app, {
+    default: ELEMENT_MS,
+    create: 800,
+    openById: 500,
+    openByUrl: 500,
+    getActiveDocument: 0,
+  });
 }
 
 // ---- Test and playground access (unmetered, host realm) ------------------------------------------------------
@@ -686,7 +824,14 @@ export function simDocuments(sim: { core: SimCore }) {
         }
         return n;
       });
-      st().docs[id] = { id, name, owner: sim.core.defaultUser, createdAt: sim.core.clock.now().toISOString(), body: body.length ? body : [para('')], saves: 0 };
+      st().docs[id] = {
+        id,
+        name,
+        owner: sim.core.defaultUser,
+        createdAt: sim.core.clock.now().toISOString(),
+        body: body.length ? body : [para('')],
+        saves: 0,
+      };
       return id;
     },
     /**

@@ -114,7 +114,11 @@ function columnFor(core: SimCore, f: FormState, sh: SheetState, header: string, 
   return c;
 }
 
-function writeResponseRow(core: SimCore, f: FormState, resp: FormResponseState): { row: number; ss: SpreadsheetState; sh: SheetState } | null {
+function writeResponseRow(
+  core: SimCore,
+  f: FormState,
+  resp: FormResponseState,
+): { row: number; ss: SpreadsheetState; sh: SheetState } | null {
   const dest = destinationSheet(core, f);
   if (!dest) return null;
   const { ss, sh } = dest;
@@ -158,11 +162,17 @@ export function submitResponse(
 ): SubmitResult {
   const f = core.forms.get(formId);
   if (!f || f.deleted) throw new Error(`Simulator: no form ${formId} (deleted or never created)`);
-  if (!f.published) throw new Error(`Simulator: form "${f.title}" is not published, so it cannot take responses (call form.setPublished(true))`);
+  if (!f.published)
+    throw new Error(
+      `Simulator: form "${f.title}" is not published, so it cannot take responses (call form.setPublished(true))`,
+    );
   if (!f.acceptingResponses) throw new Error(`Simulator: form "${f.title}" is not accepting responses`);
   const byTitle = new Map(f.items.filter(isQuestion).map((i) => [i.title, i]));
   for (const title of Object.keys(answers)) {
-    if (!byTitle.has(title)) throw new Error(`Simulator: form "${f.title}" has no question titled "${title}" (has: ${[...byTitle.keys()].join(' | ')})`);
+    if (!byTitle.has(title))
+      throw new Error(
+        `Simulator: form "${f.title}" has no question titled "${title}" (has: ${[...byTitle.keys()].join(' | ')})`,
+      );
   }
   const resp: FormResponseState = {
     id: `2_ABaOnu${core.nextId('Resp')}`,
@@ -181,7 +191,8 @@ export function submitResponse(
       const list = Array.isArray(a) ? a : [a];
       if (item.type !== 'CHECKBOX' && list.length > 1) throw new Error(`Simulator: "${item.title}" takes one choice`);
       for (const v of list) {
-        if (!item.choices.includes(v) && !item.otherOption) throw new Error(`Simulator: "${v}" is not a choice of "${item.title}"`);
+        if (!item.choices.includes(v) && !item.otherOption)
+          throw new Error(`Simulator: "${v}" is not a choice of "${item.title}"`);
       }
       resp.answers.push({ itemId: item.id, response: item.type === 'CHECKBOX' ? [...list] : list[0] });
     } else {
@@ -198,7 +209,11 @@ export function formsService(env: ServiceEnv) {
   const err = env.error;
   const ItemType = env.enumOf('FormApp.ItemType', ITEM_TYPES);
   const DestinationType = env.enumOf('FormApp.DestinationType', ['SPREADSHEET']);
-  const EmailCollectionType = env.enumOf('FormApp.EmailCollectionType', ['DO_NOT_COLLECT', 'VERIFIED', 'RESPONDER_INPUT']);
+  const EmailCollectionType = env.enumOf('FormApp.EmailCollectionType', [
+    'DO_NOT_COLLECT',
+    'VERIFIED',
+    'RESPONDER_INPUT',
+  ]);
 
   function live(id: string): FormState {
     const f = core.forms.get(id);
@@ -207,7 +222,11 @@ export function formsService(env: ServiceEnv) {
   }
 
   function choiceFacade(value: string) {
-    return env.metered('Choice', { getValue: () => value, isCorrectAnswer: () => false, [MODEL]: { choice: value } }, FORM_COST);
+    return env.metered(
+      'Choice',
+      { getValue: () => value, isCorrectAnswer: () => false, [MODEL]: { choice: value } },
+      FORM_COST,
+    );
   }
   function choiceValue(x: unknown): string {
     const m = x && typeof x === 'object' ? (x as Record<symbol, { choice?: string }>)[MODEL] : undefined;
@@ -256,7 +275,9 @@ export function formsService(env: ServiceEnv) {
       // Typed items (TextItem, ListItem...) have no as*Item methods in Apps Script: calling one is a TypeError there.
       for (const m of Object.values(AS_METHOD)) {
         self[m] = () => {
-          throw err(`TypeError: ${m} is not a function (Simulator: ${CLASS_OF[type]} has no ${m} in Apps Script; only Item from getItems()/getItemById() does)`);
+          throw err(
+            `TypeError: ${m} is not a function (Simulator: ${CLASS_OF[type]} has no ${m} in Apps Script; only Item from getItems()/getItemById() does)`,
+          );
         };
       }
       if (QUESTION_TYPES.includes(type)) {
@@ -349,7 +370,10 @@ export function formsService(env: ServiceEnv) {
         if (!a) return null;
         return env.metered(
           'ItemResponse',
-          { getItem: () => itemFacade(formId, id, false), getResponse: () => (Array.isArray(a.response) ? env.arr(a.response) : a.response) },
+          {
+            getItem: () => itemFacade(formId, id, false),
+            getResponse: () => (Array.isArray(a.response) ? env.arr(a.response) : a.response),
+          },
           FORM_COST,
         );
       },
@@ -362,15 +386,25 @@ export function formsService(env: ServiceEnv) {
     const f = () => live(id);
     const add = (type: ItemTypeName) => () => {
       const form = f();
-      const item: FormItemState = { id: newItemId(), type, title: '', helpText: '', required: false, choices: [], otherOption: false };
+      const item: FormItemState = {
+        id: newItemId(),
+        type,
+        title: '',
+        helpText: '',
+        required: false,
+        choices: [],
+        otherOption: false,
+      };
       form.items.push(item);
       addDestinationColumn(form, item);
       return itemFacade(id, item.id, true);
     };
-    const set = <K extends keyof FormState>(key: K, conv: (v: unknown) => FormState[K]) => (v: unknown) => {
-      f()[key] = conv(v);
-      return proxy;
-    };
+    const set =
+      <K extends keyof FormState>(key: K, conv: (v: unknown) => FormState[K]) =>
+      (v: unknown) => {
+        f()[key] = conv(v);
+        return proxy;
+      };
     const self = {
       [MODEL]: { formId: id },
       getId: () => f().id,
@@ -517,7 +551,11 @@ export function formsService(env: ServiceEnv) {
     Alignment: env.enumOf('FormApp.Alignment', ['LEFT', 'CENTER', 'RIGHT']),
     PageNavigationType: env.enumOf('FormApp.PageNavigationType', ['CONTINUE', 'GO_TO_PAGE', 'RESTART', 'SUBMIT']),
   };
-  return { FormApp: env.metered('FormApp', app, { default: FORM_COST, create: 1000 }), formIdOf: (x: unknown) => (x && typeof x === 'object' ? ((x as Record<symbol, { formId?: string }>)[MODEL]?.formId ?? null) : null) };
+  return {
+    FormApp: env.metered('FormApp', app, { default: FORM_COST, create: 1000 }),
+    formIdOf: (x: unknown) =>
+      x && typeof x === 'object' ? ((x as Record<symbol, { formId?: string }>)[MODEL]?.formId ?? null) : null,
+  };
 }
 
 /** setDestination: a new "Form Responses N" sheet (first tab) with Timestamp, [Email Address], question titles. */
@@ -527,7 +565,11 @@ export function linkDestination(core: SimCore, f: FormState, ss: SpreadsheetStat
   const sh = newSheet(nextSheetId(ss), `Form Responses ${n}`);
   ss.sheets.unshift(sh);
   f.destination = { spreadsheetId: ss.id, sheetId: sh.id, headers: {} };
-  const headers = ['Timestamp', ...(f.collectEmail ? ['Email Address'] : []), ...f.items.filter(isQuestion).map((i) => i.title)];
+  const headers = [
+    'Timestamp',
+    ...(f.collectEmail ? ['Email Address'] : []),
+    ...f.items.filter(isQuestion).map((i) => i.title),
+  ];
   if (headers.length > sh.maxCols) sh.maxCols = headers.length;
   headers.forEach((h, j) => (ensureCell(sh, 1, j + 1).v = h));
   for (const i of f.items.filter(isQuestion)) f.destination.headers[i.id] = i.title;

@@ -37,7 +37,11 @@ interface GmailState {
 }
 
 const STATE = 'gmail';
-const GMAIL_SCOPES = ['https://www.googleapis.com/auth/gmail.compose', 'https://mail.google.com/', 'https://www.googleapis.com/auth/gmail.modify'];
+const GMAIL_SCOPES = [
+  'https://www.googleapis.com/auth/gmail.compose',
+  'https://mail.google.com/',
+  'https://www.googleapis.com/auth/gmail.modify',
+];
 
 function gmailState(core: SimCore): GmailState {
   if (!(STATE in core.extensions)) core.extensions[STATE] = { drafts: [], faults: {} } satisfies GmailState;
@@ -48,7 +52,8 @@ function gmailState(core: SimCore): GmailState {
 
 function decodeBase64Url(raw: string): Buffer {
   const s = String(raw);
-  if (!/^[A-Za-z0-9\-_+/]*={0,2}$/.test(s)) throw new Error('Invalid value at \'draft.message.raw\' (TYPE_BYTES), Base64 decoding failed');
+  if (!/^[A-Za-z0-9\-_+/]*={0,2}$/.test(s))
+    throw new Error("Invalid value at 'draft.message.raw' (TYPE_BYTES), Base64 decoding failed");
   return Buffer.from(s.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
 }
 
@@ -57,7 +62,15 @@ export function decodeWords(value: string): string {
   return value
     .replace(/(=\?[^?]+\?[BbQq]\?[^?]*\?=)\s+(?==\?)/g, '$1')
     .replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_m, charset: string, enc: string, text: string) => {
-      const bytes = enc.toUpperCase() === 'B' ? Buffer.from(text, 'base64') : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1');
+      const bytes =
+        enc.toUpperCase() === 'B'
+          ? Buffer.from(text, 'base64')
+          : Buffer.from(
+              text
+                .replace(/_/g, ' ')
+                .replace(/=([0-9A-Fa-f]{2})/g, (_x, h: string) => String.fromCharCode(parseInt(h, 16))),
+              'latin1',
+            );
       return /utf-?8/i.test(charset) ? bytes.toString('utf8') : bytes.toString('latin1');
     });
 }
@@ -93,7 +106,12 @@ function decodeBody(part: RawPart): string {
   let bytes: Buffer;
   if (enc === 'base64') bytes = Buffer.from(part.body.replace(/\s+/g, ''), 'base64');
   else if (enc === 'quoted-printable')
-    bytes = Buffer.from(part.body.replace(/=\r?\n/g, '').replace(/=([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1');
+    bytes = Buffer.from(
+      part.body
+        .replace(/=\r?\n/g, '')
+        .replace(/=([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+      'latin1',
+    );
   else bytes = Buffer.from(part.body, 'latin1');
   return /utf-?8/i.test(charset) || /us-ascii/i.test(charset) ? bytes.toString('utf8') : bytes.toString('latin1');
 }
@@ -109,7 +127,7 @@ function addresses(value: string | undefined): string[] {
 
 /** Parses an RFC 2822 message: headers decoded, multipart walked, text and HTML bodies decoded. */
 export function parseMessage(text: string): ParsedMessage {
-  if (/[^\x00-\x7f]/.test(text)) throw new Error('the message has 8-bit characters outside an encoded body');
+  if (/[^\p{ASCII}]/u.test(text)) throw new Error('the message has 8-bit characters outside an encoded body');
   const top = splitHeaders(text);
   const contentTypes: string[] = [];
   let plain = '';
@@ -157,33 +175,54 @@ export function gmailService(env: ServiceEnv): unknown {
     core.requireAuth(`Gmail.${method}`);
     const scopes = manifestScopes(core);
     if (scopes && !scopes.some((s) => GMAIL_SCOPES.includes(s))) {
-      throw env.error(`GoogleJsonResponseException: API call to gmail.users.drafts.${method} failed with error: Request had insufficient authentication scopes.`);
+      throw env.error(
+        `GoogleJsonResponseException: API call to gmail.users.drafts.${method} failed with error: Request had insufficient authentication scopes.`,
+      );
     }
     takeFault(state().faults, [`Gmail.Users.Drafts.${method}`, 'Gmail.*'], env.error);
   };
   const me = (userId: unknown) => {
     const u = String(userId ?? '');
-    if (u !== 'me' && u !== core.exec.user) throw env.error('GoogleJsonResponseException: API call failed with error: Delegation denied for ' + core.exec.user);
+    if (u !== 'me' && u !== core.exec.user)
+      throw env.error(
+        'GoogleJsonResponseException: API call failed with error: Delegation denied for ' + core.exec.user,
+      );
   };
   const mine = (id: unknown) => {
     const d = state().drafts.find((x) => x.id === String(id) && x.owner === core.exec.user && !x.deleted && !x.sent);
-    if (!d) throw env.error(`GoogleJsonResponseException: API call to gmail.users.drafts failed with error: Requested entity was not found.`);
+    if (!d)
+      throw env.error(
+        `GoogleJsonResponseException: API call to gmail.users.drafts failed with error: Requested entity was not found.`,
+      );
     return d;
   };
   const view = (d: DraftState, withRaw: boolean) =>
-    env.obj({ id: d.id, message: env.obj({ id: d.messageId, threadId: d.threadId, labelIds: env.arr(['DRAFT']), ...(withRaw ? { raw: d.raw } : {}) }) });
+    env.obj({
+      id: d.id,
+      message: env.obj({
+        id: d.messageId,
+        threadId: d.threadId,
+        labelIds: env.arr(['DRAFT']),
+        ...(withRaw ? { raw: d.raw } : {}),
+      }),
+    });
 
   const Drafts = {
     create: (resource: unknown, userId: unknown) => {
       check('create');
       me(userId);
       const raw = (resource as { message?: { raw?: unknown } } | null)?.message?.raw;
-      if (typeof raw !== 'string' || !raw) throw env.error('GoogleJsonResponseException: API call to gmail.users.drafts.create failed with error: Invalid draft: message.raw is required');
+      if (typeof raw !== 'string' || !raw)
+        throw env.error(
+          'GoogleJsonResponseException: API call to gmail.users.drafts.create failed with error: Invalid draft: message.raw is required',
+        );
       let parsed: ParsedMessage;
       try {
         parsed = parseMessage(decodeBase64Url(raw).toString('latin1'));
       } catch (e) {
-        throw env.error(`GoogleJsonResponseException: API call to gmail.users.drafts.create failed with error: ${(e as Error).message}`);
+        throw env.error(
+          `GoogleJsonResponseException: API call to gmail.users.drafts.create failed with error: ${(e as Error).message}`,
+        );
       }
       const n = core.nextId();
       const d: DraftState = {
@@ -208,8 +247,12 @@ export function gmailService(env: ServiceEnv): unknown {
     list: (userId: unknown) => {
       check('list');
       me(userId);
-      const list = state().drafts.filter((d) => d.owner === core.exec.user && !d.deleted && !d.sent).map((d) => view(d, false));
-      return env.obj(list.length ? { drafts: env.arr(list), resultSizeEstimate: list.length } : { resultSizeEstimate: 0 });
+      const list = state()
+        .drafts.filter((d) => d.owner === core.exec.user && !d.deleted && !d.sent)
+        .map((d) => view(d, false));
+      return env.obj(
+        list.length ? { drafts: env.arr(list), resultSizeEstimate: list.length } : { resultSizeEstimate: 0 },
+      );
     },
     remove: (userId: unknown, id: unknown) => {
       check('remove');
@@ -256,7 +299,11 @@ export function simGmail(sim: { core: SimCore }) {
       d.sent = true;
     },
     /** The next `times` calls fail: "Gmail.Users.Drafts.create", "Gmail.Users.Drafts.remove", "Gmail.*". */
-    failNext(method: string, times = 1, message = 'GoogleJsonResponseException: API call to gmail.users.drafts.create failed with error: Backend Error'): void {
+    failNext(
+      method: string,
+      times = 1,
+      message = 'GoogleJsonResponseException: API call to gmail.users.drafts.create failed with error: Backend Error',
+    ): void {
       st().faults[method] = { times, message };
     },
   };

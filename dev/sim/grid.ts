@@ -8,7 +8,18 @@ export const DEFAULT_MAX_COLS = 26;
 export const DEFAULT_WIDTH = 100;
 
 export function newSheet(id: number, name: string, maxRows = DEFAULT_MAX_ROWS, maxCols = DEFAULT_MAX_COLS): SheetState {
-  return { id, name, rows: [], maxRows, maxCols, frozenRows: 0, frozenCols: 0, widths: [], hiddenCols: [], formUrl: null };
+  return {
+    id,
+    name,
+    rows: [],
+    maxRows,
+    maxCols,
+    frozenRows: 0,
+    frozenCols: 0,
+    widths: [],
+    hiddenCols: [],
+    formUrl: null,
+  };
 }
 
 export function cellAt(sh: SheetState, r: number, c: number): Cell | undefined {
@@ -80,7 +91,8 @@ export function clearContent(cell: Cell | undefined): void {
 }
 
 export function insertCols(sh: SheetState, before: number, n = 1): void {
-  for (const row of sh.rows) if (row && row.length >= before) row.splice(before - 1, 0, ...new Array<Cell | undefined>(n));
+  for (const row of sh.rows)
+    if (row && row.length >= before) row.splice(before - 1, 0, ...new Array<Cell | undefined>(n));
   if (sh.widths.length >= before) sh.widths.splice(before - 1, 0, ...new Array<number | undefined>(n));
   if (sh.hiddenCols.length >= before) sh.hiddenCols.splice(before - 1, 0, ...new Array<boolean>(n).fill(false));
   sh.maxCols += n;
@@ -167,7 +179,10 @@ export function parseA1(text: string, sh: SheetState): { sheetName: string | nul
   let ref = text.trim();
   const bang = ref.lastIndexOf('!');
   if (bang >= 0) {
-    sheetName = ref.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+    sheetName = ref
+      .slice(0, bang)
+      .replace(/^'(.*)'$/, '$1')
+      .replace(/''/g, "'");
     ref = ref.slice(bang + 1);
   }
   const m = /^\$?([A-Za-z]*)\$?(\d*)(?::\$?([A-Za-z]*)\$?(\d*))?$/.exec(ref);

@@ -6,7 +6,7 @@ import type { MenuItemRecord, ServiceEnv } from './core';
 
 const BUTTONS = ['CLOSE', 'OK', 'CANCEL', 'YES', 'NO'] as const;
 const BUTTON_SETS = ['OK', 'OK_CANCEL', 'YES_NO', 'YES_NO_CANCEL'] as const;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+
 type Facade = any;
 const OUTPUT = Symbol('simHtmlOutput');
 
@@ -34,7 +34,10 @@ export function htmlService(env: ServiceEnv) {
       getContent: () => state.content,
       setContent: (c: string) => ((state.content = String(c)), proxy),
       append: (c: string) => ((state.content += String(c)), proxy),
-      appendUntrusted: (c: string) => ((state.content += String(c).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`)), proxy),
+      appendUntrusted: (c: string) => (
+        (state.content += String(c).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`)),
+        proxy
+      ),
       clear: () => ((state.content = ''), proxy),
       setSandboxMode: () => proxy,
       getSandboxMode: () => SandboxMode.IFRAME,
@@ -132,7 +135,12 @@ export function uiService(env: ServiceEnv): () => object {
     },
     prompt: (a: unknown, b?: unknown, c?: unknown) => {
       const { title, message, buttons } = dialogArgs(a, b, c);
-      core.ui.alerts.push({ ...(title !== undefined ? { title } : {}), message, ...(buttons ? { buttons } : {}), prompt: true });
+      core.ui.alerts.push({
+        ...(title !== undefined ? { title } : {}),
+        message,
+        ...(buttons ? { buttons } : {}),
+        prompt: true,
+      });
       const answer = core.ui.answers.shift();
       const button = Button[answer?.button ?? defaultButton(buttons ?? 'OK')];
       const text = answer?.text ?? '';
@@ -153,6 +161,13 @@ export function uiService(env: ServiceEnv): () => object {
     Button,
     ButtonSet,
   };
-  const proxy = env.metered('Ui', ui, { default: 2, alert: 300, prompt: 300, showSidebar: 300, showModalDialog: 300, showModelessDialog: 300 });
+  const proxy = env.metered('Ui', ui, {
+    default: 2,
+    alert: 300,
+    prompt: 300,
+    showSidebar: 300,
+    showModalDialog: 300,
+    showModelessDialog: 300,
+  });
   return () => proxy;
 }

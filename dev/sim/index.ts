@@ -6,7 +6,16 @@ import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { displayValue, isDateValue } from './cells';
 import { zonedParts } from './clock';
-import { hostRealm, makeEnv, SimCore, type AuthModeName, type MenuItemRecord, type Realm, type ServiceEnv, type UiRecord } from './core';
+import {
+  hostRealm,
+  makeEnv,
+  SimCore,
+  type AuthModeName,
+  type MenuItemRecord,
+  type Realm,
+  type ServiceEnv,
+  type UiRecord,
+} from './core';
 import { formsService, submitResponse } from './forms';
 import { lastCol } from './grid';
 import { htmlService, uiService } from './html';
@@ -138,14 +147,16 @@ function serialiseSpreadsheets(list: SpreadsheetState[]): unknown[] {
 function restoreSpreadsheets(list: unknown[]): SpreadsheetState[] {
   return JSON.parse(JSON.stringify(list), function (this: unknown, _key, value) {
     if (value === null && Array.isArray(this)) return undefined; // holes of sparse rows
-    if (value && typeof value === 'object' && DATE_TAG in value) return new Date((value as Record<string, string>)[DATE_TAG]);
+    if (value && typeof value === 'object' && DATE_TAG in value)
+      return new Date((value as Record<string, string>)[DATE_TAG]);
     return value;
   }) as SpreadsheetState[];
 }
 
 /** JSON-like check used for google.script.run arguments and results; returns the first problem found. */
 function jsonProblem(v: unknown, where: string): string | null {
-  if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === undefined) return null;
+  if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === undefined)
+    return null;
   if (typeof v === 'function') return `${where} is a function`;
   if (typeof v !== 'object') return `${where} is a ${typeof v}`;
   if (isDateValue(v)) return `${where} is a Date`;
@@ -157,7 +168,8 @@ function jsonProblem(v: unknown, where: string): string | null {
     return null;
   }
   const proto = Object.getPrototypeOf(v);
-  if (proto !== null && Object.getPrototypeOf(proto) !== null) return `${where} is a class instance (${(proto.constructor as { name?: string })?.name ?? 'object'})`;
+  if (proto !== null && Object.getPrototypeOf(proto) !== null)
+    return `${where} is a class instance (${(proto.constructor as { name?: string })?.name ?? 'object'})`;
   for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
     const p = jsonProblem(x, `${where}.${k}`);
     if (p) return p;
@@ -176,7 +188,10 @@ export function createSimulator(opts: SimulatorOptions = {}): Simulator {
   const addon = opts.addon !== false;
   // DocumentApp is a built-in service (its scope is checked per call); advanced services such as Gmail
   // exist only when the loaded manifest enables them (see load()).
-  const extra = new Map<string, ServiceFactory>([['DocumentApp', documentService as ServiceFactory], ...Object.entries(opts.services ?? {})]);
+  const extra = new Map<string, ServiceFactory>([
+    ['DocumentApp', documentService as ServiceFactory],
+    ...Object.entries(opts.services ?? {}),
+  ]);
 
   if (st) {
     core.seq = st.seq;
@@ -202,7 +217,12 @@ export function createSimulator(opts: SimulatorOptions = {}): Simulator {
   const errors: Simulator['errors'] = [];
   const eventTargets = new WeakMap<object, { ssId: string }>();
 
-  function callHandler(fnName: string, trigger: TriggerState | null, exec: { user: string; authMode: AuthModeName; hasUi: boolean }, arg: unknown): void {
+  function callHandler(
+    fnName: string,
+    trigger: TriggerState | null,
+    exec: { user: string; authMode: AuthModeName; hasUi: boolean },
+    arg: unknown,
+  ): void {
     const s = loaded();
     core.execute(exec, () => {
       try {
@@ -227,7 +247,9 @@ export function createSimulator(opts: SimulatorOptions = {}): Simulator {
   }
 
   function formSubmitTriggers(ssId: string): TriggerState[] {
-    return core.triggers.filter((t) => t.type === 'ON_FORM_SUBMIT' && t.source === 'SPREADSHEETS' && t.sourceId === ssId);
+    return core.triggers.filter(
+      (t) => t.type === 'ON_FORM_SUBMIT' && t.source === 'SPREADSHEETS' && t.sourceId === ssId,
+    );
   }
 
   function clockEvent(t: TriggerState): Record<string, unknown> {
@@ -304,7 +326,11 @@ export function createSimulator(opts: SimulatorOptions = {}): Simulator {
     runSidebar(fnName, args) {
       const s = loaded();
       const argProblem = jsonProblem(args, 'argument');
-      if (argProblem) return { ok: false, error: `google.script.run: ${argProblem}; only JSON-like values can be sent to the server` };
+      if (argProblem)
+        return {
+          ok: false,
+          error: `google.script.run: ${argProblem}; only JSON-like values can be sent to the server`,
+        };
       let fn: (...a: unknown[]) => unknown;
       try {
         fn = globalFunction(s.ctx, fnName);
@@ -316,10 +342,17 @@ export function createSimulator(opts: SimulatorOptions = {}): Simulator {
       try {
         const value = core.execute({ user: core.defaultUser, authMode: 'FULL', hasUi: true }, () => fn(...inArgs));
         const resultProblem = jsonProblem(value, 'return value');
-        if (resultProblem) return { ok: false, error: `google.script.run: ${resultProblem}; only JSON-like values can be returned to the sidebar` };
+        if (resultProblem)
+          return {
+            ok: false,
+            error: `google.script.run: ${resultProblem}; only JSON-like values can be returned to the sidebar`,
+          };
         return { ok: true, value: value === undefined ? null : JSON.parse(JSON.stringify(value)) };
       } catch (e) {
-        return { ok: false, error: e && typeof e === 'object' && 'message' in e ? String((e as Error).message) : String(e) };
+        return {
+          ok: false,
+          error: e && typeof e === 'object' && 'message' in e ? String((e as Error).message) : String(e),
+        };
       }
     },
     open(authMode = 'LIMITED') {
@@ -336,7 +369,12 @@ export function createSimulator(opts: SimulatorOptions = {}): Simulator {
     install() {
       const s = loaded();
       if (typeof (s.ctx.context as Record<string, unknown>).onInstall !== 'function') return;
-      callHandler('onInstall', null, { user: core.defaultUser, authMode: 'FULL', hasUi: true }, s.services.env.obj({ authMode: s.services.AuthMode.FULL }));
+      callHandler(
+        'onInstall',
+        null,
+        { user: core.defaultUser, authMode: 'FULL', hasUi: true },
+        s.services.env.obj({ authMode: s.services.AuthMode.FULL }),
+      );
     },
     submitForm(formId, answers, o = {}) {
       const r = submitResponse(core, formId, answers, o);
@@ -374,14 +412,17 @@ export function createSimulator(opts: SimulatorOptions = {}): Simulator {
       return { responseId: r.responseId, row: r.row, event };
     },
     redeliver(event) {
-      if (!event || typeof event !== 'object') throw new Error('Simulator: redeliver needs the event returned by submitForm');
+      if (!event || typeof event !== 'object')
+        throw new Error('Simulator: redeliver needs the event returned by submitForm');
       const target = eventTargets.get(event);
       if (!target) throw new Error('Simulator: redeliver needs the event returned by submitForm');
       for (const t of formSubmitTriggers(target.ssId)) fireTrigger(t, event as Record<string, unknown>);
     },
     fireDue() {
       const now = core.clock.nowMs();
-      const due = core.triggers.filter((t) => t.type === 'CLOCK' && t.next != null && t.next <= now).sort((a, b) => a.next! - b.next!);
+      const due = core.triggers
+        .filter((t) => t.type === 'CLOCK' && t.next != null && t.next <= now)
+        .sort((a, b) => a.next! - b.next!);
       for (const t of due) fireClock(t);
       return due.length;
     },
@@ -434,7 +475,12 @@ export function createSimulator(opts: SimulatorOptions = {}): Simulator {
     },
     triggers: () => describeTriggers(core),
     holdLock(kind, heldForMs) {
-      const key = kind === 'document' ? `document:${core.activeSpreadsheetId}` : kind === 'user' ? `user:${core.defaultUser}` : 'script';
+      const key =
+        kind === 'document'
+          ? `document:${core.activeSpreadsheetId}`
+          : kind === 'user'
+            ? `user:${core.defaultUser}`
+            : 'script';
       core.foreignLocks.set(key, heldForMs === undefined ? Infinity : core.clock.nowMs() + heldForMs);
     },
     exportState(): SimState {

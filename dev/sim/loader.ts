@@ -6,7 +6,22 @@ import * as vm from 'node:vm';
 import type { Realm } from './core';
 
 /** Globals Node would add that Apps Script does not have; a fresh vm context has none of them, we check anyway. */
-const FORBIDDEN = ['require', 'process', 'Buffer', 'setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'module', 'exports', 'global', 'fetch', 'queueMicrotask', 'structuredClone'];
+const FORBIDDEN = [
+  'require',
+  'process',
+  'Buffer',
+  'setTimeout',
+  'setInterval',
+  'setImmediate',
+  'clearTimeout',
+  'clearInterval',
+  'module',
+  'exports',
+  'global',
+  'fetch',
+  'queueMicrotask',
+  'structuredClone',
+];
 
 const DATE_PATCH = `(function (nowFn) {
   var RealDate = Date;
@@ -39,7 +54,10 @@ export function createScriptContext(nowMs: () => number): ScriptContext {
   for (const name of FORBIDDEN) {
     if (name in context) delete (context as Record<string, unknown>)[name];
   }
-  const builtins = vm.runInContext('({ Array: Array, Object: Object, Error: Error, JSON: JSON })', context) as Omit<Realm, 'name' | 'Date'>;
+  const builtins = vm.runInContext('({ Array: Array, Object: Object, Error: Error, JSON: JSON })', context) as Omit<
+    Realm,
+    'name' | 'Date'
+  >;
   return { context, realm: { name: 'script', Date: SimDate, ...builtins } };
 }
 

@@ -116,12 +116,15 @@ export class SimSheetModel {
     rows.forEach((values, i) => {
       const r = start + i;
       this.grow(r, values.length);
-      values.forEach((v, j) => setParsed(ensureCell(this.state, r, j + 1), parseInput(v, cellAt(this.state, r, j + 1)?.fmt, ctx)));
+      values.forEach((v, j) =>
+        setParsed(ensureCell(this.state, r, j + 1), parseInput(v, cellAt(this.state, r, j + 1)?.fmt, ctx)),
+      );
     });
     return this;
   }
   setNumberFormat(row: number, col: number, format: string, numRows = 1, numCols = 1): this {
-    for (let i = 0; i < numRows; i++) for (let j = 0; j < numCols; j++) ensureCell(this.state, row + i, col + j).fmt = format;
+    for (let i = 0; i < numRows; i++)
+      for (let j = 0; j < numCols; j++) ensureCell(this.state, row + i, col + j).fmt = format;
     return this;
   }
   /** Insert `n` empty columns before column `col` (what "Insert 1 column left" does). */
@@ -144,7 +147,8 @@ export class SimSheetModel {
   /** Sort the rows below the frozen rows (or below row 1 if `headerRows` given) by a 1-based column. */
   sortBy(col: number, ascending = true, headerRows = this.state.frozenRows): this {
     const to = lastRow(this.state);
-    if (to > headerRows) sortBlock(this.state, headerRows + 1, to, 1, Math.max(lastCol(this.state), col), [{ column: col, ascending }]);
+    if (to > headerRows)
+      sortBlock(this.state, headerRows + 1, to, 1, Math.max(lastCol(this.state), col), [{ column: col, ascending }]);
     return this;
   }
   /** Move column `from` so it becomes column `to` (drag a column). */

@@ -5,7 +5,8 @@ import type { ServiceEnv, SimCore } from './core';
 import type { ClockSchedule, TriggerEventType, TriggerState } from './types';
 
 export const MAX_TRIGGERS = 20;
-export const TOO_MANY_TRIGGERS = 'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
+export const TOO_MANY_TRIGGERS =
+  'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
 const HOUR = 3600000;
 const DAY = 24 * HOUR;
 const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
@@ -62,12 +63,30 @@ export function reschedule(t: TriggerState, firedAt: number, tz: string): number
   return nextDue(s, firedAt, tz, firedAt);
 }
 
-export function scriptService(env: ServiceEnv, ssIdOf: (x: unknown) => string | null, formIdOf: (x: unknown) => string | null, opts: { addon: boolean }) {
+export function scriptService(
+  env: ServiceEnv,
+  ssIdOf: (x: unknown) => string | null,
+  formIdOf: (x: unknown) => string | null,
+  opts: { addon: boolean },
+) {
   const { core } = env;
   const err = env.error;
   const AuthMode = env.enumOf('ScriptApp.AuthMode', ['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL']);
-  const EventType = env.enumOf('ScriptApp.EventType', ['CLOCK', 'ON_OPEN', 'ON_EDIT', 'ON_FORM_SUBMIT', 'ON_CHANGE', 'ON_EVENT_UPDATED']);
-  const TriggerSource = env.enumOf('ScriptApp.TriggerSource', ['SPREADSHEETS', 'CLOCK', 'FORMS', 'DOCUMENTS', 'CALENDAR']);
+  const EventType = env.enumOf('ScriptApp.EventType', [
+    'CLOCK',
+    'ON_OPEN',
+    'ON_EDIT',
+    'ON_FORM_SUBMIT',
+    'ON_CHANGE',
+    'ON_EVENT_UPDATED',
+  ]);
+  const TriggerSource = env.enumOf('ScriptApp.TriggerSource', [
+    'SPREADSHEETS',
+    'CLOCK',
+    'FORMS',
+    'DOCUMENTS',
+    'CALENDAR',
+  ]);
   const WeekDay = env.enumOf('ScriptApp.WeekDay', WEEKDAYS);
   const AuthorizationStatus = env.enumOf('ScriptApp.AuthorizationStatus', ['REQUIRED', 'NOT_REQUIRED']);
 
@@ -96,7 +115,11 @@ export function scriptService(env: ServiceEnv, ssIdOf: (x: unknown) => string | 
       if (sameKind.length >= 1) throw err(addonTooMany(t.type));
     }
     const full: TriggerState = { ...t, id: (4034124084959907503n + BigInt(core.seq++) * 7919n).toString(), owner };
-    if (full.schedule) full.next = full.schedule.kind === 'once' ? Date.parse(full.schedule.at!) : nextDue(full.schedule, created, core.timeZone, created);
+    if (full.schedule)
+      full.next =
+        full.schedule.kind === 'once'
+          ? Date.parse(full.schedule.at!)
+          : nextDue(full.schedule, created, core.timeZone, created);
     core.triggers.push(full);
     return triggerFacade(full);
   }
@@ -106,7 +129,8 @@ export function scriptService(env: ServiceEnv, ssIdOf: (x: unknown) => string | 
     const forSpreadsheet = (x: unknown) => {
       const ssId = typeof x === 'string' ? x : ssIdOf(x);
       if (!ssId || !core.spreadsheets.has(ssId)) throw err('Invalid argument: key');
-      if (opts.addon && ssId !== core.activeSpreadsheetId) throw err('Simulator: an editor add-on can only create triggers for the file it is running in.');
+      if (opts.addon && ssId !== core.activeSpreadsheetId)
+        throw err('Simulator: an editor add-on can only create triggers for the file it is running in.');
       let type: TriggerEventType | null = null;
       const b = {
         onFormSubmit: () => ((type = 'ON_FORM_SUBMIT'), pb),
@@ -123,12 +147,19 @@ export function scriptService(env: ServiceEnv, ssIdOf: (x: unknown) => string | 
     };
     const forForm = (x: unknown) => {
       const formId = typeof x === 'string' ? x : formIdOf(x);
-      if (opts.addon) throw err('Simulator: an editor add-on in Sheets cannot create triggers on a Form (use the spreadsheet form-submit trigger).');
+      if (opts.addon)
+        throw err(
+          'Simulator: an editor add-on in Sheets cannot create triggers on a Form (use the spreadsheet form-submit trigger).',
+        );
       let type: TriggerEventType | null = null;
       const b = {
         onFormSubmit: () => ((type = 'ON_FORM_SUBMIT'), pb),
         onOpen: () => ((type = 'ON_OPEN'), pb),
-        create: () => create({ fn: handler, type: type ?? 'ON_FORM_SUBMIT', source: 'FORMS', sourceId: formId ?? undefined }, core.clock.nowMs()),
+        create: () =>
+          create(
+            { fn: handler, type: type ?? 'ON_FORM_SUBMIT', source: 'FORMS', sourceId: formId ?? undefined },
+            core.clock.nowMs(),
+          ),
       };
       const pb = env.metered('FormTriggerBuilder', b, { default: 0, create: 300 });
       return pb;
@@ -140,7 +171,8 @@ export function scriptService(env: ServiceEnv, ssIdOf: (x: unknown) => string | 
         const k = Number(n);
         if (kind === 'minutes') {
           if (opts.addon) throw err(ADDON_HOURLY);
-          if (![1, 5, 10, 15, 30].includes(k)) throw err('The value passed to everyMinutes must be 1, 5, 10, 15 or 30.');
+          if (![1, 5, 10, 15, 30].includes(k))
+            throw err('The value passed to everyMinutes must be 1, 5, 10, 15 or 30.');
         }
         if (!Number.isInteger(k) || k < 1) throw err(`Invalid argument: ${kind}`);
         s.kind = kind;
@@ -193,8 +225,10 @@ export function scriptService(env: ServiceEnv, ssIdOf: (x: unknown) => string | 
         },
         inTimezone: () => pb,
         create: () => {
-          if (!chosen) throw err('Simulator: a time-based trigger needs a schedule (everyHours, everyDays, at, after, ...)');
-          if (s.kind === 'weeks' && s.weekDay === undefined) s.weekDay = zonedParts(core.clock.nowMs(), core.timeZone).weekday;
+          if (!chosen)
+            throw err('Simulator: a time-based trigger needs a schedule (everyHours, everyDays, at, after, ...)');
+          if (s.kind === 'weeks' && s.weekDay === undefined)
+            s.weekDay = zonedParts(core.clock.nowMs(), core.timeZone).weekday;
           return create({ fn: handler, type: 'CLOCK', source: 'CLOCK', schedule: { ...s } }, core.clock.nowMs());
         },
       };
@@ -228,7 +262,11 @@ export function scriptService(env: ServiceEnv, ssIdOf: (x: unknown) => string | 
     getAuthorizationInfo: () =>
       env.metered(
         'AuthorizationInfo',
-        { getAuthorizationStatus: () => AuthorizationStatus.NOT_REQUIRED, getAuthorizationUrl: () => null, getAuthorizedScopes: () => env.arr([]) },
+        {
+          getAuthorizationStatus: () => AuthorizationStatus.NOT_REQUIRED,
+          getAuthorizationUrl: () => null,
+          getAuthorizedScopes: () => env.arr([]),
+        },
         2,
       ),
     AuthMode,
@@ -238,7 +276,13 @@ export function scriptService(env: ServiceEnv, ssIdOf: (x: unknown) => string | 
     AuthorizationStatus,
   };
   return {
-    ScriptApp: env.metered('ScriptApp', app, { default: 2, newTrigger: 0, getProjectTriggers: 150, getUserTriggers: 150, deleteTrigger: 300 }),
+    ScriptApp: env.metered('ScriptApp', app, {
+      default: 2,
+      newTrigger: 0,
+      getProjectTriggers: 150,
+      getUserTriggers: 150,
+      deleteTrigger: 300,
+    }),
     AuthMode,
   };
 }

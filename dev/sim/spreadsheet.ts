@@ -29,8 +29,22 @@ const DATA = 100;
 const HANDLE = 2;
 const FORMAT = 20;
 
-export const SPREADSHEET_APP_COSTS: CostTable = { default: HANDLE, flush: 100, newDataValidation: 0, create: 1000, openById: 500, openByUrl: 500 };
-export const SPREADSHEET_COSTS: CostTable = { default: HANDLE, insertSheet: FORMAT, deleteSheet: FORMAT, toast: 2, rename: FORMAT, setSpreadsheetTimeZone: FORMAT };
+export const SPREADSHEET_APP_COSTS: CostTable = {
+  default: HANDLE,
+  flush: 100,
+  newDataValidation: 0,
+  create: 1000,
+  openById: 500,
+  openByUrl: 500,
+};
+export const SPREADSHEET_COSTS: CostTable = {
+  default: HANDLE,
+  insertSheet: FORMAT,
+  deleteSheet: FORMAT,
+  toast: 2,
+  rename: FORMAT,
+  setSpreadsheetTimeZone: FORMAT,
+};
 export const SHEET_COSTS: CostTable = {
   default: HANDLE,
   appendRow: DATA,
@@ -111,7 +125,13 @@ export const RANGE_COSTS: CostTable = Object.assign(
   Object.fromEntries(RANGE_DATA.map((m) => [m, DATA])),
   Object.fromEntries(RANGE_FORMAT.map((m) => [m, FORMAT])),
 );
-export const TEXT_FINDER_COSTS: CostTable = { default: 0, findAll: DATA, findNext: DATA, findPrevious: DATA, replaceAllWith: DATA };
+export const TEXT_FINDER_COSTS: CostTable = {
+  default: 0,
+  findAll: DATA,
+  findNext: DATA,
+  findPrevious: DATA,
+  replaceAllWith: DATA,
+};
 
 export interface SpreadsheetInternals {
   globals: { SpreadsheetApp: object };
@@ -122,7 +142,7 @@ export interface SpreadsheetInternals {
 }
 
 // Facades are dynamic Proxies; the node-side tsconfig has no Apps Script types.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+
 type Facade = any;
 const MODEL = Symbol('simModel');
 
@@ -130,7 +150,11 @@ export function parseCtx(env: ServiceEnv, ss: SpreadsheetState): ParseContext {
   return { timeZone: ss.timeZone, nowMs: env.core.clock.nowMs() };
 }
 
-export function createSpreadsheetState(env: ServiceEnv | { core: ServiceEnv['core'] }, name: string, id?: string): SpreadsheetState {
+export function createSpreadsheetState(
+  env: ServiceEnv | { core: ServiceEnv['core'] },
+  name: string,
+  id?: string,
+): SpreadsheetState {
   const core = env.core;
   const ss: SpreadsheetState = {
     id: id ?? core.fileId('Sheet'),
@@ -161,12 +185,14 @@ export function spreadsheetService(env: ServiceEnv, getUi: () => object): Spread
   }
 
   function checkBox(sh: SheetState, r: number, c: number, nr: number, nc: number): void {
-    if (![r, c, nr, nc].every((x) => Number.isInteger(x))) throw err('Cannot find method getRange(' + [r, c, nr, nc].join(',') + ').');
+    if (![r, c, nr, nc].every((x) => Number.isInteger(x)))
+      throw err('Cannot find method getRange(' + [r, c, nr, nc].join(',') + ').');
     if (r < 1) throw err('The starting row of the range is too small.');
     if (c < 1) throw err('The starting column of the range is too small.');
     if (nr < 1) throw err('The number of rows in the range must be at least 1.');
     if (nc < 1) throw err('The number of columns in the range must be at least 1.');
-    if (r + nr - 1 > sh.maxRows || c + nc - 1 > sh.maxCols) throw err('The coordinates of the range are outside the dimensions of the sheet.');
+    if (r + nr - 1 > sh.maxRows || c + nc - 1 > sh.maxCols)
+      throw err('The coordinates of the range are outside the dimensions of the sheet.');
   }
 
   function toRealmValue(v: Cell['v'] | undefined): unknown {
@@ -178,7 +204,8 @@ export function spreadsheetService(env: ServiceEnv, getUi: () => object): Spread
     const crit = env.enumOf('SpreadsheetApp.DataValidationCriteria', DV_CRITERIA);
     const o = {
       getCriteriaType: () => crit[dv.type] ?? dv.type,
-      getCriteriaValues: () => env.arr(dv.type === 'VALUE_IN_LIST' ? [env.arr(dv.values as string[]), dv.showDropdown !== false] : dv.values),
+      getCriteriaValues: () =>
+        env.arr(dv.type === 'VALUE_IN_LIST' ? [env.arr(dv.values as string[]), dv.showDropdown !== false] : dv.values),
       getAllowInvalid: () => dv.allowInvalid,
       getHelpText: () => dv.helpText,
       copy: () => builderFacade({ ...dv, values: [...dv.values] }),
@@ -197,7 +224,12 @@ export function spreadsheetService(env: ServiceEnv, getUi: () => object): Spread
     Object.assign(self, {
       requireValueInList: (values: unknown[], showDropdown?: boolean) =>
         chain(() => {
-          if (!Array.isArray(values)) throw err('The parameters (' + typeof values + ") don't match the method signature for SpreadsheetApp.DataValidationBuilder.requireValueInList.");
+          if (!Array.isArray(values))
+            throw err(
+              'The parameters (' +
+                typeof values +
+                ") don't match the method signature for SpreadsheetApp.DataValidationBuilder.requireValueInList.",
+            );
           dv.type = 'VALUE_IN_LIST';
           dv.values = values.map(String);
           dv.showDropdown = showDropdown !== false;
@@ -295,7 +327,9 @@ export function spreadsheetService(env: ServiceEnv, getUi: () => object): Spread
           const cell = ensureCell(sh, r, c);
           const cur = displayValue(cell, ss.timeZone);
           const flags = opts.matchCase ? 'g' : 'gi';
-          const pattern = opts.regex ? new RegExp(text, flags) : new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), flags);
+          const pattern = opts.regex
+            ? new RegExp(text, flags)
+            : new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), flags);
           const next = opts.entire ? String(replacement) : cur.replace(pattern, String(replacement));
           setParsed(cell, parseInput(next, cell.fmt, parseCtx(env, ss)));
         }
@@ -347,12 +381,20 @@ export function spreadsheetService(env: ServiceEnv, getUi: () => object): Spread
     };
     const checkShape = (values: unknown, method = 'setValues') => {
       if (!Array.isArray(values) || values.some((row) => !Array.isArray(row))) {
-        throw err(`The parameters (${Array.isArray(values) ? 'number[]' : typeof values}) don't match the method signature for SpreadsheetApp.Range.${method}.`);
+        throw err(
+          `The parameters (${Array.isArray(values) ? 'number[]' : typeof values}) don't match the method signature for SpreadsheetApp.Range.${method}.`,
+        );
       }
       const rows = values as unknown[][];
-      if (rows.length !== nr) throw err(`The number of rows in the data does not match the number of rows in the range. The data has ${rows.length} but the range has ${nr}.`);
+      if (rows.length !== nr)
+        throw err(
+          `The number of rows in the data does not match the number of rows in the range. The data has ${rows.length} but the range has ${nr}.`,
+        );
       for (const row of rows) {
-        if (row.length !== nc) throw err(`The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${nc}.`);
+        if (row.length !== nc)
+          throw err(
+            `The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${nc}.`,
+          );
       }
     };
     const writeAll = (values: unknown[][]) => {
@@ -435,7 +477,10 @@ export function spreadsheetService(env: ServiceEnv, getUi: () => object): Spread
       getHorizontalAlignment: () => String(cellAt(sh(), r, c)?.st?.horizontalAlignment ?? 'general'),
       setDataValidation: (rule: unknown) => {
         const dv = rule ? ((rule as Record<symbol, ValidationState>)[MODEL] as ValidationState | undefined) : undefined;
-        if (rule && !dv) throw err("The parameters (Object) don't match the method signature for SpreadsheetApp.Range.setDataValidation.");
+        if (rule && !dv)
+          throw err(
+            "The parameters (Object) don't match the method signature for SpreadsheetApp.Range.setDataValidation.",
+          );
         each((cell) => {
           if (dv) cell.dv = { ...dv, values: [...dv.values] };
           else delete cell.dv;
@@ -494,7 +539,9 @@ export function spreadsheetService(env: ServiceEnv, getUi: () => object): Spread
       },
       isBlank: () => {
         const s = sh();
-        for (let i = 0; i < nr; i++) for (let j = 0; j < nc; j++) if (cellAt(s, r + i, c + j)?.v !== undefined && cellAt(s, r + i, c + j)?.v !== '') return false;
+        for (let i = 0; i < nr; i++)
+          for (let j = 0; j < nc; j++)
+            if (cellAt(s, r + i, c + j)?.v !== undefined && cellAt(s, r + i, c + j)?.v !== '') return false;
         return true;
       },
       getRow: () => r,
@@ -520,9 +567,16 @@ export function spreadsheetService(env: ServiceEnv, getUi: () => object): Spread
       createTextFinder: (text: string) => textFinderFacade(ssId, sheetId, box, String(text)),
       sort: (spec: unknown) => {
         const specs = (Array.isArray(spec) ? spec : [spec]).map((s) =>
-          typeof s === 'number' ? { column: s, ascending: true } : { column: Number((s as { column: number }).column), ascending: (s as { ascending?: boolean }).ascending !== false },
+          typeof s === 'number'
+            ? { column: s, ascending: true }
+            : {
+                column: Number((s as { column: number }).column),
+                ascending: (s as { ascending?: boolean }).ascending !== false,
+              },
         );
-        for (const s of specs) if (s.column < c || s.column >= c + nc) throw err('The coordinates of the range are outside the dimensions of the sheet.');
+        for (const s of specs)
+          if (s.column < c || s.column >= c + nc)
+            throw err('The coordinates of the range are outside the dimensions of the sheet.');
         sortBlock(sh(), r, r + nr - 1, c, c + nc - 1, specs);
         core.meter.addCells(cells);
         return proxy;
@@ -547,7 +601,8 @@ export function spreadsheetService(env: ServiceEnv, getUi: () => object): Spread
       getName: () => sh().name,
       setName: (name: string) => {
         const n = String(name);
-        if (ss().sheets.some((s) => s !== sh() && s.name === n)) throw err(`A sheet with the name "${n}" already exists. Please enter another name.`);
+        if (ss().sheets.some((s) => s !== sh() && s.name === n))
+          throw err(`A sheet with the name "${n}" already exists. Please enter another name.`);
         sh().name = n;
         return proxy;
       },
@@ -561,15 +616,24 @@ export function spreadsheetService(env: ServiceEnv, getUi: () => object): Spread
           if (!p) throw err('Range not found');
           return range(p.box);
         }
-        return range({ r: Number(a), c: Number(b), nr: c === undefined ? 1 : Number(c), nc: d === undefined ? 1 : Number(d) });
+        return range({
+          r: Number(a),
+          c: Number(b),
+          nr: c === undefined ? 1 : Number(c),
+          nc: d === undefined ? 1 : Number(d),
+        });
       },
-      getDataRange: () => rangeFacade(ssId, sheetId, { r: 1, c: 1, nr: Math.max(lastRow(sh()), 1), nc: Math.max(lastCol(sh()), 1) }),
+      getDataRange: () =>
+        rangeFacade(ssId, sheetId, { r: 1, c: 1, nr: Math.max(lastRow(sh()), 1), nc: Math.max(lastCol(sh()), 1) }),
       getLastRow: () => lastRow(sh()),
       getLastColumn: () => lastCol(sh()),
       getMaxRows: () => sh().maxRows,
       getMaxColumns: () => sh().maxCols,
       appendRow: (values: unknown[]) => {
-        if (!Array.isArray(values)) throw err(`The parameters (${typeof values}) don't match the method signature for SpreadsheetApp.Sheet.appendRow.`);
+        if (!Array.isArray(values))
+          throw err(
+            `The parameters (${typeof values}) don't match the method signature for SpreadsheetApp.Sheet.appendRow.`,
+          );
         const s = sh();
         const row = lastRow(s) + 1;
         const ctx = parseCtx(env, ss());
@@ -645,7 +709,8 @@ export function spreadsheetService(env: ServiceEnv, getUi: () => object): Spread
         const s = sh();
         const from = s.frozenRows + 1;
         const to = lastRow(s);
-        if (to >= from) sortBlock(s, from, to, 1, Math.max(lastCol(s), col), [{ column: col, ascending: ascending !== false }]);
+        if (to >= from)
+          sortBlock(s, from, to, 1, Math.max(lastCol(s), col), [{ column: col, ascending: ascending !== false }]);
         core.meter.addCells(Math.max(0, to - from + 1) * lastCol(s));
         return proxy;
       },
@@ -724,7 +789,10 @@ export function spreadsheetService(env: ServiceEnv, getUi: () => object): Spread
         }
         if (findSheet(s, name)) throw err(`A sheet with the name "${name}" already exists. Please enter another name.`);
         const sh = newSheet(nextSheetId(s), name);
-        const at = index === undefined ? s.sheets.indexOf(s.sheets.find((x) => x.id === s.activeSheetId)!) + 1 : Math.max(0, Math.min(index, s.sheets.length));
+        const at =
+          index === undefined
+            ? s.sheets.indexOf(s.sheets.find((x) => x.id === s.activeSheetId)!) + 1
+            : Math.max(0, Math.min(index, s.sheets.length));
         s.sheets.splice(at, 0, sh);
         s.activeSheetId = sh.id;
         return sheetFacade(ssId, sh.id);
@@ -735,9 +803,11 @@ export function spreadsheetService(env: ServiceEnv, getUi: () => object): Spread
         if (s.sheets.length === 1) throw err("You can't remove all the sheets in a document.");
         s.sheets = s.sheets.filter((x) => x.id !== id);
         if (s.activeSheetId === id) s.activeSheetId = s.sheets[0].id;
-        for (const f of core.forms.values()) if (f.destination?.spreadsheetId === ssId && f.destination.sheetId === id) f.destination = null;
+        for (const f of core.forms.values())
+          if (f.destination?.spreadsheetId === ssId && f.destination.sheetId === id) f.destination = null;
       },
-      getActiveSheet: () => sheetFacade(ssId, (ss().sheets.find((x) => x.id === ss().activeSheetId) ?? ss().sheets[0]).id),
+      getActiveSheet: () =>
+        sheetFacade(ssId, (ss().sheets.find((x) => x.id === ss().activeSheetId) ?? ss().sheets[0]).id),
       setActiveSheet: (sheet: unknown) => {
         ss().activeSheetId = sheetIdOf(sheet);
         return sheetFacade(ssId, ss().activeSheetId);
@@ -745,7 +815,12 @@ export function spreadsheetService(env: ServiceEnv, getUi: () => object): Spread
       getRange: (text: string) => {
         const s = ss();
         const bang = String(text).lastIndexOf('!');
-        const name = bang >= 0 ? String(text).slice(0, bang).replace(/^'(.*)'$/, '$1') : null;
+        const name =
+          bang >= 0
+            ? String(text)
+                .slice(0, bang)
+                .replace(/^'(.*)'$/, '$1')
+            : null;
         const sh = name ? findSheet(s, name) : s.sheets.find((x) => x.id === s.activeSheetId);
         if (!sh) throw err('Range not found');
         const p = parseA1(String(text), sh);
@@ -758,7 +833,11 @@ export function spreadsheetService(env: ServiceEnv, getUi: () => object): Spread
       getSpreadsheetLocale: () => ss().locale,
       getFormUrl: () => ss().formUrl,
       toast: (message: unknown, title?: unknown) => {
-        core.ui.toasts.push(title === undefined || title === null ? { message: String(message) } : { message: String(message), title: String(title) });
+        core.ui.toasts.push(
+          title === undefined || title === null
+            ? { message: String(message) }
+            : { message: String(message), title: String(title) },
+        );
       },
       getOwner: () => null,
       getEditors: () => env.arr([]),
@@ -784,13 +863,15 @@ export function spreadsheetService(env: ServiceEnv, getUi: () => object): Spread
     getActiveRange: () => null,
     openById: (id: string) => {
       core.requireAuth('SpreadsheetApp.openById');
-      if (!core.spreadsheets.has(String(id))) throw err('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
+      if (!core.spreadsheets.has(String(id)))
+        throw err('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
       return spreadsheetFacade(String(id));
     },
     openByUrl: (url: string) => {
       core.requireAuth('SpreadsheetApp.openByUrl');
       const id = /\/d\/([^/]+)/.exec(String(url))?.[1];
-      if (!id || !core.spreadsheets.has(id)) throw err('Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.');
+      if (!id || !core.spreadsheets.has(id))
+        throw err('Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.');
       return spreadsheetFacade(id);
     },
     create: (name: string) => {
@@ -807,7 +888,14 @@ export function spreadsheetService(env: ServiceEnv, getUi: () => object): Spread
     WrapStrategy: env.enumOf('SpreadsheetApp.WrapStrategy', ['WRAP', 'OVERFLOW', 'CLIP']),
     Dimension: env.enumOf('SpreadsheetApp.Dimension', ['COLUMNS', 'ROWS']),
     SheetType: env.enumOf('SpreadsheetApp.SheetType', ['GRID', 'OBJECT', 'DATASOURCE']),
-    BorderStyle: env.enumOf('SpreadsheetApp.BorderStyle', ['DOTTED', 'DASHED', 'SOLID', 'SOLID_MEDIUM', 'SOLID_THICK', 'DOUBLE']),
+    BorderStyle: env.enumOf('SpreadsheetApp.BorderStyle', [
+      'DOTTED',
+      'DASHED',
+      'SOLID',
+      'SOLID_MEDIUM',
+      'SOLID_THICK',
+      'DOUBLE',
+    ]),
     ProtectionType: env.enumOf('SpreadsheetApp.ProtectionType', ['RANGE', 'SHEET']),
   };
 

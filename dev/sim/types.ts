@@ -50,13 +50,7 @@ export interface SpreadsheetState {
 }
 
 export type ItemTypeName =
-  | 'TEXT'
-  | 'PARAGRAPH_TEXT'
-  | 'MULTIPLE_CHOICE'
-  | 'CHECKBOX'
-  | 'LIST'
-  | 'SECTION_HEADER'
-  | 'PAGE_BREAK';
+  'TEXT' | 'PARAGRAPH_TEXT' | 'MULTIPLE_CHOICE' | 'CHECKBOX' | 'LIST' | 'SECTION_HEADER' | 'PAGE_BREAK';
 
 export interface FormItemState {
   id: number;

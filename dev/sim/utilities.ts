@@ -4,7 +4,20 @@ import * as crypto from 'node:crypto';
 import { zonedParts, zoneShortName } from './clock';
 import type { ServiceEnv } from './core';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 /** Format like java.text.SimpleDateFormat with the given time zone (what Utilities.formatDate does). */
@@ -112,7 +125,14 @@ const fromBytes = (data: unknown): Buffer =>
 export function utilitiesService(env: ServiceEnv) {
   const { core } = env;
   const Charset = env.enumOf('Utilities.Charset', ['US_ASCII', 'UTF_8']);
-  const DigestAlgorithm = env.enumOf('Utilities.DigestAlgorithm', ['MD2', 'MD5', 'SHA_1', 'SHA_256', 'SHA_384', 'SHA_512']);
+  const DigestAlgorithm = env.enumOf('Utilities.DigestAlgorithm', [
+    'MD2',
+    'MD5',
+    'SHA_1',
+    'SHA_256',
+    'SHA_384',
+    'SHA_512',
+  ]);
 
   function blob(bytes: Buffer, contentType: string | null, name: string | null): object {
     let type = contentType;
@@ -134,7 +154,12 @@ export function utilitiesService(env: ServiceEnv) {
 
   const app = {
     formatDate: (date: Date, tz: string, pattern: string) => {
-      if (!date || typeof (date as Date).getTime !== 'function') throw env.error("The parameters (" + typeof date + ",String,String) don't match the method signature for Utilities.formatDate.");
+      if (!date || typeof (date as Date).getTime !== 'function')
+        throw env.error(
+          'The parameters (' +
+            typeof date +
+            ",String,String) don't match the method signature for Utilities.formatDate.",
+        );
       try {
         return formatDate((date as Date).getTime(), String(tz), String(pattern));
       } catch (e) {
@@ -143,7 +168,9 @@ export function utilitiesService(env: ServiceEnv) {
     },
     formatString: (template: string, ...args: unknown[]) => {
       let k = 0;
-      return String(template).replace(/%([sdif%])/g, (_m, t: string) => (t === '%' ? '%' : String(t === 'd' || t === 'i' ? Math.trunc(Number(args[k++])) : args[k++])));
+      return String(template).replace(/%([sdif%])/g, (_m, t: string) =>
+        t === '%' ? '%' : String(t === 'd' || t === 'i' ? Math.trunc(Number(args[k++])) : args[k++]),
+      );
     },
     getUuid: () => crypto.randomUUID(),
     sleep: (ms: number) => {
@@ -154,10 +181,18 @@ export function utilitiesService(env: ServiceEnv) {
     base64Encode: (data: unknown) => fromBytes(data).toString('base64'),
     base64EncodeWebSafe: (data: unknown) => fromBytes(data).toString('base64').replace(/\+/g, '-').replace(/\//g, '_'),
     base64Decode: (s: string) => env.arr(toSigned(Buffer.from(String(s), 'base64'))),
-    base64DecodeWebSafe: (s: string) => env.arr(toSigned(Buffer.from(String(s).replace(/-/g, '+').replace(/_/g, '/'), 'base64'))),
-    newBlob: (data?: unknown, contentType?: string, name?: string) => blob(data === undefined ? Buffer.alloc(0) : fromBytes(data), contentType ?? null, name ?? null),
+    base64DecodeWebSafe: (s: string) =>
+      env.arr(toSigned(Buffer.from(String(s).replace(/-/g, '+').replace(/_/g, '/'), 'base64'))),
+    newBlob: (data?: unknown, contentType?: string, name?: string) =>
+      blob(data === undefined ? Buffer.alloc(0) : fromBytes(data), contentType ?? null, name ?? null),
     computeDigest: (alg: unknown, value: unknown) => {
-      const map: Record<string, string> = { MD5: 'md5', SHA_1: 'sha1', SHA_256: 'sha256', SHA_384: 'sha384', SHA_512: 'sha512' };
+      const map: Record<string, string> = {
+        MD5: 'md5',
+        SHA_1: 'sha1',
+        SHA_256: 'sha256',
+        SHA_384: 'sha384',
+        SHA_512: 'sha512',
+      };
       const a = map[String(alg)];
       if (!a) throw env.error(`Simulator: Utilities.computeDigest(${String(alg)}) is not implemented`);
       return env.arr(toSigned(crypto.createHash(a).update(fromBytes(value)).digest()));
@@ -179,7 +214,12 @@ export function loggingServices(env: ServiceEnv) {
         if (a instanceof env.realm.Error || a instanceof Error) return String((a as Error).stack ?? a);
         if (typeof a === 'object' && a !== null && !Array.isArray(a)) {
           const ts = (a as { toString?: unknown }).toString;
-          if (typeof ts === 'function' && ts !== Object.prototype.toString && ts !== env.realm.Object.prototype.toString) return String(a);
+          if (
+            typeof ts === 'function' &&
+            ts !== Object.prototype.toString &&
+            ts !== env.realm.Object.prototype.toString
+          )
+            return String(a);
         }
         try {
           return typeof a === 'object' && a !== null ? JSON.stringify(a) : String(a);
@@ -203,9 +243,11 @@ export function loggingServices(env: ServiceEnv) {
     },
   };
   const proxy = env.metered('Logger', logger, 0);
-  const line = (level: string) => (...args: unknown[]) => {
-    core.logs.push(level ? `${level}: ${fmt(args)}` : fmt(args));
-  };
+  const line =
+    (level: string) =>
+    (...args: unknown[]) => {
+      core.logs.push(level ? `${level}: ${fmt(args)}` : fmt(args));
+    };
   const consoleObj = env.obj({
     log: line(''),
     info: line('INFO'),

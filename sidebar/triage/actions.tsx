@@ -21,7 +21,12 @@ export function WinActions({ win, canDraft, act, undo, doUndo, draftEmail, setDr
         <button type="button" class="primary" onClick={() => act('approve')} aria-keyshortcuts="a">
           Approve
         </button>
-        <button type="button" aria-pressed={win.featured ? 'true' : 'false'} onClick={() => act('feature')} aria-keyshortcuts="f">
+        <button
+          type="button"
+          aria-pressed={win.featured ? 'true' : 'false'}
+          onClick={() => act('feature')}
+          aria-keyshortcuts="f"
+        >
           Feature
         </button>
         <button type="button" onClick={() => act('needs')} aria-keyshortcuts="n">
@@ -30,13 +35,23 @@ export function WinActions({ win, canDraft, act, undo, doUndo, draftEmail, setDr
         <button type="button" onClick={() => act('archive')} aria-keyshortcuts="e">
           Archive
         </button>
-        <button type="button" disabled={!undo} onClick={doUndo} aria-keyshortcuts="u" aria-label={undo ? `Undo: ${undo.what} ${undo.id}` : 'Undo'}>
+        <button
+          type="button"
+          disabled={!undo}
+          onClick={doUndo}
+          aria-keyshortcuts="u"
+          aria-label={undo ? `Undo: ${undo.what} ${undo.id}` : 'Undo'}
+        >
           Undo
         </button>
       </div>
       {canDraft && (
         <label class="check">
-          <input type="checkbox" checked={draftEmail} onChange={(e) => setDraftEmail((e.target as HTMLInputElement).checked)} />
+          <input
+            type="checkbox"
+            checked={draftEmail}
+            onChange={(e) => setDraftEmail((e.target as HTMLInputElement).checked)}
+          />
           With Needs info, draft an email asking {win.name || 'the submitter'} for more
         </label>
       )}
@@ -63,7 +78,11 @@ export function GroupActions({ count, goals, bulk, clear }: GroupActionsProps) {
       </button>
       <label>
         Tag
-        <select aria-label="Goal to tag the selected wins with" value={goal} onChange={(e) => setGoal((e.target as HTMLSelectElement).value)}>
+        <select
+          aria-label="Goal to tag the selected wins with"
+          value={goal}
+          onChange={(e) => setGoal((e.target as HTMLSelectElement).value)}
+        >
           <option value="">Choose a goal</option>
           {goals.map((g) => (
             <option value={g.name}>{g.name}</option>

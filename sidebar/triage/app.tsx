@@ -89,12 +89,23 @@ export function App() {
     setWins((list) => list.map((w) => (w.id === next.id ? next : w)));
   }
 
-  function save(target: WinView, change: TriageChange, what: string, opts: { advance?: boolean; draft?: boolean } = {}): Promise<boolean> {
+  function save(
+    target: WinView,
+    change: TriageChange,
+    what: string,
+    opts: { advance?: boolean; draft?: boolean } = {},
+  ): Promise<boolean> {
     const run = chain.current.then(async () => {
       // Use the newest copy of the win: an earlier save in the chain may have changed its version.
       const latest = latestWins.current.find((w) => w.id === target.id) ?? target;
       try {
-        const result = await server.triageSave({ id: latest.id, row: latest.row, version: latest.version, change, draftToSubmitter: opts.draft || undefined });
+        const result = await server.triageSave({
+          id: latest.id,
+          row: latest.row,
+          version: latest.version,
+          change,
+          draftToSubmitter: opts.draft || undefined,
+        });
         const outcome = saveOutcome(latest, result, what);
         if (outcome.replace) replaceWin(outcome.replace);
         if (outcome.remove) setWins((list) => list.filter((w) => w.id !== outcome.remove));
@@ -117,15 +128,25 @@ export function App() {
     if (kind === 'approve') void save(win, { status: 'Approved' }, 'Approved', { advance: true });
     if (kind === 'feature') {
       const on = !(win.featured && win.status === 'Approved');
-      void save(win, on ? { status: 'Approved', featured: true } : { featured: false }, on ? 'Featured' : 'Unfeatured', { advance: on });
+      void save(
+        win,
+        on ? { status: 'Approved', featured: true } : { featured: false },
+        on ? 'Featured' : 'Unfeatured',
+        { advance: on },
+      );
     }
-    if (kind === 'needs') void save(win, { status: 'Needs info' }, 'Marked Needs info', { advance: true, draft: draftEmail });
+    if (kind === 'needs')
+      void save(win, { status: 'Needs info' }, 'Marked Needs info', { advance: true, draft: draftEmail });
     if (kind === 'archive') void save(win, { status: 'Archived' }, 'Archived', { advance: true });
   }
 
   function toggleGoal(name: string) {
     if (!win) return;
-    void save(win, { goals: toggled(win.goals, name) }, win.goals.includes(name) ? `Removed ${name}` : `Tagged ${name}`);
+    void save(
+      win,
+      { goals: toggled(win.goals, name) },
+      win.goals.includes(name) ? `Removed ${name}` : `Tagged ${name}`,
+    );
   }
 
   function doUndo() {
@@ -146,7 +167,11 @@ export function App() {
     if (!chosen.length) return;
     try {
       // One call for the whole group: the server takes the lock once and checks each win's version.
-      const { results } = await server.triageSaveMany({ wins: chosen.map((w) => ({ id: w.id, row: w.row, version: w.version })), change, addGoals });
+      const { results } = await server.triageSaveMany({
+        wins: chosen.map((w) => ({ id: w.id, row: w.row, version: w.version })),
+        change,
+        addGoals,
+      });
       const outcome = groupOutcome(results, what);
       outcome.replace.forEach(replaceWin);
       setSelected([]);
@@ -191,7 +216,13 @@ export function App() {
     <div class="triage" aria-busy={loading ? 'true' : 'false'}>
       <header>
         <h1>Triage wins</h1>
-        <button type="button" class="icon" aria-label="Keyboard shortcuts (?)" title="Keyboard shortcuts (?)" onClick={() => openHelp(true)}>
+        <button
+          type="button"
+          class="icon"
+          aria-label="Keyboard shortcuts (?)"
+          title="Keyboard shortcuts (?)"
+          onClick={() => openHelp(true)}
+        >
           ?
         </button>
       </header>
@@ -203,9 +234,23 @@ export function App() {
         {notice && <p class={notice.error ? 'error' : 'info'}>{notice.text}</p>}
       </div>
 
-      <GroupActions count={selected.length} goals={meta?.goals ?? []} bulk={bulk} clear={() => setSelected([])} />
+      <GroupActions
+        count={selected.length}
+        goals={meta?.goals ?? []}
+        bulk={(change, what, addGoals) => void bulk(change, what, addGoals)}
+        clear={() => setSelected([])}
+      />
 
-      <QueueList wins={wins} current={current} selected={selected} loading={loading} meta={meta} pick={setCurrent} toggleSelected={toggleSelected} changeQuery={changeQuery} />
+      <QueueList
+        wins={wins}
+        current={current}
+        selected={selected}
+        loading={loading}
+        meta={meta}
+        pick={setCurrent}
+        toggleSelected={toggleSelected}
+        changeQuery={changeQuery}
+      />
 
       {win && meta && (
         <WinDetail

@@ -27,7 +27,14 @@ export function BlurbEditor({ win, limit, mark, save }: BlurbProps) {
     <>
       <label class="blurb">
         Public blurb
-        <textarea class={mark} rows={4} value={blurb} disabled={win.truncated} onInput={(e) => setBlurb((e.target as HTMLTextAreaElement).value)} aria-describedby="blurb-count blurb-contact" />
+        <textarea
+          class={mark}
+          rows={4}
+          value={blurb}
+          disabled={win.truncated}
+          onInput={(e) => setBlurb((e.target as HTMLTextAreaElement).value)}
+          aria-describedby="blurb-count blurb-contact"
+        />
       </label>
       {/* The same checks the server's warnings make, while the leader types (before anything is saved). */}
       <p id="blurb-contact" class="over small" role="status">
@@ -37,7 +44,11 @@ export function BlurbEditor({ win, limit, mark, save }: BlurbProps) {
         <span id="blurb-count" class={over ? 'over' : 'muted'}>
           {blurb.length} / {limit} characters{over ? ': long for a newsletter' : ''}
         </span>
-        <button type="button" disabled={blurb === win.blurb || win.truncated} onClick={() => save(win, { blurb }, 'Blurb saved')}>
+        <button
+          type="button"
+          disabled={blurb === win.blurb || win.truncated}
+          onClick={() => void save(win, { blurb }, 'Blurb saved')}
+        >
           Save blurb
         </button>
       </div>

@@ -4,7 +4,10 @@ import { containsEmail, containsPhone } from '../../src/domain/triage';
 
 /** What the blurb gives away that a newsletter should not: an email address, a phone number; empty if neither. */
 export function blurbContactWarning(blurb: string): string {
-  return [containsEmail(blurb) ? 'This blurb contains an email address.' : '', containsPhone(blurb) ? 'This blurb contains what looks like a phone number.' : '']
+  return [
+    containsEmail(blurb) ? 'This blurb contains an email address.' : '',
+    containsPhone(blurb) ? 'This blurb contains what looks like a phone number.' : '',
+  ]
     .filter(Boolean)
     .join(' ');
 }
@@ -13,6 +16,10 @@ export function blurbContactWarning(blurb: string): string {
  * What the box shows when a win arrives: a different win, or a new version of this one, shows its saved blurb,
  * unless the leader has typed since the last saved text arrived (their typing is never thrown away).
  */
-export function blurbToShow(before: { id: string; blurb: string }, arrived: { id: string; blurb: string }, typed: string): string {
+export function blurbToShow(
+  before: { id: string; blurb: string },
+  arrived: { id: string; blurb: string },
+  typed: string,
+): string {
   return before.id !== arrived.id || typed === before.blurb ? arrived.blurb : typed;
 }

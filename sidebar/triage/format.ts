@@ -14,7 +14,16 @@ export function safeLink(url: string): string | null {
   return /^https?:\/\/\S+$/i.test(url.trim()) ? url.trim() : null;
 }
 
-const FIELD_LABELS: Record<string, string> = { story: 'Story', headline: 'Headline', evidence: 'Evidence', status: 'Status', goals: 'Goals', consent: 'Consent', blurb: 'Public blurb', kind: 'Kind' };
+const FIELD_LABELS: Record<string, string> = {
+  story: 'Story',
+  headline: 'Headline',
+  evidence: 'Evidence',
+  status: 'Status',
+  goals: 'Goals',
+  consent: 'Consent',
+  blurb: 'Public blurb',
+  kind: 'Kind',
+};
 
 /** The changed fields in the leader's words, e.g. "Story, Public blurb". */
 export function fieldNames(fields: string[]): string {

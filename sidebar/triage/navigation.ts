@@ -12,9 +12,17 @@ export function previousIndex(i: number): number {
 }
 
 /** Which wins a page shows (1-based, for "11–20 of 45") and the last page's number (0-based). */
-export function pageRange(page: number, pageSize: number, total: number): { first: number; last: number; lastPage: number } {
+export function pageRange(
+  page: number,
+  pageSize: number,
+  total: number,
+): { first: number; last: number; lastPage: number } {
   const start = page * pageSize;
-  return { first: start + 1, last: Math.min(start + pageSize, total), lastPage: Math.max(0, Math.ceil(total / pageSize) - 1) };
+  return {
+    first: start + 1,
+    last: Math.min(start + pageSize, total),
+    lastPage: Math.max(0, Math.ceil(total / pageSize) - 1),
+  };
 }
 
 /** The list with the item removed if it was there, added at the end if not. */

@@ -20,7 +20,13 @@ export interface SaveOutcome {
 export function saveOutcome(target: WinView, result: SaveResult, what: string): SaveOutcome {
   if ('saved' in result) {
     const { saved } = result;
-    if (!Object.keys(result.previous).length) return { ok: true, replace: saved, conflict: null, notice: { text: `${saved.id} already had that; nothing changed.` } };
+    if (!Object.keys(result.previous).length)
+      return {
+        ok: true,
+        replace: saved,
+        conflict: null,
+        notice: { text: `${saved.id} already had that; nothing changed.` },
+      };
     return {
       ok: true,
       replace: saved,
@@ -55,5 +61,11 @@ export function groupOutcome(results: BulkResult['results'], what: string): { re
       problems.push(`${id}: ${result.conflict.message}`);
     } else problems.push(`${id}: ${result.refused}`);
   }
-  return { replace, notice: { text: `${what}: ${ok} of ${results.length} wins.${problems.length ? ' ' + problems.join(' ') : ''}`, error: problems.length > 0 } };
+  return {
+    replace,
+    notice: {
+      text: `${what}: ${ok} of ${results.length} wins.${problems.length ? ' ' + problems.join(' ') : ''}`,
+      error: problems.length > 0,
+    },
+  };
 }

@@ -14,7 +14,8 @@ const AUDIENCES: Audience[] = ['Staff', 'Families', 'Public'];
 export function Counts({ counts }: { counts: StatusCounts }) {
   return (
     <p class="counts" aria-label="Wins by status">
-      New <b>{counts.New}</b> · Needs info <b>{counts['Needs info']}</b> · Approved <b>{counts.Approved}</b> · Archived <b>{counts.Archived}</b>
+      New <b>{counts.New}</b> · Needs info <b>{counts['Needs info']}</b> · Approved <b>{counts.Approved}</b> · Archived{' '}
+      <b>{counts.Archived}</b>
     </p>
   );
 }
@@ -39,11 +40,21 @@ export function Filters({ query, goals, searchRef, changeQuery }: FiltersProps) 
         changeQuery({ search: search.trim() || undefined });
       }}
     >
-      <input ref={searchRef} type="search" aria-label="Search wins (/)" placeholder="Search wins  ( / )" value={search} onInput={(e) => setSearch((e.target as HTMLInputElement).value)} />
+      <input
+        ref={searchRef}
+        type="search"
+        aria-label="Search wins (/)"
+        placeholder="Search wins  ( / )"
+        value={search}
+        onInput={(e) => setSearch((e.target as HTMLInputElement).value)}
+      />
       <div class="row">
         <label>
           Status
-          <select value={query.status} onChange={(e) => changeQuery({ status: (e.target as HTMLSelectElement).value as StatusFilter })}>
+          <select
+            value={query.status}
+            onChange={(e) => changeQuery({ status: (e.target as HTMLSelectElement).value as StatusFilter })}
+          >
             {STATUS_FILTERS.map((s) => (
               <option value={s}>{s}</option>
             ))}
@@ -51,7 +62,12 @@ export function Filters({ query, goals, searchRef, changeQuery }: FiltersProps) 
         </label>
         <label>
           Kind
-          <select value={query.kind ?? ''} onChange={(e) => changeQuery({ kind: ((e.target as HTMLSelectElement).value || undefined) as Kind | undefined })}>
+          <select
+            value={query.kind ?? ''}
+            onChange={(e) =>
+              changeQuery({ kind: ((e.target as HTMLSelectElement).value || undefined) as Kind | undefined })
+            }
+          >
             <AnyOptions values={KINDS} />
           </select>
         </label>
@@ -59,13 +75,21 @@ export function Filters({ query, goals, searchRef, changeQuery }: FiltersProps) 
       <div class="row">
         <label>
           Goal
-          <select value={query.goal ?? ''} onChange={(e) => changeQuery({ goal: (e.target as HTMLSelectElement).value || undefined })}>
+          <select
+            value={query.goal ?? ''}
+            onChange={(e) => changeQuery({ goal: (e.target as HTMLSelectElement).value || undefined })}
+          >
             <AnyOptions values={goals.map((g) => g.name)} />
           </select>
         </label>
         <label>
           Audience
-          <select value={query.audience ?? ''} onChange={(e) => changeQuery({ audience: ((e.target as HTMLSelectElement).value || undefined) as Audience | undefined })}>
+          <select
+            value={query.audience ?? ''}
+            onChange={(e) =>
+              changeQuery({ audience: ((e.target as HTMLSelectElement).value || undefined) as Audience | undefined })
+            }
+          >
             <AnyOptions values={AUDIENCES} />
           </select>
         </label>
@@ -97,7 +121,16 @@ interface QueueListProps {
   changeQuery: (patch: Partial<QueueQuery>) => void;
 }
 
-export function QueueList({ wins, current, selected, loading, meta, pick, toggleSelected, changeQuery }: QueueListProps) {
+export function QueueList({
+  wins,
+  current,
+  selected,
+  loading,
+  meta,
+  pick,
+  toggleSelected,
+  changeQuery,
+}: QueueListProps) {
   return (
     <nav class="queue" aria-label="Wins in the queue">
       {loading && !wins.length ? <p class="muted">Loading…</p> : null}
@@ -105,8 +138,18 @@ export function QueueList({ wins, current, selected, loading, meta, pick, toggle
       <ul>
         {wins.map((w, i) => (
           <li class={i === current ? 'current' : ''}>
-            <input type="checkbox" aria-label={`Select ${w.id}`} checked={selected.includes(w.id)} onChange={() => toggleSelected(w.id)} />
-            <button type="button" class="item" aria-current={i === current ? 'true' : undefined} onClick={() => pick(i)}>
+            <input
+              type="checkbox"
+              aria-label={`Select ${w.id}`}
+              checked={selected.includes(w.id)}
+              onChange={() => toggleSelected(w.id)}
+            />
+            <button
+              type="button"
+              class="item"
+              aria-current={i === current ? 'true' : undefined}
+              onClick={() => pick(i)}
+            >
               <span class="headline">{w.headline || '(no headline)'}</span>
               <span class="sub">
                 {w.status} · {w.name || 'Anonymous'} · {shortDate(w.submittedAt)}
@@ -115,22 +158,44 @@ export function QueueList({ wins, current, selected, loading, meta, pick, toggle
           </li>
         ))}
       </ul>
-      {meta && meta.total > meta.pageSize && <Pager page={meta.page} pageSize={meta.pageSize} total={meta.total} changeQuery={changeQuery} />}
+      {meta && meta.total > meta.pageSize && (
+        <Pager page={meta.page} pageSize={meta.pageSize} total={meta.total} changeQuery={changeQuery} />
+      )}
     </nav>
   );
 }
 
-function Pager({ page, pageSize, total, changeQuery }: { page: number; pageSize: number; total: number; changeQuery: (patch: Partial<QueueQuery>) => void }) {
+function Pager({
+  page,
+  pageSize,
+  total,
+  changeQuery,
+}: {
+  page: number;
+  pageSize: number;
+  total: number;
+  changeQuery: (patch: Partial<QueueQuery>) => void;
+}) {
   const range = pageRange(page, pageSize, total);
   return (
     <div class="pager">
-      <button type="button" aria-label="Previous page" disabled={page === 0} onClick={() => changeQuery({ page: page - 1 })}>
+      <button
+        type="button"
+        aria-label="Previous page"
+        disabled={page === 0}
+        onClick={() => changeQuery({ page: page - 1 })}
+      >
         ‹
       </button>
       <span>
         {range.first}–{range.last} of {total}
       </span>
-      <button type="button" aria-label="Next page" disabled={page >= range.lastPage} onClick={() => changeQuery({ page: page + 1 })}>
+      <button
+        type="button"
+        aria-label="Next page"
+        disabled={page >= range.lastPage}
+        onClick={() => changeQuery({ page: page + 1 })}
+      >
         ›
       </button>
     </div>

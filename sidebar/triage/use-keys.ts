@@ -16,7 +16,11 @@ export function useKeys(target: KeyTarget): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const t = latest.current;
-      const outcome = keyCommand(e, { typing: isTyping(e.target as HTMLElement | null), helpOpen: t.helpOpen, hasWin: t.hasWin });
+      const outcome = keyCommand(e, {
+        typing: isTyping(e.target as HTMLElement | null),
+        helpOpen: t.helpOpen,
+        hasWin: t.hasWin,
+      });
       if (!outcome) return;
       if (outcome.command.do === 'leave text box') (e.target as HTMLElement).blur();
       else t.run(outcome.command);

@@ -20,7 +20,18 @@ interface DetailProps {
   setDraftEmail: (b: boolean) => void;
 }
 
-export function WinDetail({ win, meta, conflict, save, act, toggleGoal, undo, doUndo, draftEmail, setDraftEmail }: DetailProps) {
+export function WinDetail({
+  win,
+  meta,
+  conflict,
+  save,
+  act,
+  toggleGoal,
+  undo,
+  doUndo,
+  draftEmail,
+  setDraftEmail,
+}: DetailProps) {
   const changed = new Set(conflict?.fields ?? []);
   const mark = (f: string) => (changed.has(f) ? 'changed' : '');
   const link = safeLink(win.link);
@@ -75,13 +86,25 @@ export function WinDetail({ win, meta, conflict, save, act, toggleGoal, undo, do
       )}
       {win.truncated && <p class="muted">Loading the full text…</p>}
 
-      <WinActions win={win} canDraft={meta.canDraft} act={act} undo={undo} doUndo={doUndo} draftEmail={draftEmail} setDraftEmail={setDraftEmail} />
+      <WinActions
+        win={win}
+        canDraft={meta.canDraft}
+        act={act}
+        undo={undo}
+        doUndo={doUndo}
+        draftEmail={draftEmail}
+        setDraftEmail={setDraftEmail}
+      />
       <GoalChips win={win} goals={meta.goals} toggleGoal={toggleGoal} className={`goals ${mark('goals')}`} />
 
       <div class="fields">
         <label>
           Kind
-          <select class={mark('kind')} value={win.kind} onChange={(e) => save(win, { kind: (e.target as HTMLSelectElement).value as Kind }, 'Kind changed')}>
+          <select
+            class={mark('kind')}
+            value={win.kind}
+            onChange={(e) => void save(win, { kind: (e.target as HTMLSelectElement).value as Kind }, 'Kind changed')}
+          >
             {KINDS.map((k) => (
               <option value={k}>{k}</option>
             ))}
@@ -89,7 +112,17 @@ export function WinDetail({ win, meta, conflict, save, act, toggleGoal, undo, do
         </label>
         <label>
           Consent
-          <select class={mark('consent')} value={win.consent} onChange={(e) => save(win, { consent: (e.target as HTMLSelectElement).value as (typeof CONSENTS)[number] }, 'Consent narrowed')}>
+          <select
+            class={mark('consent')}
+            value={win.consent}
+            onChange={(e) =>
+              void save(
+                win,
+                { consent: (e.target as HTMLSelectElement).value as (typeof CONSENTS)[number] },
+                'Consent narrowed',
+              )
+            }
+          >
             {consentChoices(win.consentGiven).map((c) => (
               <option value={c.value} disabled={c.disabled}>
                 {c.value}
@@ -98,10 +131,22 @@ export function WinDetail({ win, meta, conflict, save, act, toggleGoal, undo, do
           </select>
         </label>
         <p class="muted small">The submitter allowed: {win.consentGiven}. Consent can be narrowed, never widened.</p>
-        <p class="small">Names students or has photos: <b>{win.namesStudents ? 'Yes' : 'No'}</b></p>
+        <p class="small">
+          Names students or has photos: <b>{win.namesStudents ? 'Yes' : 'No'}</b>
+        </p>
         {win.namesStudents && (
           <label class="check">
-            <input type="checkbox" checked={win.privacyCleared} onChange={(e) => save(win, { privacyCleared: (e.target as HTMLInputElement).checked }, (e.target as HTMLInputElement).checked ? 'Privacy cleared' : 'Privacy check undone')} />
+            <input
+              type="checkbox"
+              checked={win.privacyCleared}
+              onChange={(e) =>
+                void save(
+                  win,
+                  { privacyCleared: (e.target as HTMLInputElement).checked },
+                  (e.target as HTMLInputElement).checked ? 'Privacy cleared' : 'Privacy check undone',
+                )
+              }
+            />
             Privacy cleared
             {win.privacyCleared && win.privacyClearedBy && (
               <span class="muted small">
@@ -123,7 +168,17 @@ export function WinDetail({ win, meta, conflict, save, act, toggleGoal, undo, do
 }
 
 /** One toggle a goal (numbered 1 – 9 for the keys, starred when suggested), then the win's goals no longer active. */
-function GoalChips({ win, goals, toggleGoal, className }: { win: WinView; goals: QueueMeta['goals']; toggleGoal: (name: string) => void; className: string }) {
+function GoalChips({
+  win,
+  goals,
+  toggleGoal,
+  className,
+}: {
+  win: WinView;
+  goals: QueueMeta['goals'];
+  toggleGoal: (name: string) => void;
+  className: string;
+}) {
   return (
     <fieldset class={className}>
       <legend>Goals</legend>
@@ -131,8 +186,19 @@ function GoalChips({ win, goals, toggleGoal, className }: { win: WinView; goals:
         const on = win.goals.includes(g.name);
         const suggested = !on && win.suggestedGoals.includes(g.name);
         return (
-          <button type="button" class={`chip ${on ? 'on' : ''} ${suggested ? 'suggested' : ''}`} aria-pressed={on ? 'true' : 'false'} aria-label={goalChipLabel(g.name, suggested, i)} title={g.description} onClick={() => toggleGoal(g.name)}>
-            {i < 9 && <span class="num" aria-hidden="true">{i + 1}</span>}
+          <button
+            type="button"
+            class={`chip ${on ? 'on' : ''} ${suggested ? 'suggested' : ''}`}
+            aria-pressed={on ? 'true' : 'false'}
+            aria-label={goalChipLabel(g.name, suggested, i)}
+            title={g.description}
+            onClick={() => toggleGoal(g.name)}
+          >
+            {i < 9 && (
+              <span class="num" aria-hidden="true">
+                {i + 1}
+              </span>
+            )}
             {g.name}
             {suggested && <span aria-hidden="true"> ★</span>}
           </button>

@@ -1,8 +1,18 @@
 // The Goals sheet: seeded with editable example goals on first Set up, read by header afterwards; Set up also
 // gives every goal a stable ID so a renamed goal can be told from a new one.
 import { a1Range } from '../domain/a1';
-import { assignGoalIds, EXAMPLE_GOALS, Goal, goalRow, GOALS_BLOCK, goalsBlockComplete, GoalsRead, parseGoals } from '../domain/goals';
+import {
+  assignGoalIds,
+  EXAMPLE_GOALS,
+  Goal,
+  goalRow,
+  GOALS_BLOCK,
+  goalsBlockComplete,
+  GoalsRead,
+  parseGoals,
+} from '../domain/goals';
 import { GOAL_COLUMNS, GOAL_HEADERS, GOALS_SHEET } from '../domain/schema';
+import { cellString } from '../domain/text';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -21,16 +31,20 @@ export function ensureGoalsSheet(ss: Spreadsheet, remembered: readonly Goal[] = 
     if (remembered.length) {
       const goals = remembered.map((g) => ({ ...g, keywords: g.keywords.slice() }));
       createGoalsSheet(ss, goals);
-      changes.push(`The ${GOALS_SHEET} sheet was missing: made it again with the ${goals.length} goal${goals.length === 1 ? '' : 's'} Set up last saw. Check their descriptions and keywords.`);
+      changes.push(
+        `The ${GOALS_SHEET} sheet was missing: made it again with the ${goals.length} goal${goals.length === 1 ? '' : 's'} Set up last saw. Check their descriptions and keywords.`,
+      );
       return { goals, problems: [], changes };
     }
     const goals = EXAMPLE_GOALS.map((g) => ({ ...g, keywords: g.keywords.slice() }));
     createGoalsSheet(ss, goals);
-    changes.push(`Created the ${GOALS_SHEET} sheet with ${EXAMPLE_GOALS.length} example goals: edit them to match your school's plan.`);
+    changes.push(
+      `Created the ${GOALS_SHEET} sheet with ${EXAMPLE_GOALS.length} example goals: edit them to match your school's plan.`,
+    );
     return { goals, problems: [], changes };
   }
-  const values = sheet.getDataRange().getValues();
-  const header = (values[0] ?? []).map((h) => String(h ?? '').trim().toLowerCase());
+  const values: unknown[][] = sheet.getDataRange().getValues();
+  const header = (values[0] ?? []).map((h) => cellString(h).trim().toLowerCase());
   const nameCol = header.indexOf(GOAL_COLUMNS.name.toLowerCase());
   if (nameCol < 0) return { ...parseGoals(values), changes };
   let idCol = header.indexOf(GOAL_COLUMNS.id.toLowerCase());
@@ -38,10 +52,15 @@ export function ensureGoalsSheet(ss: Spreadsheet, remembered: readonly Goal[] = 
     idCol = header.reduce<number>((w, h, i) => (h ? i + 1 : w), 0);
     sheet.getRange(1, idCol + 1).setValue(GOAL_COLUMNS.id);
     values.forEach((row, i) => (row[idCol] = i === 0 ? GOAL_COLUMNS.id : ''));
-    changes.push(`Added an ${GOAL_COLUMNS.id} column to the ${GOALS_SHEET} sheet: it lets Set up follow a goal you rename.`);
+    changes.push(
+      `Added an ${GOAL_COLUMNS.id} column to the ${GOALS_SHEET} sheet: it lets Set up follow a goal you rename.`,
+    );
   }
-  const named = values.slice(1).map((row, i) => ({ row, r: i + 1 })).filter(({ row }) => String(row[nameCol] ?? '').trim());
-  const { ids, changed } = assignGoalIds(named.map(({ row }) => String(row[idCol] ?? '').trim()));
+  const named = values
+    .slice(1)
+    .map((row, i) => ({ row, r: i + 1 }))
+    .filter(({ row }) => cellString(row[nameCol]).trim());
+  const { ids, changed } = assignGoalIds(named.map(({ row }) => cellString(row[idCol]).trim()));
   if (changed) {
     named.forEach(({ row }, i) => (row[idCol] = ids[i]));
     const column = values.slice(1).map((row) => [row[idCol] ?? '']);
@@ -57,9 +76,9 @@ function createGoalsSheet(ss: Spreadsheet, goals: readonly Goal[]): void {
   sheet.setFrozenRows(1);
   sheet.getRange(1, 1, 1, GOAL_HEADERS.length).setFontWeight('bold').setBackground('#e6f4ea');
   [200, 320, 320, 70, 60].forEach((px, i) => sheet.setColumnWidth(i + 1, px));
-  sheet.getRange(2, 4, Math.max(sheet.getMaxRows() - 1, 1), 1).setDataValidation(
-    SpreadsheetApp.newDataValidation().requireValueInList(['Yes', 'No'], true).build(),
-  );
+  sheet
+    .getRange(2, 4, Math.max(sheet.getMaxRows() - 1, 1), 1)
+    .setDataValidation(SpreadsheetApp.newDataValidation().requireValueInList(['Yes', 'No'], true).build());
 }
 
 /**
@@ -77,7 +96,8 @@ export function readGoals(ss: Spreadsheet): GoalsRead {
   }
   if (block && goalsBlockComplete(block, GOALS_BLOCK.rows)) return parseGoals(block);
   const sheet = ss.getSheetByName(GOALS_SHEET);
-  if (!sheet) return { goals: [], problems: [`The ${GOALS_SHEET} sheet is missing. Run Small Wins → Set up to restore it.`] };
+  if (!sheet)
+    return { goals: [], problems: [`The ${GOALS_SHEET} sheet is missing. Run Small Wins → Set up to restore it.`] };
   return parseGoals(sheet.getDataRange().getValues());
 }
 

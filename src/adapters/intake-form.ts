@@ -1,6 +1,13 @@
 // The intake Form: created or reopened by ID, its questions kept in step with the spec and the Goals
 // sheet, published, linked to this spreadsheet, with plain-text response columns.
-import { FORM_CONFIRMATION, FORM_DESCRIPTION, FORM_TITLE, IntakeField, QUESTIONS, QuestionSpec } from '../domain/form-spec';
+import {
+  FORM_CONFIRMATION,
+  FORM_DESCRIPTION,
+  FORM_TITLE,
+  IntakeField,
+  QUESTIONS,
+  QuestionSpec,
+} from '../domain/form-spec';
 import { Goal } from '../domain/goals';
 import type { QuestionMap } from '../domain/intake';
 import type { StoredConfig } from './store';
@@ -82,7 +89,11 @@ export function ensureForm(ss: Spreadsheet, stored: StoredConfig, goals: readonl
     } catch (err) {
       changes.push('The Form could not be set to collect email addresses; submitters are asked for their name only.');
     }
-    changes.push(stored.formId ? 'The intake Form could not be opened (it may have been deleted), so a new one was made.' : 'Created the intake Form.');
+    changes.push(
+      stored.formId
+        ? 'The intake Form could not be opened (it may have been deleted), so a new one was made.'
+        : 'Created the intake Form.',
+    );
   }
 
   const storedFields = stored.itemFields ?? {};
@@ -101,7 +112,8 @@ export function ensureForm(ss: Spreadsheet, stored: StoredConfig, goals: readonl
   const questionMap: QuestionMap = {};
   const itemFields: Record<string, IntakeField> = {};
   for (const q of QUESTIONS) {
-    let item = itemForField.get(q.field) ?? (created || !stored.itemFields ? byTitle.get(q.title.toLowerCase()) : undefined);
+    let item =
+      itemForField.get(q.field) ?? (created || !stored.itemFields ? byTitle.get(q.title.toLowerCase()) : undefined);
     if (!item) {
       item = addItem(form, q);
       if (!created) changes.push(`Re-added the Form question "${q.title}", which was missing.`);
@@ -109,7 +121,8 @@ export function ensureForm(ss: Spreadsheet, stored: StoredConfig, goals: readonl
     if (MANAGED_CHOICES.has(q.field) || (q.choices && created)) setChoices(item, q, choicesFor(q, goals));
     const title = item.getTitle().trim();
     const previous = Object.keys(stored.questionMap ?? {}).find((t) => stored.questionMap?.[t] === q.field);
-    if (previous && previous !== title) changes.push(`Learned the retitled Form question "${title}" (was "${previous}").`);
+    if (previous && previous !== title)
+      changes.push(`Learned the retitled Form question "${title}" (was "${previous}").`);
     questionMap[title] = q.field;
     itemFields[String(item.getId())] = q.field;
   }
@@ -121,7 +134,7 @@ export function ensureForm(ss: Spreadsheet, stored: StoredConfig, goals: readonl
   }
   if (!form.isAcceptingResponses()) form.setAcceptingResponses(true);
 
-  let linked = false;
+  let linked: boolean;
   try {
     linked = form.getDestinationId() === ss.getId();
   } catch (err) {

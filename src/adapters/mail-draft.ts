@@ -15,7 +15,8 @@ export interface DraftRequest {
 }
 
 function gmail(): GoogleAppsScript.Gmail {
-  if (typeof Gmail === 'undefined' || !Gmail) throw new Error('The Gmail service is not enabled for Small Wins, so no draft could be made.');
+  if (typeof Gmail === 'undefined' || !Gmail)
+    throw new Error('The Gmail service is not enabled for Small Wins, so no draft could be made.');
   return Gmail;
 }
 
@@ -56,7 +57,7 @@ export function createDraft(req: DraftRequest): string {
     boundarySeed: Utilities.getUuid(),
   });
   const api = gmail();
-  const draft = withBackoff(() => api.Users!.Drafts!.create({ message: { raw } }, 'me'));
+  const draft = withBackoff(() => api.Users.Drafts.create({ message: { raw } }, 'me'));
   if (!draft || !draft.id) throw new Error('Gmail did not return the new draft.');
   return draft.id;
 }
@@ -65,7 +66,7 @@ export function createDraft(req: DraftRequest): string {
 export function removeDraft(draftId: string): boolean {
   const api = gmail();
   try {
-    api.Users!.Drafts!.remove('me', draftId);
+    api.Users.Drafts.remove('me', draftId);
     return true;
   } catch (err) {
     if (/not found/i.test(err instanceof Error ? err.message : String(err))) return false;
@@ -76,7 +77,7 @@ export function removeDraft(draftId: string): boolean {
 /** Whether the draft still waits in Gmail (not sent, not deleted). */
 export function draftExists(draftId: string): boolean {
   try {
-    gmail().Users!.Drafts!.get('me', draftId);
+    gmail().Users.Drafts.get('me', draftId);
     return true;
   } catch (err) {
     if (/not found/i.test(err instanceof Error ? err.message : String(err))) return false;

@@ -3,7 +3,13 @@
 // appendParagraph/setText, never through replaceText, so "$1", "\\" or "{{school}}" in a win stays literal.
 import { docTitle, NewsletterModel } from '../domain/newsletter';
 import { winMeta } from '../domain/newsletter-render';
-import { fillPlaceholders, hasPlaceholder, planTemplate, TemplateElement, TemplateOp } from '../domain/newsletter-template';
+import {
+  fillPlaceholders,
+  hasPlaceholder,
+  planTemplate,
+  TemplateElement,
+  TemplateOp,
+} from '../domain/newsletter-template';
 
 type Body = GoogleAppsScript.Document.Body;
 type Element = GoogleAppsScript.Document.Element;
@@ -74,7 +80,8 @@ function appendWins(body: Body, model: NewsletterModel): void {
   }
 }
 
-type Source = GoogleAppsScript.Document.Paragraph | GoogleAppsScript.Document.ListItem | GoogleAppsScript.Document.Table | null;
+type Source =
+  GoogleAppsScript.Document.Paragraph | GoogleAppsScript.Document.ListItem | GoogleAppsScript.Document.Table | null;
 
 interface Template {
   elements: TemplateElement[];
@@ -89,7 +96,9 @@ function readTemplate(id: string): Template {
   try {
     tdoc = DocumentApp.openById(id);
   } catch (err) {
-    throw new Error(`The template Doc could not be opened (${err instanceof Error ? err.message : String(err)}). Check its link in Settings and that you can open it`);
+    throw new Error(
+      `The template Doc could not be opened (${err instanceof Error ? err.message : String(err)}). Check its link in Settings and that you can open it`,
+    );
   }
   const tbody = tdoc.getBody();
   const n = tbody.getNumChildren();
@@ -98,7 +107,14 @@ function readTemplate(id: string): Template {
   for (let i = 0; i < n; i++) {
     const el = tbody.getChild(i);
     const type = String(el.getType());
-    const typed: Source = type === 'PARAGRAPH' ? el.asParagraph() : type === 'LIST_ITEM' ? el.asListItem() : type === 'TABLE' ? el.asTable() : null;
+    const typed: Source =
+      type === 'PARAGRAPH'
+        ? el.asParagraph()
+        : type === 'LIST_ITEM'
+          ? el.asListItem()
+          : type === 'TABLE'
+            ? el.asTable()
+            : null;
     elements.push({ type, text: typed ? typed.getText() : '' });
     sources.push(typed);
   }
@@ -107,10 +123,12 @@ function readTemplate(id: string): Template {
 
 function attributesOf(t: Template, i: number): object | null {
   const src = t.sources[i];
-  if (!t.attributes.has(i)) t.attributes.set(i, src ? src.getAttributes() : {});
+  if (!t.attributes.has(i)) t.attributes.set(i, src ? (src.getAttributes() as object) : {});
   const attrs = t.attributes.get(i)!;
   // Only attributes the template sets (Docs reports the rest as null) are worth a call to copy.
-  const set = Object.entries(attrs).filter(([k, v]) => v !== null && v !== undefined && !(k === 'HEADING' && String(v) === 'NORMAL'));
+  const set = Object.entries(attrs).filter(
+    ([k, v]) => v !== null && v !== undefined && !(k === 'HEADING' && String(v) === 'NORMAL'),
+  );
   return set.length ? attrs : null;
 }
 

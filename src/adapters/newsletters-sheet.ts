@@ -1,6 +1,15 @@
 // The Newsletters sheet: one row per issue, found by its key; created or repaired on first use, read whole
 // (a few hundred rows a year) and updated one row at a time.
-import { encodeIssue, Issue, ISSUE_COLUMNS, ISSUE_HEADERS, IssueColumns, locateIssueColumns, NEWSLETTERS_SHEET, parseIssues } from '../domain/newsletter-issues';
+import {
+  encodeIssue,
+  Issue,
+  ISSUE_COLUMNS,
+  ISSUE_HEADERS,
+  IssueColumns,
+  locateIssueColumns,
+  NEWSLETTERS_SHEET,
+  parseIssues,
+} from '../domain/newsletter-issues';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -18,16 +27,21 @@ export function openIssues(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Issues
   let sheet = ss.getSheetByName(NEWSLETTERS_SHEET);
   if (!sheet) {
     sheet = ss.insertSheet(NEWSLETTERS_SHEET);
-    sheet.getRange(1, 1, 1, ISSUE_HEADERS.length).setValues([ISSUE_HEADERS]).setFontWeight('bold').setBackground('#fef7e0');
+    sheet
+      .getRange(1, 1, 1, ISSUE_HEADERS.length)
+      .setValues([ISSUE_HEADERS])
+      .setFontWeight('bold')
+      .setBackground('#fef7e0');
     sheet.setFrozenRows(1);
     const located = locateIssueColumns(ISSUE_HEADERS);
     return { sheet, columns: located.columns, width: located.width, issues: [], values: [ISSUE_HEADERS.slice()] };
   }
-  let values = sheet.getDataRange().getValues();
+  let values: unknown[][] = sheet.getDataRange().getValues();
   let located = locateIssueColumns(values[0] ?? []);
   if (located.missing.length) {
     const add = located.missing.map((f) => ISSUE_COLUMNS[f]);
-    if (sheet.getMaxColumns() < located.width + add.length) sheet.insertColumnsAfter(sheet.getMaxColumns(), located.width + add.length - sheet.getMaxColumns());
+    if (sheet.getMaxColumns() < located.width + add.length)
+      sheet.insertColumnsAfter(sheet.getMaxColumns(), located.width + add.length - sheet.getMaxColumns());
     sheet.getRange(1, located.width + 1, 1, add.length).setValues([add]);
     values = values.map((r, i) => {
       const row = r.slice(0, located.width);
@@ -37,7 +51,13 @@ export function openIssues(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Issues
     if (values.length === 0) values = [add];
     located = locateIssueColumns(values[0]);
   }
-  return { sheet, columns: located.columns, width: located.width, issues: parseIssues(values, located.columns), values };
+  return {
+    sheet,
+    columns: located.columns,
+    width: located.width,
+    issues: parseIssues(values, located.columns),
+    values,
+  };
 }
 
 /** Writes a new issue below the last row (one call) and gives it its row number. */

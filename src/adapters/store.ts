@@ -43,7 +43,10 @@ function parse(raw: string): unknown {
 }
 
 export class DocumentStore {
-  private constructor(private readonly props: GoogleAppsScript.Properties.Properties, readonly config: StoredConfig) {}
+  private constructor(
+    private readonly props: GoogleAppsScript.Properties.Properties,
+    readonly config: StoredConfig,
+  ) {}
 
   /** Two service calls: the store and all its keys. */
   static open(): DocumentStore {

@@ -12,7 +12,11 @@ export interface TriggerOutcome {
 type EventKind = 'ON_FORM_SUBMIT' | 'CLOCK';
 
 /** The current user's trigger for `handler`, matching by stored ID first, then by handler and type. */
-export function findOwnTrigger(handler: string, kind: EventKind, stored?: TriggerRecord | null): GoogleAppsScript.Script.Trigger | null {
+export function findOwnTrigger(
+  handler: string,
+  kind: EventKind,
+  stored?: TriggerRecord | null,
+): GoogleAppsScript.Script.Trigger | null {
   const triggers = ScriptApp.getProjectTriggers();
   const byId = stored ? triggers.find((t) => t.getUniqueId() === stored.id) : undefined;
   if (byId) return byId;
@@ -28,7 +32,11 @@ export function ensureFormSubmitTrigger(
   const own = findOwnTrigger(handler, 'ON_FORM_SUBMIT', stored);
   if (own) {
     const record = { id: own.getUniqueId(), owner: me || stored?.owner || '' };
-    return { record, state: 'mine', message: 'New responses are added to the log automatically (the trigger runs under your account).' };
+    return {
+      record,
+      state: 'mine',
+      message: 'New responses are added to the log automatically (the trigger runs under your account).',
+    };
   }
   if (stored && stored.owner && stored.owner !== me) {
     return {

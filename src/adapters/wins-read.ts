@@ -4,11 +4,19 @@
 // Every read goes through `ss.getRange(A1 with the sheet's name)`: no getSheetByName, no getLastRow.
 import { a1Range, a1Row } from '../domain/a1';
 import { allColumns, missingColumnsProblem, Columns, decodeRow, locateColumns, rowsById } from '../domain/log-columns';
-import { WIN_COLUMNS, WINS_SHEET, WinField } from '../domain/schema';
-import { fromCell } from '../domain/text';
+import { WINS_SHEET, WinField } from '../domain/schema';
+import { fromCell, cellString } from '../domain/text';
 import type { QueueQuery } from '../api';
 import { findLogSheet } from './wins-sheet';
-import { candidateRows, CELL_MS, IndexEntry, planColumnReads, planRowReads, READ_CALL_MS, Span } from '../domain/triage-queue';
+import {
+  candidateRows,
+  CELL_MS,
+  IndexEntry,
+  planColumnReads,
+  planRowReads,
+  READ_CALL_MS,
+  Span,
+} from '../domain/triage-queue';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -39,7 +47,7 @@ export function openTriageLog(ss: Spreadsheet): TriageLog {
     if (sheetName === WINS_SHEET) throw err;
     header = ss.getRange(a1Row(sheetName, 1)).getValues()[0];
   }
-  const located = locateColumns(header.map((h) => String(h ?? '')));
+  const located = locateColumns(header.map((h) => cellString(h)));
   const columns = allColumns(located);
   if (!columns) {
     throw new Error(missingColumnsProblem(located, WINS_SHEET));
@@ -70,7 +78,12 @@ export interface QueueIndex {
  * status filter keeps (first to last), so a search within "To triage" reads the newest wins' text, not the
  * log's. `sizeHint` (the log's size when the sidebar last asked) only shapes the plan, never what is found.
  */
-export function readQueueIndex(log: TriageLog, fields: readonly WinField[], statusFilter: QueueQuery['status'], sizeHint?: number): QueueIndex {
+export function readQueueIndex(
+  log: TriageLog,
+  fields: readonly WinField[],
+  statusFilter: QueueQuery['status'],
+  sizeHint?: number,
+): QueueIndex {
   const byColumn = new Map<number, WinField[]>();
   for (const f of fields) {
     const c = log.columns[f];
@@ -114,10 +127,18 @@ export function readQueueIndex(log: TriageLog, fields: readonly WinField[], stat
   }
   const count = last - 1;
   const rows = count > 0 ? candidateRows(status.slice(0, count).map(fromCell), 2, statusFilter) : null;
-  const rest = !rows ? [] : together ? spans.filter((s) => !holdsAnchor(s)) : planColumnReads(others, rows.last - rows.first + 1);
+  const rest = !rows
+    ? []
+    : together
+      ? spans.filter((s) => !holdsAnchor(s))
+      : planColumnReads(others, rows.last - rows.first + 1);
   if (rows) {
     for (const span of rest) {
-      keep(span, range(log, rows.first, span.first + 1, rows.last - rows.first + 1, span.last - span.first + 1).getValues(), rows.first);
+      keep(
+        span,
+        range(log, rows.first, span.first + 1, rows.last - rows.first + 1, span.last - span.first + 1).getValues(),
+        rows.first,
+      );
     }
   }
 
@@ -151,7 +172,7 @@ export interface FoundWin {
 }
 
 function idIn(log: TriageLog, cells: readonly unknown[]): string {
-  return String(cells[log.columns.id] ?? '').trim();
+  return cellString(cells[log.columns.id]).trim();
 }
 
 /**
@@ -170,7 +191,10 @@ export function findWin(log: TriageLog, id: string, hint: number): FoundWin | nu
       // The hinted row is past the end of the sheet: search by ID below.
     }
   }
-  const ids = range(log, 1, log.columns.id + 1, null, 1).getValues().slice(1).map((r) => r[0]);
+  const ids = range(log, 1, log.columns.id + 1, null, 1)
+    .getValues()
+    .slice(1)
+    .map((r: unknown[]) => r[0]);
   const row = rowsById(ids).get(wanted);
   if (!row) return null;
   const found = range(log, row, 1, 1, log.width);
@@ -178,7 +202,7 @@ export function findWin(log: TriageLog, id: string, hint: number): FoundWin | nu
 }
 
 export function readFormulas(found: FoundWin): string[] {
-  return found.range.getFormulas()[0].map((f) => String(f ?? ''));
+  return found.range.getFormulas()[0].map((f) => cellString(f));
 }
 
 /** One write of the whole row, through the range it was read from. */

@@ -1,8 +1,27 @@
 // The Wins sheet: creating and repairing it (header, frozen row, widths, wrapping, dropdowns),
 // reading its header to find columns, and appending a win in one write.
-import { allColumns, missingColumnsProblem, Columns, encodeCell, encodeRow, locateColumns, looksLikeLogHeader, planLogRepair, repairWinIds } from '../domain/log-columns';
+import {
+  allColumns,
+  missingColumnsProblem,
+  Columns,
+  encodeCell,
+  encodeRow,
+  locateColumns,
+  looksLikeLogHeader,
+  planLogRepair,
+  repairWinIds,
+} from '../domain/log-columns';
 import { winId } from '../domain/intake';
-import { WIN_COLUMN_WIDTHS, WIN_COLUMNS, WIN_DROPDOWNS, WIN_FIELDS, WIN_HEADERS, WINS_SHEET, WRAPPED_FIELDS, WinField } from '../domain/schema';
+import {
+  WIN_COLUMN_WIDTHS,
+  WIN_DROPDOWNS,
+  WIN_FIELDS,
+  WIN_HEADERS,
+  WINS_SHEET,
+  WRAPPED_FIELDS,
+  WinField,
+} from '../domain/schema';
+import { cellString } from '../domain/text';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -29,7 +48,10 @@ export function findLogSheet(ss: Spreadsheet): { sheet: Sheet | null; problem?: 
   if (candidates.length === 1) return { sheet: candidates[0] };
   if (candidates.length > 1) {
     const names = candidates.map((s) => `"${s.getName()}"`).join(', ');
-    return { sheet: null, problem: `The "${WINS_SHEET}" sheet is missing, and the sheets ${names} all look like wins logs. Rename the one Small Wins should use back to "${WINS_SHEET}".` };
+    return {
+      sheet: null,
+      problem: `The "${WINS_SHEET}" sheet is missing, and the sheets ${names} all look like wins logs. Rename the one Small Wins should use back to "${WINS_SHEET}".`,
+    };
   }
   return { sheet: null, problem: `The "${WINS_SHEET}" sheet is missing. Run Small Wins → Set up to restore it.` };
 }
@@ -38,7 +60,10 @@ export function findLogSheet(ss: Spreadsheet): { sheet: Sheet | null; problem?: 
 export function openLog(ss: Spreadsheet): { log: LogHandle | null; problem?: string } {
   const { sheet, problem } = findLogSheet(ss);
   if (!sheet) return { log: null, problem };
-  const header = sheet.getRange('1:1').getValues()[0].map((h) => String(h ?? ''));
+  const header = sheet
+    .getRange('1:1')
+    .getValues()[0]
+    .map((h) => cellString(h));
   const located = locateColumns(header);
   const columns = allColumns(located);
   if (!columns) {
@@ -71,7 +96,8 @@ export function ensureLog(ss: Spreadsheet, lastSeen: string[] | null): EnsureLog
   if (!sheet) {
     sheet = ss.insertSheet(WINS_SHEET, 0);
     // A new sheet has 26 columns; the log has more.
-    if (sheet.getMaxColumns() < WIN_HEADERS.length) sheet.insertColumnsAfter(sheet.getMaxColumns(), WIN_HEADERS.length - sheet.getMaxColumns());
+    if (sheet.getMaxColumns() < WIN_HEADERS.length)
+      sheet.insertColumnsAfter(sheet.getMaxColumns(), WIN_HEADERS.length - sheet.getMaxColumns());
     sheet.getRange(1, 1, 1, WIN_HEADERS.length).setValues([WIN_HEADERS]);
     changes.push(`Created the ${WINS_SHEET} sheet.`);
   } else {
@@ -79,18 +105,20 @@ export function ensureLog(ss: Spreadsheet, lastSeen: string[] | null): EnsureLog
     const header = sheet.getRange(1, 1, 1, lastColumn).getValues()[0];
     const repair = planLogRepair(header, lastSeen);
     for (const r of repair.renames) {
-      const was = String(header[r.column] ?? '');
+      const was = cellString(header[r.column]);
       sheet.getRange(1, r.column + 1).setValue(r.header);
       changes.push(`Renamed the column "${was}" back to "${r.header}" (Small Wins finds its columns by these names).`);
     }
     if (repair.appends.length) {
       // A column with a value in its header cell counts as used: append after the last used column.
-      const width = header.reduce<number>((w, h, i) => (String(h ?? '').trim() ? i + 1 : w), 0);
+      const width = header.reduce<number>((w, h, i) => (cellString(h).trim() ? i + 1 : w), 0);
       if (sheet.getMaxColumns() < width + repair.appends.length) {
         sheet.insertColumnsAfter(sheet.getMaxColumns(), width + repair.appends.length - sheet.getMaxColumns());
       }
       sheet.getRange(1, width + 1, 1, repair.appends.length).setValues([repair.appends]);
-      changes.push(`Added the missing column${repair.appends.length > 1 ? 's' : ''} ${repair.appends.map((h) => `"${h}"`).join(', ')}.`);
+      changes.push(
+        `Added the missing column${repair.appends.length > 1 ? 's' : ''} ${repair.appends.map((h) => `"${h}"`).join(', ')}.`,
+      );
     }
   }
   const opened = openLog(ss);
@@ -103,7 +131,12 @@ function formatLog(log: LogHandle): void {
   const { sheet, columns, width } = log;
   const rows = Math.max(sheet.getMaxRows() - 1, 1);
   sheet.setFrozenRows(1);
-  sheet.getRange(1, 1, 1, width).setFontWeight('bold').setBackground('#e8f0fe').setWrap(true).setVerticalAlignment('middle');
+  sheet
+    .getRange(1, 1, 1, width)
+    .setFontWeight('bold')
+    .setBackground('#e8f0fe')
+    .setWrap(true)
+    .setVerticalAlignment('middle');
   for (const f of WIN_FIELDS) {
     const px = WIN_COLUMN_WIDTHS[f];
     if (px) sheet.setColumnWidth(columns[f] + 1, px);
@@ -131,9 +164,10 @@ export function repairIds(log: LogHandle, next: number): { next: number; missing
   const ids = readColumn(log, 'id', last);
   const headlines = readColumn(log, 'headline', last);
   const stories = readColumn(log, 'story', last);
-  const hasContent = ids.map((_, i) => String(headlines[i] ?? '').trim() !== '' || String(stories[i] ?? '').trim() !== '');
+  const hasContent = ids.map((_, i) => cellString(headlines[i]).trim() !== '' || cellString(stories[i]).trim() !== '');
   const repair = repairWinIds(ids, hasContent, next, winId);
-  if (repair.ids) log.sheet.getRange(2, log.columns.id + 1, repair.ids.length, 1).setValues(repair.ids.map((id) => [id]));
+  if (repair.ids)
+    log.sheet.getRange(2, log.columns.id + 1, repair.ids.length, 1).setValues(repair.ids.map((id) => [id]));
   return { next: repair.next, missing: repair.missing, repeated: repair.repeated };
 }
 
@@ -141,7 +175,12 @@ export function repairIds(log: LogHandle, next: number): { next: number; missing
 export function loggedResponseKeys(log: LogHandle): Set<string> {
   const last = log.sheet.getLastRow();
   if (last < 2) return new Set();
-  return new Set(log.sheet.getRange(2, log.columns.responseKey + 1, last - 1, 1).getValues().map((r) => String(r[0] ?? '')));
+  return new Set(
+    log.sheet
+      .getRange(2, log.columns.responseKey + 1, last - 1, 1)
+      .getValues()
+      .map((r) => cellString(r[0])),
+  );
 }
 
 /** The last row holding data (1 call). Row 1 is the header. */
@@ -152,7 +191,10 @@ export function lastLogRow(log: LogHandle): number {
 /** One field's cells for rows 2..last, in one read (callers read only the columns they need). */
 export function readColumn(log: LogHandle, field: WinField, last: number): unknown[] {
   if (last < 2) return [];
-  return log.sheet.getRange(2, log.columns[field] + 1, last - 1, 1).getValues().map((r) => r[0]);
+  return log.sheet
+    .getRange(2, log.columns[field] + 1, last - 1, 1)
+    .getValues()
+    .map((r: unknown[]) => r[0]);
 }
 
 /** Full rows first..last (1-based sheet rows) in one read. */
@@ -174,7 +216,7 @@ export function retagGoals(log: LogHandle, rename: (cell: string) => string): nu
   const last = lastLogRow(log);
   const touched = new Set<number>();
   for (const field of ['goals', 'suggestedGoals'] as const) {
-    const cells = readColumn(log, field, last).map((v) => String(v ?? ''));
+    const cells = readColumn(log, field, last).map((v) => cellString(v));
     const next = cells.map(rename);
     const changed = next.some((v, i) => v !== cells[i]);
     if (!changed) continue;

@@ -25,14 +25,21 @@ export function handleFormSubmit(e: unknown): IntakeOutcome {
   // Held until the execution ends (Apps Script releases it then): one call fewer than releasing it here.
   takeDocumentLock(30000);
   const store = DocumentStore.open();
-  if ((store.config.recentResponses ?? []).includes(key)) return skip(`response ${key} was delivered again; it is already in the log`);
+  if ((store.config.recentResponses ?? []).includes(key))
+    return skip(`response ${key} was delivered again; it is already in the log`);
   const { log, problem } = openLog(ss);
   // The response stays in the response sheet; Set up adds it once the log is repaired.
   if (!log) return skip(`a response could not be added: ${problem}`);
   const nowIso = new Date().toISOString();
   // Suggestions use the goals as Set up last synced them (with the Form's choices), not a read of the Goals sheet
   // per response: that keeps a submission at 9 service calls.
-  const result = winFromResponse({ namedValues: nv, questionMap: store.config.questionMap ?? {}, goals: store.config.goals ?? [], submittedAtIso: nowIso, nowIso });
+  const result = winFromResponse({
+    namedValues: nv,
+    questionMap: store.config.questionMap ?? {},
+    goals: store.config.goals ?? [],
+    submittedAtIso: nowIso,
+    nowIso,
+  });
   if (!result.ok) return skip(`a response was not added: ${result.reason}`);
   const n = Number(store.config.nextWinNumber) || 1;
   const id = winId(n);

@@ -8,7 +8,13 @@ import { localNow } from '../adapters/settings-store';
 import { LogHandle, openLog, readColumn } from '../adapters/wins-sheet';
 import { removeTag } from '../domain/newsletter';
 import { claimedByOther } from '../domain/newsletter-issues';
-import { cancelBusyMessage, cancelledMessage, draftGoneMessage, issueLabel, recentIssueList } from '../domain/newsletter-messages';
+import {
+  cancelBusyMessage,
+  cancelledMessage,
+  draftGoneMessage,
+  issueLabel,
+  recentIssueList,
+} from '../domain/newsletter-messages';
 import { draftIsMine } from '../domain/newsletter-plan';
 import { retagSpan } from '../domain/shared-in-marks';
 import { fromCell } from '../domain/text';
@@ -36,7 +42,10 @@ export function cancelIssue(key: string, force: boolean): CancelResult {
     if (issue.state === 'Cancelled') return { ok: true, message: `${issueLabel(issue)} was already cancelled.` };
     if (claimedByOther(issue, '', Date.now())) {
       const until = new Date(issue.runUntil ?? '');
-      return { ok: false, message: cancelBusyMessage(issue, Utilities.formatDate(until, ss.getSpreadsheetTimeZone(), 'HH:mm')) };
+      return {
+        ok: false,
+        message: cancelBusyMessage(issue, Utilities.formatDate(until, ss.getSpreadsheetTimeZone(), 'HH:mm')),
+      };
     }
     const me = Session.getEffectiveUser().getEmail();
     const mine = draftIsMine(issue, me);
@@ -57,7 +66,9 @@ export function cancelIssue(key: string, force: boolean): CancelResult {
         markDocCancelled(issue.docId);
         notes.push('Its Doc is kept, marked [Cancelled] in its title.');
       } catch (err) {
-        console.warn(`Small Wins: the Doc of ${issueLabel(issue)} could not be renamed: ${err instanceof Error ? err.message : String(err)}`);
+        console.warn(
+          `Small Wins: the Doc of ${issueLabel(issue)} could not be renamed: ${err instanceof Error ? err.message : String(err)}`,
+        );
       }
     }
     issue.state = 'Cancelled';

@@ -11,7 +11,15 @@ import { fromCell } from '../domain/text';
 import { note, readSpan, Run } from './newsletter-state';
 
 /** What marking re-reads of each win in the issue, to mark only wins that still qualify. */
-const MARK_FIELDS: WinField[] = ['id', 'status', 'consent', 'consentGiven', 'namesStudents', 'privacyCleared', 'sharedIn'];
+const MARK_FIELDS: WinField[] = [
+  'id',
+  'status',
+  'consent',
+  'consentGiven',
+  'namesStudents',
+  'privacyCleared',
+  'sharedIn',
+];
 
 /**
  * Under the lock: the issue's row read fresh (found by key) and still this run's; each win found by ID and

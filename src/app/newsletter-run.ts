@@ -8,7 +8,15 @@ import { localNow, loadSettings, scheduleSince } from '../adapters/settings-stor
 import { DocumentStore } from '../adapters/store';
 import { duePeriod, onDemandPeriod, Period } from '../domain/cadence';
 import { claimedByOther, Issue, issueKey, isFinished, nextIssueNumber } from '../domain/newsletter-issues';
-import { busyMessage, draftedMessage, emptyMessage, existsMessage, failedMessage, failureReason, issueLabel } from '../domain/newsletter-messages';
+import {
+  busyMessage,
+  draftedMessage,
+  emptyMessage,
+  existsMessage,
+  failedMessage,
+  failureReason,
+  issueLabel,
+} from '../domain/newsletter-messages';
 import { allDrafted, allEmpty, claimUntil, eligibleIds, newIssue, rememberEmpty } from '../domain/newsletter-plan';
 import { AUDIENCES, Audience } from '../domain/settings';
 import { completeIssue } from './newsletter-build';
@@ -50,7 +58,9 @@ export function runNewsletter(mode: RunMode): RunReport {
   if ('note' in planned) return { results: [], note: planned.note };
   const { run, entries } = planned;
   // (2) Without the lock: each claimed issue's Doc and draft; (3) under the lock again, its wins marked.
-  const results = entries.map((e) => ('claimed' in e ? attempt(run, e.claimed.audience, e.claimed, () => completeIssue(run, e.claimed), e.as) : e));
+  const results = entries.map((e) =>
+    'claimed' in e ? attempt(run, e.claimed.audience, e.claimed, () => completeIssue(run, e.claimed), e.as) : e,
+  );
   return { results };
 }
 
@@ -58,14 +68,17 @@ function planRun(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, mode: RunMode, ru
   const store = DocumentStore.open();
   const settings = loadSettings(store);
   const audiences = AUDIENCES.filter((a) => settings.audiences[a].enabled);
-  if (!settings.schoolName) return { note: 'Open Small Wins → Settings and enter the school name and audiences first.' };
-  if (audiences.length === 0) return { note: 'No audience is turned on: turn on Staff, Families or Public in Settings.' };
+  if (!settings.schoolName)
+    return { note: 'Open Small Wins → Settings and enter the school name and audiences first.' };
+  if (audiences.length === 0)
+    return { note: 'No audience is turned on: turn on Staff, Families or Public in Settings.' };
   const now = localNow(ss);
   let period: Period;
   if (mode === 'scheduled') {
     const due = duePeriod(settings.cadence, now.time, scheduleSince(store));
     if (!due) return { note: settings.cadence.kind === 'off' ? 'The schedule is off.' : 'No issue is due now.' };
-    if (allEmpty(audiences, due.key, store.config.newsletterEmptyPeriods ?? [])) return { note: 'Nothing was eligible this period.' };
+    if (allEmpty(audiences, due.key, store.config.newsletterEmptyPeriods ?? []))
+      return { note: 'Nothing was eligible this period.' };
     period = due;
   } else period = onDemandPeriod(now.time);
 
@@ -91,7 +104,14 @@ function planRun(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, mode: RunMode, ru
     const key = issueKey(audience, period.key);
     const existing = run.issues.issues.find((i) => i.key === key);
     if (existing) {
-      if (mode === 'now' && isFinished(existing)) entries.push({ audience, outcome: 'exists', issue: issueLabel(existing), docUrl: existing.docUrl, message: existsMessage(existing) });
+      if (mode === 'now' && isFinished(existing))
+        entries.push({
+          audience,
+          outcome: 'exists',
+          issue: issueLabel(existing),
+          docUrl: existing.docUrl,
+          message: existsMessage(existing),
+        });
       continue;
     }
     if (mode === 'scheduled' && (store.config.newsletterEmptyPeriods ?? []).includes(key)) continue;
@@ -117,7 +137,8 @@ function planRun(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, mode: RunMode, ru
     appendIssue(run.issues, issue);
     entries.push({ claimed: issue, as: 'drafted' });
   }
-  if (emptyKeys.length) store.save({ newsletterEmptyPeriods: rememberEmpty(store.config.newsletterEmptyPeriods ?? [], emptyKeys) });
+  if (emptyKeys.length)
+    store.save({ newsletterEmptyPeriods: rememberEmpty(store.config.newsletterEmptyPeriods ?? [], emptyKeys) });
   return { run, entries };
 }
 
@@ -127,7 +148,13 @@ function claim(run: Run, issue: Issue): void {
   updateIssue(run.issues, issue);
 }
 
-function attempt(run: Run, audience: Audience, issue: Issue, work: () => void, outcome: 'drafted' | 'resumed'): AudienceResult {
+function attempt(
+  run: Run,
+  audience: Audience,
+  issue: Issue,
+  work: () => void,
+  outcome: 'drafted' | 'resumed',
+): AudienceResult {
   try {
     work();
     return {
@@ -165,6 +192,8 @@ function release(run: Run, issue: Issue): void {
       updateIssue(fresh, current);
     });
   } catch (err) {
-    console.warn(`Small Wins: the claim on ${issueLabel(issue)} could not be released (${err instanceof Error ? err.message : String(err)}); it expires by itself.`);
+    console.warn(
+      `Small Wins: the claim on ${issueLabel(issue)} could not be released (${err instanceof Error ? err.message : String(err)}); it expires by itself.`,
+    );
   }
 }

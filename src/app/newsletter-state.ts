@@ -14,9 +14,32 @@ import { fromCell } from '../domain/text';
 
 export const LOCK_MS = 30000;
 
-const SELECTION_FIELDS: WinField[] = ['status', 'consent', 'consentGiven', 'namesStudents', 'privacyCleared', 'sharedIn'];
+const SELECTION_FIELDS: WinField[] = [
+  'status',
+  'consent',
+  'consentGiven',
+  'namesStudents',
+  'privacyCleared',
+  'sharedIn',
+];
 const WIN_FIELDS_USED: Array<keyof WinForNewsletter & WinField> = [
-  'id', 'status', 'kind', 'headline', 'story', 'blurb', 'goals', 'consent', 'consentGiven', 'namesStudents', 'privacyCleared', 'featured', 'name', 'email', 'role', 'sharedIn', 'submittedAt',
+  'id',
+  'status',
+  'kind',
+  'headline',
+  'story',
+  'blurb',
+  'goals',
+  'consent',
+  'consentGiven',
+  'namesStudents',
+  'privacyCleared',
+  'featured',
+  'name',
+  'email',
+  'role',
+  'sharedIn',
+  'submittedAt',
 ];
 /** Above this many cells, the wins' rows are read column by column over their span instead of whole. */
 const BLOCK_CELLS = 150000;
@@ -42,7 +65,15 @@ export interface Run extends LogSelection {
 }
 
 /** Reads what selection needs: the log's ID and selection columns, the goals' order. */
-export function openRun(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, store: DocumentStore, settings: NewsletterSettings, issues: IssuesHandle, nowText: string, id: string, claimUntil: string): Run {
+export function openRun(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  store: DocumentStore,
+  settings: NewsletterSettings,
+  issues: IssuesHandle,
+  nowText: string,
+  id: string,
+  claimUntil: string,
+): Run {
   const { log, problem } = openLog(ss);
   if (!log) throw new Error(problem);
   const last = log.sheet.getLastRow();
@@ -73,14 +104,18 @@ export function openRun(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, store: Doc
  * Cells of the given rows in one block read over their span (or one read per field when the span is huge);
  * the block is indexed by row - first.
  */
-export function readSpan(log: LogHandle, rows: readonly number[], fields: readonly WinField[]): { first: number; block: unknown[][] } {
+export function readSpan(
+  log: LogHandle,
+  rows: readonly number[],
+  fields: readonly WinField[],
+): { first: number; block: unknown[][] } {
   const first = Math.min(...rows);
   const lastRow = Math.max(...rows);
   const span = lastRow - first + 1;
   if (span * log.width <= BLOCK_CELLS) return { first, block: readRows(log, first, lastRow) };
-  const block = Array.from({ length: span }, () => new Array(log.width).fill(''));
+  const block: unknown[][] = Array.from({ length: span }, () => new Array<unknown>(log.width).fill(''));
   for (const f of fields) {
-    const values = log.sheet.getRange(first, log.columns[f] + 1, span, 1).getValues();
+    const values: unknown[][] = log.sheet.getRange(first, log.columns[f] + 1, span, 1).getValues();
     values.forEach((v, i) => (block[i][log.columns[f]] = v[0]));
   }
   return { first, block };
@@ -90,7 +125,11 @@ export function readSpan(log: LogHandle, rows: readonly number[], fields: readon
 export function loadWins(run: Run, ids: readonly string[]): WinForNewsletter[] {
   const missing = ids.filter((id) => !run.wins.has(id) && run.idRows.has(id));
   if (missing.length) {
-    const { first, block } = readSpan(run.log, missing.map((id) => run.idRows.get(id)!), WIN_FIELDS_USED);
+    const { first, block } = readSpan(
+      run.log,
+      missing.map((id) => run.idRows.get(id)!),
+      WIN_FIELDS_USED,
+    );
     for (const id of missing) {
       const fields = decodeRow(block[run.idRows.get(id)! - first], run.log.columns);
       const win = {} as WinForNewsletter;

@@ -16,7 +16,14 @@ function resultHtml(r: AudienceResult): string {
   const links: string[] = [];
   if (r.docUrl) links.push(`<a href="${escapeHtml(r.docUrl)}">Open the Doc</a>`);
   if (r.draftId) links.push(`<a href="${GMAIL_DRAFTS}">Open Gmail drafts</a>`);
-  const lead = r.outcome === 'failed' ? '<b>Not finished.</b> ' : r.outcome === 'resumed' ? '<b>Finished an earlier issue.</b> ' : r.outcome === 'busy' ? '<b>In progress.</b> ' : '';
+  const lead =
+    r.outcome === 'failed'
+      ? '<b>Not finished.</b> '
+      : r.outcome === 'resumed'
+        ? '<b>Finished an earlier issue.</b> '
+        : r.outcome === 'busy'
+          ? '<b>In progress.</b> '
+          : '';
   return `<li><b>${escapeHtml(r.audience)}</b>: ${lead}${escapeHtml(r.message)}${links.length ? `<br>${links.join(' · ')}` : ''}</li>`;
 }
 

@@ -38,7 +38,9 @@ function openTemplateProblem(docId: string): string {
     DocumentApp.openById(docId);
     return '';
   } catch (err) {
-    console.warn(`Small Wins: template Doc ${docId} could not be opened: ${err instanceof Error ? err.message : String(err)}`);
+    console.warn(
+      `Small Wins: template Doc ${docId} could not be opened: ${err instanceof Error ? err.message : String(err)}`,
+    );
     return 'This template Doc could not be opened from your account. Check the link, and ask its owner to share it with you (viewing is enough), or leave the field empty for the default design.';
   }
 }
@@ -51,9 +53,15 @@ export const settingsEndpoints: SettingsEndpoints = {
 
   settingsSave(input: SettingsInput, opts: { takeOverSchedule: boolean }): SaveResult {
     const checked = validateSettings(input);
-    if (!checked.ok) return { ok: false, errors: checked.errors, message: 'Some settings need a fix before they can be saved.' };
+    if (!checked.ok)
+      return { ok: false, errors: checked.errors, message: 'Some settings need a fix before they can be saved.' };
     const templateProblem = checked.settings.templateDocId ? openTemplateProblem(checked.settings.templateDocId) : '';
-    if (templateProblem) return { ok: false, errors: { template: templateProblem }, message: 'Some settings need a fix before they can be saved.' };
+    if (templateProblem)
+      return {
+        ok: false,
+        errors: { template: templateProblem },
+        message: 'Some settings need a fix before they can be saved.',
+      };
     const ss = SpreadsheetApp.getActive();
     const me = Session.getEffectiveUser().getEmail();
     return withDocumentLock(30000, () => {
@@ -61,15 +69,24 @@ export const settingsEndpoints: SettingsEndpoints = {
       const before = loadSettings(store);
       const settings = checked.settings;
       const scheduleOn = settings.cadence.kind !== 'off';
-      const outcome = syncScheduleTrigger(scheduleOn, store.config.newsletterTrigger, me, Boolean(opts?.takeOverSchedule));
+      const outcome = syncScheduleTrigger(
+        scheduleOn,
+        store.config.newsletterTrigger,
+        me,
+        Boolean(opts?.takeOverSchedule),
+      );
       const scheduleChanged = JSON.stringify(before.cadence) !== JSON.stringify(settings.cadence);
       store.save({
         newsletterSettings: settings,
         ...(outcome.record ? { newsletterTrigger: outcome.record } : {}),
-        ...(scheduleChanged || !store.config.newsletterScheduleSince ? { newsletterScheduleSince: localNow(ss).text } : {}),
+        ...(scheduleChanged || !store.config.newsletterScheduleSince
+          ? { newsletterScheduleSince: localNow(ss).text }
+          : {}),
       });
       if (!outcome.record && store.config.newsletterTrigger) store.remove('newsletterTrigger');
-      const when = scheduleOn ? ` Issues are drafted ${describeCadence(settings.cadence)} (${ss.getSpreadsheetTimeZone()}).` : '';
+      const when = scheduleOn
+        ? ` Issues are drafted ${describeCadence(settings.cadence)} (${ss.getSpreadsheetTimeZone()}).`
+        : '';
       return { ok: true, message: `Settings saved.${when} ${outcome.message}`, view: view(ss, store, me) };
     });
   },

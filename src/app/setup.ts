@@ -37,7 +37,8 @@ export function runSetUp(): SetUpReport {
     const renames = goalRenames(store.config.goalNamesById, goals.goals);
     if (renames.size) {
       const retagged = retagGoals(log, (cell) => retagCell(cell, renames));
-      for (const [from, to] of renames) changes.push(`Renamed the goal "${from}" to "${to}" on the wins that carried it.`);
+      for (const [from, to] of renames)
+        changes.push(`Renamed the goal "${from}" to "${to}" on the wins that carried it.`);
       if (retagged) changes.push(`${retagged} win${retagged > 1 ? 's were' : ' was'} retagged.`);
     }
 
@@ -45,14 +46,22 @@ export function runSetUp(): SetUpReport {
     changes.push(...form.changes);
 
     let trigger = ensureFormSubmitTrigger(ss, INTAKE_HANDLER, store.config.intakeTrigger, me);
-    if (trigger.state === 'other' && confirm(`${trigger.message}\n\nRun it from your account instead? Choose Yes if ${trigger.record?.owner} no longer runs Small Wins. Two triggers never add a response twice.`)) {
+    if (
+      trigger.state === 'other' &&
+      confirm(
+        `${trigger.message}\n\nRun it from your account instead? Choose Yes if ${trigger.record?.owner} no longer runs Small Wins. Two triggers never add a response twice.`,
+      )
+    ) {
       trigger = ensureFormSubmitTrigger(ss, INTAKE_HANDLER, undefined, me);
     }
 
     // IDs are never reused, even when the counter was lost (for example in a copied spreadsheet).
     const ids = repairIds(log, Number(store.config.nextWinNumber) || 1);
     if (ids.missing) changes.push(`Gave ${ids.missing} win${ids.missing > 1 ? 's' : ''} without an ID a new one.`);
-    if (ids.repeated) changes.push(`Gave ${ids.repeated} copied row${ids.repeated > 1 ? 's' : ''} a new ID (an ID names one win only).`);
+    if (ids.repeated)
+      changes.push(
+        `Gave ${ids.repeated} copied row${ids.repeated > 1 ? 's' : ''} a new ID (an ID names one win only).`,
+      );
     const next = ids.next;
     store.save({
       formId: form.formId,
@@ -67,13 +76,19 @@ export function runSetUp(): SetUpReport {
     });
 
     const imported = importMissedResponses(ss, log, store, form.formId);
-    if (imported) changes.push(`Added ${imported} response${imported > 1 ? 's' : ''} that had not reached the log yet.`);
+    if (imported)
+      changes.push(`Added ${imported} response${imported > 1 ? 's' : ''} that had not reached the log yet.`);
     return { formId: form.formId, formUrl: form.url, changes, automation: trigger.message, imported };
   });
 }
 
 /** Responses in the response sheet without a row in the log (the trigger was off or the log broken). */
-function importMissedResponses(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, opened: LogHandle, store: DocumentStore, formId: string): number {
+function importMissedResponses(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  opened: LogHandle,
+  store: DocumentStore,
+  formId: string,
+): number {
   const sheet = findResponseSheet(ss, formId);
   if (!sheet || sheet.getLastRow() < 2) return 0;
   const rows = sheet.getDataRange().getDisplayValues();
@@ -88,7 +103,13 @@ function importMissedResponses(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, ope
     header.forEach((h, i) => (namedValues[h] = [row[i] ?? '']));
     const key = responseKey(namedValues);
     if (known.has(key)) continue;
-    const result = winFromResponse({ namedValues, questionMap: store.config.questionMap ?? {}, goals: store.config.goals ?? [], submittedAtIso: isoOrNow(row[0], nowIso), nowIso });
+    const result = winFromResponse({
+      namedValues,
+      questionMap: store.config.questionMap ?? {},
+      goals: store.config.goals ?? [],
+      submittedAtIso: isoOrNow(row[0], nowIso),
+      nowIso,
+    });
     if (!result.ok) continue;
     appendWin(opened, { ...result.win.values, id: winId(n), responseKey: key });
     known.add(key);

@@ -19,10 +19,27 @@ import { activeGoals, readGoals } from '../adapters/goals-sheet';
 import { takeDocumentLock } from '../adapters/lock';
 import { currentUserEmail, showSidebarPage } from '../adapters/triage-sidebar';
 import { plainMessage } from '../adapters/ui';
-import { decodeWin, findWin, openTriageLog, readFormulas, readQueueIndex, readRowsAt, TriageLog, writeWin } from '../adapters/wins-read';
+import {
+  decodeWin,
+  findWin,
+  openTriageLog,
+  readFormulas,
+  readQueueIndex,
+  readRowsAt,
+  TriageLog,
+  writeWin,
+} from '../adapters/wins-read';
 import { WIN_COLUMNS } from '../domain/schema';
-import { splitList } from '../domain/text';
-import { BLURB_LIMIT, changedFields, conflictMessage, fingerprint, planSave, rowForWrite, toWinView } from '../domain/triage';
+import { splitList, cellString } from '../domain/text';
+import {
+  BLURB_LIMIT,
+  changedFields,
+  conflictMessage,
+  fingerprint,
+  planSave,
+  rowForWrite,
+  toWinView,
+} from '../domain/triage';
 import { indexFields, PAGE_SIZE, planQueue } from '../domain/triage-queue';
 import { draftNeedsInfo, draftsAvailable } from './triage-draft';
 
@@ -57,7 +74,14 @@ function readPage(log: TriageLog, query: QueueQuery): QueuePage {
     const cells = rows.get(row);
     if (cells) wins.push(toWinView(decodeWin(log, cells), row, { capText: true }));
   }
-  return { wins, total: plan.total, page: plan.page, pageSize: PAGE_SIZE, counts: plan.counts, logSize: Math.max(0, index.last - 1) };
+  return {
+    wins,
+    total: plan.total,
+    page: plan.page,
+    pageSize: PAGE_SIZE,
+    counts: plan.counts,
+    logSize: Math.max(0, index.last - 1),
+  };
 }
 
 /**
@@ -85,7 +109,11 @@ function loadWin(ref: WinRef): WinView | null {
 }
 
 function goneConflict(id: string): Conflict {
-  return { current: null, fields: [], message: `Win ${id} is no longer in the log (its row was deleted or its ID changed). Nothing was saved.` };
+  return {
+    current: null,
+    fields: [],
+    message: `Win ${id} is no longer in the log (its row was deleted or its ID changed). Nothing was saved.`,
+  };
 }
 
 interface SaveEnv {
@@ -97,18 +125,31 @@ interface SaveEnv {
 }
 
 /** One win's save, inside the lock: re-read by ID, compare versions, check the rules, write once. */
-function saveOne(env: SaveEnv, ref: WinRef & { version: string }, requested: TriageChange, addGoals?: readonly string[]): SaveResult {
+function saveOne(
+  env: SaveEnv,
+  ref: WinRef & { version: string },
+  requested: TriageChange,
+  addGoals?: readonly string[],
+): SaveResult {
   const { log } = env;
   const found = findWin(log, ref.id, Number(ref.row));
   if (!found) return { conflict: goneConflict(ref.id) };
   const fields = decodeWin(log, found.cells);
   const version = fingerprint(fields);
   if (version !== ref.version) {
-    const differ = changedFields(String(ref.version ?? ''), version);
-    return { conflict: { current: toWinView(fields, found.row), fields: differ, message: conflictMessage(differ, WIN_COLUMNS, fields.triagedBy ?? '') } };
+    const differ = changedFields(cellString(ref.version), version);
+    return {
+      conflict: {
+        current: toWinView(fields, found.row),
+        fields: differ,
+        message: conflictMessage(differ, WIN_COLUMNS, fields.triagedBy ?? ''),
+      },
+    };
   }
   const had = splitList(fields.goals ?? '');
-  const change: TriageChange = addGoals?.length ? { ...requested, goals: Array.from(new Set([...had, ...addGoals])) } : requested;
+  const change: TriageChange = addGoals?.length
+    ? { ...requested, goals: Array.from(new Set([...had, ...addGoals])) }
+    : requested;
   const addsGoals = (change.goals ?? []).some((g) => !had.includes(g));
   // `me` is read only when the plan records who (a change is written): a refused or unchanged save reads no Session.
   const plan = planSave(fields, change, {
@@ -142,7 +183,8 @@ function saveEnv(ss: Spreadsheet): SaveEnv {
  * later (see takeDocumentLock). It is released early only before the Gmail draft, which is slow and writes no cell.
  */
 function saveWin(req: SaveRequest): SaveResult {
-  if (!req || typeof req !== 'object' || !req.id) throw new Error('The sidebar sent a save without a win. Reload the sidebar and try again.');
+  if (!req || typeof req !== 'object' || !req.id)
+    throw new Error('The sidebar sent a save without a win. Reload the sidebar and try again.');
   const env = saveEnv(SpreadsheetApp.getActive());
   const lock = takeDocumentLock(10000);
   const result = saveOne(env, req, req.change ?? {});
@@ -156,7 +198,7 @@ function saveWin(req: SaveRequest): SaveResult {
 function saveMany(req: BulkRequest): BulkResult {
   const wins = Array.isArray(req?.wins) ? req.wins.slice(0, PAGE_SIZE * 5) : [];
   if (!wins.length) return { results: [] };
-  const addGoals = Array.isArray(req.addGoals) ? req.addGoals.map((g) => String(g ?? '')).filter(Boolean) : undefined;
+  const addGoals = Array.isArray(req.addGoals) ? req.addGoals.map((g) => cellString(g)).filter(Boolean) : undefined;
   const env = saveEnv(SpreadsheetApp.getActive());
   // Held until this execution ends, as in saveWin.
   takeDocumentLock(20000);

@@ -1,6 +1,7 @@
 // The newsletter schedule: which period "now" falls in, whether its issue is due, and the period's key and
 // label. Works on wall-clock parts in the spreadsheet's time zone (the adapter reads them with Utilities).
 import type { Cadence } from './settings';
+import { cellString } from './text';
 
 /** A moment as the spreadsheet's clock shows it. */
 export interface LocalTime {
@@ -21,7 +22,20 @@ export interface Period {
   dueAt: number;
 }
 
-export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+export const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** Wall-clock minutes since 1970-01-01 00:00 (no time zone: only for comparing local moments). */
 export function wallMinutes(t: LocalTime): number {
@@ -39,7 +53,7 @@ function fromDayNumber(n: number): { year: number; month: number; day: number } 
 
 /** ISO weekday, 1 = Monday … 7 = Sunday. */
 export function isoWeekday(t: { year: number; month: number; day: number }): number {
-  return ((dayNumber(t) + 3) % 7 + 7) % 7 + 1;
+  return ((((dayNumber(t) + 3) % 7) + 7) % 7) + 1;
 }
 
 /** ISO week key of a date, e.g. "2026-W48". */
@@ -63,7 +77,11 @@ export function currentPeriod(cadence: Cadence, now: LocalTime): Period | null {
   switch (cadence.kind) {
     case 'weekly': {
       const start = fromDayNumber(monday);
-      return { key: isoWeekKey(start), label: `Week of ${formatDay(start)}`, dueAt: (monday + cadence.weekday - 1) * 1440 + cadence.hour * 60 };
+      return {
+        key: isoWeekKey(start),
+        label: `Week of ${formatDay(start)}`,
+        dueAt: (monday + cadence.weekday - 1) * 1440 + cadence.hour * 60,
+      };
     }
     case 'biweekly': {
       // Fortnights counted from Monday 5 January 1970 (day 4), so they never reset at a year boundary.
@@ -71,7 +89,10 @@ export function currentPeriod(cadence: Cadence, now: LocalTime): Period | null {
       const first = monday - (((weekIndex % 2) + 2) % 2) * 7;
       const start = fromDayNumber(first);
       const end = fromDayNumber(first + 13);
-      const label = start.year === end.year ? `${start.day} ${MONTHS[start.month - 1]} – ${formatDay(end)}` : `${formatDay(start)} – ${formatDay(end)}`;
+      const label =
+        start.year === end.year
+          ? `${start.day} ${MONTHS[start.month - 1]} – ${formatDay(end)}`
+          : `${formatDay(start)} – ${formatDay(end)}`;
       return { key: isoWeekKey(start), label, dueAt: (first + cadence.weekday - 1) * 1440 + cadence.hour * 60 };
     }
     case 'monthly': {
@@ -111,7 +132,7 @@ export function onDemandPeriod(now: LocalTime): Period {
 
 /** Parses "2026-11-23 07:05" (what Utilities.formatDate gives with "yyyy-MM-dd HH:mm"). */
 export function parseLocalTime(text: string): LocalTime | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})/.exec(String(text ?? ''));
+  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})/.exec(cellString(text));
   if (!m) return null;
   return { year: +m[1], month: +m[2], day: +m[3], hour: +m[4], minute: +m[5] };
 }

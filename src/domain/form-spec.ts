@@ -2,7 +2,17 @@
 import { CONSENTS, KINDS, ROLES, SOURCES, YES_NO } from './schema';
 
 export type IntakeField =
-  | 'name' | 'role' | 'headline' | 'story' | 'evidence' | 'kind' | 'goals' | 'source' | 'consent' | 'namesStudents' | 'link';
+  | 'name'
+  | 'role'
+  | 'headline'
+  | 'story'
+  | 'evidence'
+  | 'kind'
+  | 'goals'
+  | 'source'
+  | 'consent'
+  | 'namesStudents'
+  | 'link';
 
 export type QuestionType = 'TEXT' | 'PARAGRAPH_TEXT' | 'MULTIPLE_CHOICE' | 'CHECKBOX' | 'LIST';
 
@@ -28,15 +38,73 @@ export const CONSENT_HELP =
 export const QUESTIONS: readonly QuestionSpec[] = [
   { field: 'name', title: 'Your name', help: '', type: 'TEXT', required: true },
   { field: 'role', title: 'Your role', help: '', type: 'LIST', required: true, choices: ROLES },
-  { field: 'headline', title: 'Headline', help: 'One line, up to 120 characters. What went well, or what did you learn?', type: 'TEXT', required: true },
-  { field: 'story', title: 'What happened?', help: 'A few sentences: who, what, and what changed.', type: 'PARAGRAPH_TEXT', required: true },
-  { field: 'evidence', title: 'How do you know it made a difference?', help: 'Optional: student work, a comment, a number, what you saw.', type: 'PARAGRAPH_TEXT', required: false },
-  { field: 'kind', title: 'Is this a win or a lesson learned?', help: 'Lessons learned count as progress too.', type: 'MULTIPLE_CHOICE', required: true, choices: KINDS },
-  { field: 'goals', title: 'Which school goals does it move forward?', help: 'Pick any that fit, or none.', type: 'CHECKBOX', required: false },
-  { field: 'source', title: 'Where did it come from?', help: '', type: 'MULTIPLE_CHOICE', required: true, choices: SOURCES },
-  { field: 'consent', title: 'Who may read it?', help: CONSENT_HELP, type: 'MULTIPLE_CHOICE', required: true, choices: CONSENTS },
-  { field: 'namesStudents', title: 'Does it name students or include photos of them?', help: 'If yes, a leader checks privacy before families or the public see it.', type: 'MULTIPLE_CHOICE', required: true, choices: YES_NO },
-  { field: 'link', title: 'Link to photos or documents (optional)', help: 'Paste a link to a shared folder or file.', type: 'TEXT', required: false },
+  {
+    field: 'headline',
+    title: 'Headline',
+    help: 'One line, up to 120 characters. What went well, or what did you learn?',
+    type: 'TEXT',
+    required: true,
+  },
+  {
+    field: 'story',
+    title: 'What happened?',
+    help: 'A few sentences: who, what, and what changed.',
+    type: 'PARAGRAPH_TEXT',
+    required: true,
+  },
+  {
+    field: 'evidence',
+    title: 'How do you know it made a difference?',
+    help: 'Optional: student work, a comment, a number, what you saw.',
+    type: 'PARAGRAPH_TEXT',
+    required: false,
+  },
+  {
+    field: 'kind',
+    title: 'Is this a win or a lesson learned?',
+    help: 'Lessons learned count as progress too.',
+    type: 'MULTIPLE_CHOICE',
+    required: true,
+    choices: KINDS,
+  },
+  {
+    field: 'goals',
+    title: 'Which school goals does it move forward?',
+    help: 'Pick any that fit, or none.',
+    type: 'CHECKBOX',
+    required: false,
+  },
+  {
+    field: 'source',
+    title: 'Where did it come from?',
+    help: '',
+    type: 'MULTIPLE_CHOICE',
+    required: true,
+    choices: SOURCES,
+  },
+  {
+    field: 'consent',
+    title: 'Who may read it?',
+    help: CONSENT_HELP,
+    type: 'MULTIPLE_CHOICE',
+    required: true,
+    choices: CONSENTS,
+  },
+  {
+    field: 'namesStudents',
+    title: 'Does it name students or include photos of them?',
+    help: 'If yes, a leader checks privacy before families or the public see it.',
+    type: 'MULTIPLE_CHOICE',
+    required: true,
+    choices: YES_NO,
+  },
+  {
+    field: 'link',
+    title: 'Link to photos or documents (optional)',
+    help: 'Paste a link to a shared folder or file.',
+    type: 'TEXT',
+    required: false,
+  },
 ];
 
 export function questionFor(field: IntakeField): QuestionSpec {

@@ -1,6 +1,6 @@
 // School goals: reading them from the Goals sheet's rows, the seeded examples, and keyword suggestions.
 import { GOAL_COLUMNS, GOAL_HEADERS } from './schema';
-import { splitList, toCellText } from './text';
+import { splitList, toCellText, cellString } from './text';
 
 export interface Goal {
   /** Stable ID from the Goals sheet's ID column (G-1, G-2…); '' until Set up assigns one. */
@@ -13,16 +13,52 @@ export interface Goal {
 
 /** Editable examples a school replaces with its own goals. */
 export const EXAMPLE_GOALS: Goal[] = [
-  { id: 'G-1', name: 'Reading for all', description: 'Every student reads fluently and for pleasure.', keywords: ['reading', 'read', 'literacy', 'phonics', 'book', 'books', 'library', 'fluency', 'writing'], active: true },
-  { id: 'G-2', name: 'Math confidence', description: 'Students reason about numbers and enjoy problem solving.', keywords: ['math', 'maths', 'numeracy', 'fraction', 'fractions', 'problem solving', 'number'], active: true },
-  { id: 'G-3', name: 'Belonging and wellbeing', description: 'Every student feels safe, known and ready to learn.', keywords: ['belonging', 'attendance', 'wellbeing', 'kindness', 'restorative', 'friendship', 'recess', 'calm'], active: true },
-  { id: 'G-4', name: 'Family partnership', description: 'Families are partners in their children\u2019s learning.', keywords: ['family', 'families', 'parent', 'parents', 'caregiver', 'caregivers', 'conference', 'home'], active: true },
-  { id: 'G-5', name: 'Teaching together', description: 'Staff learn from each other and improve practice together.', keywords: ['plc', 'collaboration', 'coaching', 'co-teaching', 'feedback', 'observation', 'planning', 'colleague'], active: true },
+  {
+    id: 'G-1',
+    name: 'Reading for all',
+    description: 'Every student reads fluently and for pleasure.',
+    keywords: ['reading', 'read', 'literacy', 'phonics', 'book', 'books', 'library', 'fluency', 'writing'],
+    active: true,
+  },
+  {
+    id: 'G-2',
+    name: 'Math confidence',
+    description: 'Students reason about numbers and enjoy problem solving.',
+    keywords: ['math', 'maths', 'numeracy', 'fraction', 'fractions', 'problem solving', 'number'],
+    active: true,
+  },
+  {
+    id: 'G-3',
+    name: 'Belonging and wellbeing',
+    description: 'Every student feels safe, known and ready to learn.',
+    keywords: ['belonging', 'attendance', 'wellbeing', 'kindness', 'restorative', 'friendship', 'recess', 'calm'],
+    active: true,
+  },
+  {
+    id: 'G-4',
+    name: 'Family partnership',
+    description: 'Families are partners in their children\u2019s learning.',
+    keywords: ['family', 'families', 'parent', 'parents', 'caregiver', 'caregivers', 'conference', 'home'],
+    active: true,
+  },
+  {
+    id: 'G-5',
+    name: 'Teaching together',
+    description: 'Staff learn from each other and improve practice together.',
+    keywords: ['plc', 'collaboration', 'coaching', 'co-teaching', 'feedback', 'observation', 'planning', 'colleague'],
+    active: true,
+  },
 ];
 
 /** A goal's row for the Goals sheet, its text kept as typed (a goal named "2026" or "=x" stays text). */
 export function goalRow(goal: Goal): string[] {
-  return [toCellText(goal.name), toCellText(goal.description), toCellText(goal.keywords.join(', ')), goal.active ? 'Yes' : 'No', goal.id ?? ''];
+  return [
+    toCellText(goal.name),
+    toCellText(goal.description),
+    toCellText(goal.keywords.join(', ')),
+    goal.active ? 'Yes' : 'No',
+    goal.id ?? '',
+  ];
 }
 
 const ACTIVE_WORDS = new Set(['yes', 'y', 'true', 'active', '1', 'x', '✓']);
@@ -39,7 +75,7 @@ export interface GoalsRead {
 export function parseGoals(rows: unknown[][]): GoalsRead {
   const problems: string[] = [];
   if (rows.length === 0) return { goals: [], problems: ['The Goals sheet is empty.'] };
-  const header = rows[0].map((h) => String(h ?? '').trim().toLowerCase());
+  const header = rows[0].map((h) => cellString(h).trim().toLowerCase());
   const col = (h: string) => header.indexOf(h.toLowerCase());
   const nameCol = col(GOAL_COLUMNS.name);
   if (nameCol < 0) return { goals: [], problems: [`The Goals sheet has no "${GOAL_COLUMNS.name}" column.`] };
@@ -50,7 +86,7 @@ export function parseGoals(rows: unknown[][]): GoalsRead {
   const seen = new Set<string>();
   const goals: Goal[] = [];
   for (const row of rows.slice(1)) {
-    const rawName = String(row[nameCol] ?? '').trim();
+    const rawName = cellString(row[nameCol]).trim();
     if (!rawName) continue;
     // Goal names travel in comma-separated cells and Form choices: a comma would split one goal in two.
     const name = rawName.replace(/[,;]/g, ' ').replace(/\s+/g, ' ').trim();
@@ -60,12 +96,12 @@ export function parseGoals(rows: unknown[][]): GoalsRead {
       continue;
     }
     seen.add(name.toLowerCase());
-    const activeCell = activeCol >= 0 ? String(row[activeCol] ?? '').trim().toLowerCase() : '';
+    const activeCell = activeCol >= 0 ? cellString(row[activeCol]).trim().toLowerCase() : '';
     goals.push({
-      id: idCol >= 0 ? String(row[idCol] ?? '').trim() : '',
+      id: idCol >= 0 ? cellString(row[idCol]).trim() : '',
       name,
-      description: descCol >= 0 ? String(row[descCol] ?? '').trim() : '',
-      keywords: kwCol >= 0 ? splitList(String(row[kwCol] ?? '')).map((k) => k.toLowerCase()) : [],
+      description: descCol >= 0 ? cellString(row[descCol]).trim() : '',
+      keywords: kwCol >= 0 ? splitList(cellString(row[kwCol])).map((k) => k.toLowerCase()) : [],
       active: activeCell === '' || ACTIVE_WORDS.has(activeCell),
     });
   }
@@ -84,10 +120,10 @@ export const GOALS_BLOCK = { rows: 200, columns: 10 } as const;
  */
 export function goalsBlockComplete(block: ReadonlyArray<ReadonlyArray<unknown>>, rows: number): boolean {
   if (!block.length) return false;
-  const header = block[0].map((h) => String(h ?? '').trim().toLowerCase());
+  const header = block[0].map((h) => cellString(h).trim().toLowerCase());
   if (!GOAL_HEADERS.every((h) => header.includes(h.toLowerCase()))) return false;
   if (block.length < rows) return true;
-  return block[rows - 1].every((v) => String(v ?? '').trim() === '');
+  return block[rows - 1].every((v) => cellString(v).trim() === '');
 }
 
 export function expectedGoalsHeader(): string[] {
@@ -109,7 +145,9 @@ export function suggestGoals(text: string, goals: readonly Goal[], alreadyChosen
   for (const goal of goals) {
     if (!goal.active || chosen.has(goal.name.toLowerCase())) continue;
     const terms = [goal.name.toLowerCase(), ...goal.keywords].filter((t) => t.length > 1);
-    const hit = terms.some((t) => new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(t)}($|[^\\p{L}\\p{N}])`, 'u').test(haystack));
+    const hit = terms.some((t) =>
+      new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(t)}($|[^\\p{L}\\p{N}])`, 'u').test(haystack),
+    );
     if (hit) out.push(goal.name);
   }
   return out;
@@ -148,7 +186,10 @@ export function assignGoalIds(current: readonly string[]): GoalIds {
  * The goals Set up last saw, to make a deleted Goals sheet again: the active ones as synced (with keywords), then
  * the inactive ones by ID and name. Empty when Set up never ran.
  */
-export function rememberedGoals(active: readonly Goal[] | undefined, namesById: Readonly<Record<string, string>> | undefined): Goal[] {
+export function rememberedGoals(
+  active: readonly Goal[] | undefined,
+  namesById: Readonly<Record<string, string>> | undefined,
+): Goal[] {
   const out: Goal[] = (active ?? []).map((g) => ({ ...g, keywords: g.keywords.slice(), active: true }));
   const known = new Set(out.map((g) => g.id).filter(Boolean));
   for (const [id, name] of Object.entries(namesById ?? {})) {
@@ -158,7 +199,10 @@ export function rememberedGoals(active: readonly Goal[] | undefined, namesById: 
 }
 
 /** Old name → new name for goals whose ID kept its row while a person changed the name. */
-export function goalRenames(previous: Readonly<Record<string, string>> | undefined, goals: readonly Goal[]): Map<string, string> {
+export function goalRenames(
+  previous: Readonly<Record<string, string>> | undefined,
+  goals: readonly Goal[],
+): Map<string, string> {
   const renames = new Map<string, string>();
   if (!previous) return renames;
   for (const g of goals) {

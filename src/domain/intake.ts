@@ -3,7 +3,7 @@
 import { IntakeField } from './form-spec';
 import { Goal, suggestGoals } from './goals';
 import { Consent, CONSENTS, isConsent, isKind, Kind, WinField } from './schema';
-import { cleanText, joinList, splitList } from './text';
+import { cleanText, joinList, splitList, cellString } from './text';
 
 /** Question title (as the response sheet's header shows it) → the field it fills. Stored by Set up. */
 export type QuestionMap = Record<string, IntakeField>;
@@ -25,10 +25,10 @@ const EMAIL_HEADERS = ['Email Address', 'Email address'];
  */
 function first(values: unknown): string {
   if (Array.isArray(values)) {
-    for (let i = values.length - 1; i >= 0; i--) if (String(values[i] ?? '').trim()) return String(values[i]);
+    for (let i = values.length - 1; i >= 0; i--) if (cellString(values[i]).trim()) return cellString(values[i]);
     return '';
   }
-  return values === undefined || values === null ? '' : String(values);
+  return cellString(values);
 }
 
 /** Consent the submitter chose; anything unrecognised is read as the narrowest audience. */
@@ -48,7 +48,10 @@ export function winId(n: number): string {
 export function responseKey(namedValues: Record<string, unknown>): string {
   const parts = Object.keys(namedValues)
     .sort()
-    .map((k) => `${k}\u0001${(Array.isArray(namedValues[k]) ? (namedValues[k] as unknown[]) : [namedValues[k]]).map(String).join('\u0002')}`);
+    .map(
+      (k) =>
+        `${k}\u0001${(Array.isArray(namedValues[k]) ? (namedValues[k] as unknown[]) : [namedValues[k]]).map(String).join('\u0002')}`,
+    );
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193;
   const s = parts.join('\u0003');
@@ -84,7 +87,9 @@ export function winFromResponse(input: IntakeInput): IntakeResult {
     const field = input.questionMap[title.trim()];
     if (!field) {
       if (title !== TIMESTAMP_HEADER && !EMAIL_HEADERS.includes(title) && first(raw).trim())
-        notes.push(`The answer to "${title}" was not kept: that question is not known to Small Wins. Run Set up to re-learn the Form.`);
+        notes.push(
+          `The answer to "${title}" was not kept: that question is not known to Small Wins. Run Set up to re-learn the Form.`,
+        );
       continue;
     }
     known++;
@@ -93,12 +98,18 @@ export function winFromResponse(input: IntakeInput): IntakeResult {
     answers[field] = cleaned.text;
   }
   if (known === 0) return { ok: false, reason: 'the event carried no answers to Small Wins questions' };
-  if (!answers.headline && !answers.story) return { ok: false, reason: 'the response has neither a headline nor a story' };
+  if (!answers.headline && !answers.story)
+    return { ok: false, reason: 'the response has neither a headline nor a story' };
 
   const chosenGoals = splitList(answers.goals ?? '').filter((g) => input.goals.some((x) => x.name === g));
-  const suggestions = suggestGoals(`${answers.headline ?? ''} ${answers.story ?? ''} ${answers.evidence ?? ''}`, input.goals, chosenGoals);
+  const suggestions = suggestGoals(
+    `${answers.headline ?? ''} ${answers.story ?? ''} ${answers.evidence ?? ''}`,
+    input.goals,
+    chosenGoals,
+  );
   const kind: Kind = answers.kind && isKind(answers.kind) ? answers.kind : 'Win';
-  const consent: Consent = answers.consent && isConsent(answers.consent) ? answers.consent : readConsent(answers.consent ?? '');
+  const consent: Consent =
+    answers.consent && isConsent(answers.consent) ? answers.consent : readConsent(answers.consent ?? '');
   const names = (answers.namesStudents ?? '').toLowerCase().startsWith('n') ? 'No' : 'Yes';
 
   const email = cleanText(first(EMAIL_HEADERS.map((h) => nv[h]).find((v) => v !== undefined))).text;

@@ -1,14 +1,19 @@
 // The wins log's header row: finding each field's column by header, planning repairs after a person
 // renamed or deleted a column, and encoding/decoding a win's row for any column order.
 import { WIN_COLUMNS, WIN_FIELDS, WIN_HEADERS, WinField } from './schema';
-import { fromCell, toCellText } from './text';
+import { fromCell, toCellText, cellString } from './text';
 
 export type Columns = Record<WinField, number>;
 
-const DATE_FIELDS: ReadonlySet<WinField> = new Set<WinField>(['submittedAt', 'triagedAt', 'updatedAt', 'privacyClearedAt']);
+const DATE_FIELDS: ReadonlySet<WinField> = new Set<WinField>([
+  'submittedAt',
+  'triagedAt',
+  'updatedAt',
+  'privacyClearedAt',
+]);
 
 function norm(h: unknown): string {
-  return String(h ?? '').trim().toLowerCase();
+  return cellString(h).trim().toLowerCase();
 }
 
 export interface Located {
@@ -45,7 +50,11 @@ export function locateColumns(header: readonly unknown[]): Located {
  */
 export function looksLikeLogHeader(header: readonly unknown[]): boolean {
   const located = locateColumns(header);
-  return located.columns.id !== undefined && located.columns.responseKey !== undefined && located.missing.length <= WIN_FIELDS.length / 2;
+  return (
+    located.columns.id !== undefined &&
+    located.columns.responseKey !== undefined &&
+    located.missing.length <= WIN_FIELDS.length / 2
+  );
 }
 
 /** The sentence a leader reads when the log lacks some of its columns. */
@@ -70,7 +79,7 @@ export interface LogRepair {
  * now surround exactly one unrecognised header is taken as renamed; anything else is re-added at the right.
  */
 export function planLogRepair(header: readonly unknown[], lastSeen: readonly string[] | null): LogRepair {
-  const current = header.map((h) => String(h ?? '').trim());
+  const current = header.map((h) => cellString(h).trim());
   const located = locateColumns(current);
   const expected = new Set(WIN_HEADERS.map(norm));
   const renames: LogRepair['renames'] = [];
@@ -132,7 +141,7 @@ export function decodeRow(row: readonly unknown[], columns: Partial<Columns>): P
 export function rowsById(idCells: readonly unknown[]): Map<string, number> {
   const map = new Map<string, number>();
   idCells.forEach((v, i) => {
-    const id = String(v ?? '').trim();
+    const id = cellString(v).trim();
     if (id && !map.has(id)) map.set(id, i + 2);
   });
   return map;
@@ -153,17 +162,22 @@ export interface IdRepair {
  * Gives every win row an ID, never reusing one: rows with content but a blank ID, and later copies of a repeated
  * ID, get new IDs from `next` on (which is raised above the highest W-number present first).
  */
-export function repairWinIds(idCells: readonly unknown[], hasContent: readonly boolean[], next: number, idOf: (n: number) => string): IdRepair {
+export function repairWinIds(
+  idCells: readonly unknown[],
+  hasContent: readonly boolean[],
+  next: number,
+  idOf: (n: number) => string,
+): IdRepair {
   let n = next;
   for (const v of idCells) {
-    const m = /^W-(\d+)$/.exec(String(v ?? '').trim());
+    const m = /^W-(\d+)$/.exec(cellString(v).trim());
     if (m) n = Math.max(n, Number(m[1]) + 1);
   }
   const seen = new Set<string>();
   let missing = 0;
   let repeated = 0;
   const ids = idCells.map((v, i) => {
-    const id = String(v ?? '').trim();
+    const id = cellString(v).trim();
     if (id && !seen.has(id)) {
       seen.add(id);
       return id;

@@ -1,6 +1,7 @@
 // An RFC 2822 / MIME message for a Gmail draft: multipart/alternative (plain text + HTML), UTF-8 bodies in
 // base64, UTF-8 headers as RFC 2047 encoded words, and the whole message base64url-encoded for the Gmail API.
 // Pure TypeScript: Apps Script has no Buffer and the domain uses no Apps Script service.
+import { cellString } from './text';
 
 export function utf8Bytes(text: string): number[] {
   const out: number[] = [];
@@ -44,7 +45,9 @@ function wrap76(text: string): string {
 
 /** Header text on one line: CR, LF and other controls would let a value start a header of its own. */
 function oneLine(text: string): string {
-  return String(text ?? '').replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  return cellString(text)
+    .replace(/\p{Cc}+/gu, ' ')
+    .trim();
 }
 
 const PLAIN_HEADER = /^[\x20-\x7e]*$/;
@@ -97,7 +100,12 @@ export interface MimeMessage {
 }
 
 function part(contentType: string, body: string): string {
-  return [`Content-Type: ${contentType}; charset="UTF-8"`, 'Content-Transfer-Encoding: base64', '', wrap76(base64(utf8Bytes(body)))].join('\r\n');
+  return [
+    `Content-Type: ${contentType}; charset="UTF-8"`,
+    'Content-Transfer-Encoding: base64',
+    '',
+    wrap76(base64(utf8Bytes(body))),
+  ].join('\r\n');
 }
 
 /** The message as RFC 2822 text (CRLF line ends, 7-bit clean). */

@@ -2,7 +2,7 @@
 // cut off halfway resumes and never duplicates), numbering per audience, and the previous issue's counts.
 import { IssueStats, parseSharedIn } from './newsletter';
 import type { Audience } from './settings';
-import { fromCell, joinList, splitList, toCellText } from './text';
+import { fromCell, joinList, splitList, toCellText, cellString } from './text';
 
 export const NEWSLETTERS_SHEET = 'Newsletters';
 
@@ -62,7 +62,11 @@ export interface Issue {
 }
 
 /** Whether another run than `runId` is drafting the issue at `nowMs`. */
-export function claimedByOther(issue: Pick<Issue, 'run' | 'runUntil' | 'state'>, runId: string, nowMs: number): boolean {
+export function claimedByOther(
+  issue: Pick<Issue, 'run' | 'runUntil' | 'state'>,
+  runId: string,
+  nowMs: number,
+): boolean {
   if (!issue.run || issue.run === runId || isFinished(issue)) return false;
   const until = Date.parse(issue.runUntil ?? '');
   return Number.isFinite(until) && until > nowMs;
@@ -74,8 +78,12 @@ export function isFinished(issue: Pick<Issue, 'state'>): boolean {
 
 export type IssueColumns = Partial<Record<IssueField, number>>;
 
-export function locateIssueColumns(header: readonly unknown[]): { columns: IssueColumns; missing: IssueField[]; width: number } {
-  const norm = (h: unknown) => String(h ?? '').trim().toLowerCase();
+export function locateIssueColumns(header: readonly unknown[]): {
+  columns: IssueColumns;
+  missing: IssueField[];
+  width: number;
+} {
+  const norm = (h: unknown) => cellString(h).trim().toLowerCase();
   const columns: IssueColumns = {};
   const missing: IssueField[] = [];
   for (const f of ISSUE_FIELDS) {
@@ -94,14 +102,19 @@ const num = (v: unknown) => {
 
 /** Issues from the sheet's values (header first); rows without a key or audience are skipped. */
 export function parseIssues(values: readonly unknown[][], columns: IssueColumns): Issue[] {
-  const cell = (row: readonly unknown[], f: IssueField) => (columns[f] === undefined ? '' : fromCell(row[columns[f]!]).trim());
+  const cell = (row: readonly unknown[], f: IssueField) =>
+    columns[f] === undefined ? '' : fromCell(row[columns[f]]).trim();
   const out: Issue[] = [];
   values.forEach((row, i) => {
     if (i === 0) return;
     const key = cell(row, 'key');
     const audience = cell(row, 'audience') as Audience;
     if (!key || !audience) return;
-    const state = (ISSUE_STATES as readonly string[]).includes(cell(row, 'state')) ? (cell(row, 'state') as IssueState) : cell(row, 'cancelled') ? 'Cancelled' : 'Building';
+    const state = (ISSUE_STATES as readonly string[]).includes(cell(row, 'state'))
+      ? (cell(row, 'state') as IssueState)
+      : cell(row, 'cancelled')
+        ? 'Cancelled'
+        : 'Building';
     out.push({
       row: i + 1,
       number: num(row[columns.number ?? -1]),
@@ -131,7 +144,12 @@ export function parseIssues(values: readonly unknown[][], columns: IssueColumns)
 }
 
 /** The row to write, in the sheet's column order; cells of a person's own columns are kept from `existing`. */
-export function encodeIssue(issue: Issue, columns: IssueColumns, width: number, existing?: readonly unknown[]): unknown[] {
+export function encodeIssue(
+  issue: Issue,
+  columns: IssueColumns,
+  width: number,
+  existing?: readonly unknown[],
+): unknown[] {
   const row: unknown[] = existing ? existing.slice(0, width) : [];
   while (row.length < width) row.push('');
   const set = (f: IssueField, v: unknown) => {
@@ -166,12 +184,17 @@ export function encodeIssue(issue: Issue, columns: IssueColumns, width: number, 
  * Shared in cells still carry (when the Newsletters sheet was deleted, a reused "Staff #1" would make cancelling
  * the new issue free the old one's wins too).
  */
-export function nextIssueNumber(issues: readonly Issue[], audience: Audience, sharedInCells: readonly string[] = []): number {
+export function nextIssueNumber(
+  issues: readonly Issue[],
+  audience: Audience,
+  sharedInCells: readonly string[] = [],
+): number {
   let max = issues.filter((i) => i.audience === audience).reduce((m, i) => Math.max(m, i.number), 0);
   const name = audience.toLowerCase();
   for (const cell of sharedInCells) {
     if (!cell || cell.indexOf('#') < 0) continue;
-    for (const tag of parseSharedIn(cell)) if (tag.audience.toLowerCase() === name && tag.number > max) max = tag.number;
+    for (const tag of parseSharedIn(cell))
+      if (tag.audience.toLowerCase() === name && tag.number > max) max = tag.number;
   }
   return max + 1;
 }

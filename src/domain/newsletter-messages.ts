@@ -26,7 +26,10 @@ export function emptyMessage(audience: Audience): string {
 }
 
 /** A finished issue: its wins and period, then the notes its last steps added. */
-export function draftedMessage(issue: Pick<Issue, 'audience' | 'number' | 'winIds' | 'period'>, notes: readonly string[]): string {
+export function draftedMessage(
+  issue: Pick<Issue, 'audience' | 'number' | 'winIds' | 'period'>,
+  notes: readonly string[],
+): string {
   const n = issue.winIds.length;
   return [`${issueLabel(issue)}: ${n} win${plural(n, '', 's')} (${issue.period}).`, ...notes].join(' ');
 }
@@ -48,13 +51,20 @@ export function failedMessage(issue: Pick<Issue, 'audience' | 'number' | 'state'
 }
 
 /** Notes on the email: stories shortened so that Gmail shows it whole, or an email still too big for that. */
-export function emailNotes(email: Pick<FittedEmail, 'shortened' | 'maxChars' | 'fits' | 'bytes'>, staff: boolean): string[] {
+export function emailNotes(
+  email: Pick<FittedEmail, 'shortened' | 'maxChars' | 'fits' | 'bytes'>,
+  staff: boolean,
+): string[] {
   const notes: string[] = [];
   if (email.shortened) {
-    notes.push(`${email.shortened} long ${plural(email.shortened, 'story was', 'stories were')} shortened to ${email.maxChars} characters in the email so that Gmail shows it whole${staff ? '; the Doc has them in full' : ''}.`);
+    notes.push(
+      `${email.shortened} long ${plural(email.shortened, 'story was', 'stories were')} shortened to ${email.maxChars} characters in the email so that Gmail shows it whole${staff ? '; the Doc has them in full' : ''}.`,
+    );
   }
   if (!email.fits) {
-    notes.push(`The email is still ${Math.round(email.bytes / 1024)} KB: Gmail shows about the first 100 KB and then "View entire message". Consider splitting the wins over two issues.`);
+    notes.push(
+      `The email is still ${Math.round(email.bytes / 1024)} KB: Gmail shows about the first 100 KB and then "View entire message". Consider splitting the wins over two issues.`,
+    );
   }
   return notes;
 }
@@ -74,7 +84,11 @@ export function draftGoneMessage(issue: Pick<Issue, 'audience' | 'number'>): str
   return `The Gmail draft of ${issueLabel(issue)} is no longer in your drafts: it may have been sent. Cancel the issue anyway only if it was never sent.`;
 }
 
-export function cancelledMessage(issue: Pick<Issue, 'audience' | 'number'>, freed: number, notes: readonly string[]): string {
+export function cancelledMessage(
+  issue: Pick<Issue, 'audience' | 'number'>,
+  freed: number,
+  notes: readonly string[],
+): string {
   return `${issueLabel(issue)} is cancelled: ${freed} win${plural(freed, ' is', 's are')} eligible again. ${notes.join(' ')}`.trim();
 }
 

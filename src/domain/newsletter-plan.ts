@@ -27,13 +27,24 @@ export interface LogSelection {
  * The IDs of wins eligible for the audience, in log order: a duplicated ID counts once (at its first row), and wins
  * already in an unfinished issue for this audience (not marked as shared yet) are not taken twice.
  */
-export function eligibleIds(sel: LogSelection, audience: Audience, unfinished: readonly Pick<Issue, 'winIds'>[] = []): string[] {
+export function eligibleIds(
+  sel: LogSelection,
+  audience: Audience,
+  unfinished: readonly Pick<Issue, 'winIds'>[] = [],
+): string[] {
   const taken = new Set(unfinished.flatMap((i) => i.winIds));
   const out: string[] = [];
   sel.ids.forEach((id, i) => {
     if (!id || sel.idRows.get(id) !== i + 2) return;
     const c = sel.cols;
-    const win = { status: c.status[i], consent: c.consent[i], consentGiven: c.consentGiven[i], namesStudents: c.namesStudents[i], privacyCleared: c.privacyCleared[i], sharedIn: c.sharedIn[i] };
+    const win = {
+      status: c.status[i],
+      consent: c.consent[i],
+      consentGiven: c.consentGiven[i],
+      namesStudents: c.namesStudents[i],
+      privacyCleared: c.privacyCleared[i],
+      sharedIn: c.sharedIn[i],
+    };
     if (isEligible(audience, win)) out.push(id);
   });
   return out.filter((id) => !taken.has(id));
@@ -45,7 +56,11 @@ export function allEmpty(audiences: readonly Audience[], periodKey: string, empt
 }
 
 /** Whether every audience has its issue for the period and none is unfinished (the hourly check stops there). */
-export function allDrafted(audiences: readonly Audience[], periodKey: string, issues: readonly Pick<Issue, 'key' | 'state'>[]): boolean {
+export function allDrafted(
+  audiences: readonly Audience[],
+  periodKey: string,
+  issues: readonly Pick<Issue, 'key' | 'state'>[],
+): boolean {
   return issues.every(isFinished) && audiences.every((a) => issues.some((i) => i.key === issueKey(a, periodKey)));
 }
 

@@ -23,7 +23,8 @@ const S = {
   // Per win: as short as can be (200 wins multiply every character).
   h3: 'margin:16px 0 4px;font-size:16px',
   // Few wins are featured: the badge can afford its full style.
-  featured: 'display:inline-block;margin-left:6px;padding:1px 6px;font-size:11px;line-height:16px;font-weight:bold;color:#7a4d00;background-color:#fef3c7;border-radius:3px',
+  featured:
+    'display:inline-block;margin-left:6px;padding:1px 6px;font-size:11px;line-height:16px;font-weight:bold;color:#7a4d00;background-color:#fef3c7;border-radius:3px',
   text: 'margin:0 0 6px',
   meta: 'margin:0 0 8px;font-size:13px;color:#5f6368',
   footer: 'margin:24px 0 0;font-size:12px;color:#80868b',
@@ -135,7 +136,10 @@ export function fitEmailHtml(model: NewsletterModel, opts: EmailOptions = {}, li
     bytes = utf8Bytes(html).length;
     if (bytes <= limit) break;
   }
-  const shortened = model.sections.reduce((n, s) => n + s.wins.filter((w) => Array.from(w.text).length > maxChars).length, 0);
+  const shortened = model.sections.reduce(
+    (n, s) => n + s.wins.filter((w) => Array.from(w.text).length > maxChars).length,
+    0,
+  );
   return { html, bytes, maxChars, shortened, fits: bytes <= limit };
 }
 

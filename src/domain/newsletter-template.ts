@@ -55,7 +55,13 @@ export function fillPlaceholders(text: string, values: Readonly<Record<string, s
 }
 
 export function issueValues(model: NewsletterModel): Record<string, string> {
-  return { school: model.schoolName, period: model.period, summary: model.summary, issue: model.issueLabel, audience: model.audience };
+  return {
+    school: model.schoolName,
+    period: model.period,
+    summary: model.summary,
+    issue: model.issueLabel,
+    audience: model.audience,
+  };
 }
 
 export function winValues(model: NewsletterModel, win: NewsletterWin, section: string): Record<string, string> {
@@ -72,7 +78,8 @@ export function winValues(model: NewsletterModel, win: NewsletterWin, section: s
 
 function opFor(el: TemplateElement, source: number, values: Record<string, string>): TemplateOp {
   if (!hasPlaceholder(el.text)) return { op: 'copy', source };
-  if (el.type === 'PARAGRAPH' || el.type === 'LIST_ITEM') return { op: 'text', source, text: fillPlaceholders(el.text, values) };
+  if (el.type === 'PARAGRAPH' || el.type === 'LIST_ITEM')
+    return { op: 'text', source, text: fillPlaceholders(el.text, values) };
   return { op: 'cells', source, values };
 }
 
@@ -82,7 +89,10 @@ export function planTemplate(elements: readonly TemplateElement[], model: Newsle
   const end = elements.findIndex((e, i) => i > start && BLOCK_END.test(e.text));
   const values = issueValues(model);
   const ops: TemplateOp[] = [];
-  if (start >= 0 && end < 0) problems.push('The template has {{#wins}} without a matching {{/wins}}: the wins follow the template in the default layout.');
+  if (start >= 0 && end < 0)
+    problems.push(
+      'The template has {{#wins}} without a matching {{/wins}}: the wins follow the template in the default layout.',
+    );
   const hasBlock = start >= 0 && end > start;
   let placedWins = false;
   for (let i = 0; i < elements.length; i++) {

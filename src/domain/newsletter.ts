@@ -2,7 +2,7 @@
 // the "Shared in" bookkeeping, grouping by goal with lessons learned apart, and the summary of progress.
 import { CONSENTS, Consent } from './schema';
 import type { Audience } from './settings';
-import { splitList } from './text';
+import { splitList, cellString } from './text';
 
 /** The fields of a win a newsletter reads (all text, as decodeRow gives them). */
 export interface WinForNewsletter {
@@ -28,12 +28,12 @@ export interface WinForNewsletter {
 
 const YES = new Set(['yes', 'y', 'true', 'x', '✓', '✔', '1']);
 export function isYes(cell: string | undefined): boolean {
-  return YES.has(String(cell ?? '').trim().toLowerCase());
+  return YES.has(cellString(cell).trim().toLowerCase());
 }
 
 /** Consent as written in the log; anything unrecognised is read as the narrowest audience. */
 export function consentOf(cell: string | undefined): Consent {
-  const t = String(cell ?? '').trim().toLowerCase();
+  const t = cellString(cell).trim().toLowerCase();
   return CONSENTS.find((c) => c.toLowerCase() === t) ?? 'Staff only';
 }
 
@@ -51,24 +51,30 @@ export const AUDIENCE_CONSENTS: Record<Audience, readonly Consent[]> = {
  */
 export function allowedConsent(win: Pick<WinForNewsletter, 'consent' | 'consentGiven'>): Consent {
   const current = consentOf(win.consent);
-  if (!String(win.consentGiven ?? '').trim()) return current;
+  if (!cellString(win.consentGiven).trim()) return current;
   const given = consentOf(win.consentGiven);
   return CONSENTS.indexOf(current) <= CONSENTS.indexOf(given) ? current : given;
 }
 
 /** Whether consent and privacy allow this audience (status and earlier issues aside). */
-export function audienceAllows(audience: Audience, win: Pick<WinForNewsletter, 'consent' | 'consentGiven' | 'namesStudents' | 'privacyCleared'>): boolean {
+export function audienceAllows(
+  audience: Audience,
+  win: Pick<WinForNewsletter, 'consent' | 'consentGiven' | 'namesStudents' | 'privacyCleared'>,
+): boolean {
   if (!AUDIENCE_CONSENTS[audience].includes(allowedConsent(win))) return false;
   if (audience !== 'Staff' && isYes(win.namesStudents) && !isYes(win.privacyCleared)) return false;
   return true;
 }
 
 export function isApproved(status: string | undefined): boolean {
-  return String(status ?? '').trim().toLowerCase() === 'approved';
+  return cellString(status).trim().toLowerCase() === 'approved';
 }
 
 /** Eligible for the audience's next issue: approved, allowed, and not yet gone out to that audience. */
-export function isEligible(audience: Audience, win: Pick<WinForNewsletter, 'status' | 'consent' | 'consentGiven' | 'namesStudents' | 'privacyCleared' | 'sharedIn'>): boolean {
+export function isEligible(
+  audience: Audience,
+  win: Pick<WinForNewsletter, 'status' | 'consent' | 'consentGiven' | 'namesStudents' | 'privacyCleared' | 'sharedIn'>,
+): boolean {
   return isApproved(win.status) && audienceAllows(audience, win) && !sharedWith(win.sharedIn, audience);
 }
 
@@ -82,7 +88,7 @@ export interface IssueTag {
 const TAG = /^(.+?)\s*#\s*(\d+)$/;
 
 export function parseSharedIn(cell: string | undefined): IssueTag[] {
-  return splitList(String(cell ?? ''))
+  return splitList(cellString(cell))
     .map((part) => TAG.exec(part))
     .filter((m): m is RegExpExecArray => m !== null)
     .map((m) => ({ audience: m[1].trim(), number: Number(m[2]) }));
@@ -98,7 +104,7 @@ export function sharedWith(cell: string | undefined, audience: string): boolean 
 
 /** Adds the issue's tag (once); text that is not a tag is kept as a person wrote it. */
 export function addTag(cell: string | undefined, tag: IssueTag): string {
-  const parts = splitList(String(cell ?? ''));
+  const parts = splitList(cellString(cell));
   const text = formatTag(tag);
   if (parts.some((p) => p.toLowerCase() === text.toLowerCase())) return parts.join(', ');
   return [...parts, text].join(', ');
@@ -106,7 +112,7 @@ export function addTag(cell: string | undefined, tag: IssueTag): string {
 
 export function removeTag(cell: string | undefined, tag: IssueTag): string {
   const text = formatTag(tag).toLowerCase();
-  return splitList(String(cell ?? ''))
+  return splitList(cellString(cell))
     .filter((p) => p.replace(/\s*#\s*/, ' #').toLowerCase() !== text)
     .join(', ');
 }
@@ -161,7 +167,11 @@ function credit(win: WinForNewsletter, credited: boolean): string {
  * Wins grouped by goal in the Goals sheet's order (a win with several goals appears once, under its first),
  * goals not in the sheet after them, wins without a goal next, lessons learned last; featured first in each.
  */
-export function groupWins(wins: readonly WinForNewsletter[], goalOrder: readonly string[], credited: boolean): NewsletterSection[] {
+export function groupWins(
+  wins: readonly WinForNewsletter[],
+  goalOrder: readonly string[],
+  credited: boolean,
+): NewsletterSection[] {
   const order = new Map<string, number>();
   goalOrder.forEach((g, i) => order.has(norm(g)) || order.set(norm(g), i));
   const sections = new Map<string, NewsletterSection & { rank: number }>();
@@ -187,7 +197,7 @@ export function groupWins(wins: readonly WinForNewsletter[], goalOrder: readonly
       const known = goals.filter((g) => order.has(norm(g))).sort((x, y) => order.get(norm(x))! - order.get(norm(y))!);
       const g = known[0] ?? goals[0];
       title = goalOrder.find((x) => norm(x) === norm(g)) ?? g;
-      rank = order.get(norm(g)) ?? (sections.get(norm(title))?.rank ?? extra++);
+      rank = order.get(norm(g)) ?? sections.get(norm(title))?.rank ?? extra++;
     }
     const key = lesson ? '\u0000lessons' : norm(title);
     let s = sections.get(key);
@@ -195,7 +205,7 @@ export function groupWins(wins: readonly WinForNewsletter[], goalOrder: readonly
     s.wins.push({
       id: w.id,
       headline: w.headline.trim() || '(untitled)',
-      text: (w.blurb.trim() || w.story.trim()),
+      text: w.blurb.trim() || w.story.trim(),
       credit: credit(w, credited),
       goals,
       featured: isYes(w.featured),
@@ -225,7 +235,12 @@ function count(n: number, one: string, many: string): string {
 }
 
 function statsText(s: IssueStats): string {
-  return [count(s.wins, 'win', 'wins'), count(s.goals, 'goal touched', 'goals touched'), count(s.contributors, 'contributor', 'contributors'), count(s.lessons, 'lesson learned', 'lessons learned')].join(', ');
+  return [
+    count(s.wins, 'win', 'wins'),
+    count(s.goals, 'goal touched', 'goals touched'),
+    count(s.contributors, 'contributor', 'contributors'),
+    count(s.lessons, 'lesson learned', 'lessons learned'),
+  ].join(', ');
 }
 
 /** "12 wins, 4 goals touched, 9 contributors, 2 lessons learned (last issue: 8 wins, …)." */

@@ -22,7 +22,16 @@ export const SOURCES = [
 ] as const;
 export type Source = (typeof SOURCES)[number];
 
-export const ROLES = ['Teacher', 'Support staff', 'Coach', 'Leader', 'Student', 'Family member', 'Program partner', 'Other'] as const;
+export const ROLES = [
+  'Teacher',
+  'Support staff',
+  'Coach',
+  'Leader',
+  'Student',
+  'Family member',
+  'Program partner',
+  'Other',
+] as const;
 
 export const YES_NO = ['Yes', 'No'] as const;
 
@@ -66,10 +75,33 @@ export const WIN_HEADERS: string[] = WIN_FIELDS.map((f) => WIN_COLUMNS[f]);
 
 /** Column widths in pixels, for a log that stays readable by hand. */
 export const WIN_COLUMN_WIDTHS: Partial<Record<WinField, number>> = {
-  id: 70, submittedAt: 130, status: 100, kind: 110, headline: 260, story: 360, evidence: 240, link: 160,
-  goals: 180, suggestedGoals: 180, source: 150, consent: 130, namesStudents: 110, privacyCleared: 100,
-  featured: 80, blurb: 280, name: 150, email: 190, role: 120, sharedIn: 160, triagedBy: 170,
-  triagedAt: 130, updatedAt: 130, privacyClearedBy: 170, privacyClearedAt: 130, responseKey: 120, consentGiven: 130,
+  id: 70,
+  submittedAt: 130,
+  status: 100,
+  kind: 110,
+  headline: 260,
+  story: 360,
+  evidence: 240,
+  link: 160,
+  goals: 180,
+  suggestedGoals: 180,
+  source: 150,
+  consent: 130,
+  namesStudents: 110,
+  privacyCleared: 100,
+  featured: 80,
+  blurb: 280,
+  name: 150,
+  email: 190,
+  role: 120,
+  sharedIn: 160,
+  triagedBy: 170,
+  triagedAt: 130,
+  updatedAt: 130,
+  privacyClearedBy: 170,
+  privacyClearedAt: 130,
+  responseKey: 120,
+  consentGiven: 130,
 };
 
 /** Columns holding long text: wrapped so a row stays readable. */
@@ -87,7 +119,13 @@ export const WIN_DROPDOWNS: Partial<Record<WinField, readonly string[]>> = {
 };
 
 /** The ID column (last, narrow) lets Set up tell a renamed goal from a new one and retag its wins. */
-export const GOAL_COLUMNS = { name: 'Goal', description: 'Description', keywords: 'Keywords', active: 'Active', id: 'ID' } as const;
+export const GOAL_COLUMNS = {
+  name: 'Goal',
+  description: 'Description',
+  keywords: 'Keywords',
+  active: 'Active',
+  id: 'ID',
+} as const;
 export const GOAL_HEADERS: string[] = Object.values(GOAL_COLUMNS);
 
 export function isStatus(v: string): v is Status {

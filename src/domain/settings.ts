@@ -2,6 +2,7 @@
 // Pure: the dialog mirrors these rules for instant feedback; the server's verdict is the one that counts.
 
 export const AUDIENCES = ['Staff', 'Families', 'Public'] as const;
+import { cellString } from './text';
 export type Audience = (typeof AUDIENCES)[number];
 
 export const CADENCE_KINDS = ['off', 'weekly', 'biweekly', 'monthly'] as const;
@@ -47,9 +48,19 @@ export interface SettingsInput {
   creditContributors: boolean;
 }
 
-export type SettingsField = 'schoolName' | `recipients.${Audience}` | 'cadence' | 'weekday' | 'monthDay' | 'hour' | 'template' | 'senderName' | 'replyTo';
+export type SettingsField =
+  | 'schoolName'
+  | `recipients.${Audience}`
+  | 'cadence'
+  | 'weekday'
+  | 'monthDay'
+  | 'hour'
+  | 'template'
+  | 'senderName'
+  | 'replyTo';
 
-export type SettingsCheck = { ok: true; settings: NewsletterSettings } | { ok: false; errors: Partial<Record<SettingsField, string>> };
+export type SettingsCheck =
+  { ok: true; settings: NewsletterSettings } | { ok: false; errors: Partial<Record<SettingsField, string>> };
 
 export const DEFAULT_SETTINGS: NewsletterSettings = {
   schoolName: '',
@@ -66,7 +77,8 @@ export const DEFAULT_SETTINGS: NewsletterSettings = {
 };
 
 /** A pragmatic address check: one @, a dotted domain, no spaces, quotes or angle brackets (which would break a header). */
-const EMAIL = /^[A-Za-z0-9.!#$%&*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+const EMAIL =
+  /^[A-Za-z0-9.!#$%&*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 
 export function isEmail(text: string): boolean {
   return text.length <= 254 && EMAIL.test(text) && !text.includes('..');
@@ -74,7 +86,7 @@ export function isEmail(text: string): boolean {
 
 /** Splits a recipients box on commas, semicolons, spaces or new lines; "Name <a@b>" keeps the address. */
 export function splitRecipients(text: string): string[] {
-  return String(text ?? '')
+  return cellString(text)
     .replace(/[^,;<>\n]*<([^<>]*)>/g, ' $1 ')
     .split(/[,;\s]+/)
     .map((s) => s.trim())
@@ -83,7 +95,7 @@ export function splitRecipients(text: string): string[] {
 
 /** Doc ID from a Docs URL (…/document/d/<id>/edit) or a bare ID; null when it is neither. */
 export function templateDocId(text: string): string | null {
-  const t = String(text ?? '').trim();
+  const t = cellString(text).trim();
   if (!t) return '';
   const m = /\/document\/(?:u\/\d+\/)?d\/([A-Za-z0-9_-]{20,})/.exec(t);
   if (m) return m[1];
@@ -92,7 +104,7 @@ export function templateDocId(text: string): string | null {
 }
 
 function int(v: number | string): number {
-  const s = String(v ?? '').trim();
+  const s = cellString(v).trim();
   return /^-?\d+$/.test(s) ? Number(s) : NaN;
 }
 
@@ -110,15 +122,19 @@ export function validateSettings(input: SettingsInput): SettingsCheck {
     const given = input.audiences?.[a] ?? { enabled: false, recipients: '' };
     const recipients = Array.from(new Set(splitRecipients(given.recipients)));
     const bad = recipients.filter((r) => !isEmail(r));
-    if (bad.length) errors[`recipients.${a}`] = `${bad.map((b) => `"${b}"`).join(', ')} ${bad.length > 1 ? 'are not email addresses' : 'is not an email address'}. Use addresses or a Google Group's address, separated by commas.`;
-    else if (given.enabled && recipients.length === 0) errors[`recipients.${a}`] = `Add at least one address (or a Google Group) for ${a}, or turn ${a} off.`;
+    if (bad.length)
+      errors[`recipients.${a}`] =
+        `${bad.map((b) => `"${b}"`).join(', ')} ${bad.length > 1 ? 'are not email addresses' : 'is not an email address'}. Use addresses or a Google Group's address, separated by commas.`;
+    else if (given.enabled && recipients.length === 0)
+      errors[`recipients.${a}`] = `Add at least one address (or a Google Group) for ${a}, or turn ${a} off.`;
     else if (recipients.length > 500) errors[`recipients.${a}`] = 'Use a Google Group for more than 500 addresses.';
     audiences[a] = { enabled: Boolean(given.enabled), recipients };
   }
 
-  const kind = String(input.cadence?.kind ?? '') as CadenceKind;
+  const kind = cellString(input.cadence?.kind) as CadenceKind;
   const cadence: Cadence = { ...DEFAULT_SETTINGS.cadence, kind };
-  if (!(CADENCE_KINDS as readonly string[]).includes(kind)) errors.cadence = 'Choose how often: weekly, every two weeks, monthly, or off.';
+  if (!(CADENCE_KINDS as readonly string[]).includes(kind))
+    errors.cadence = 'Choose how often: weekly, every two weeks, monthly, or off.';
   else if (kind !== 'off') {
     const hour = int(input.cadence.hour);
     if (!(hour >= 0 && hour <= 23)) errors.hour = 'Choose an hour between 0 and 23.';
@@ -132,11 +148,14 @@ export function validateSettings(input: SettingsInput): SettingsCheck {
       if (!(wd >= 1 && wd <= 7)) errors.weekday = 'Choose a day of the week.';
       else cadence.weekday = wd;
     }
-    if (!AUDIENCES.some((a) => audiences[a].enabled)) errors.cadence = 'Turn on at least one audience, or set the schedule to off.';
+    if (!AUDIENCES.some((a) => audiences[a].enabled))
+      errors.cadence = 'Turn on at least one audience, or set the schedule to off.';
   }
 
   const docId = templateDocId(input.template);
-  if (docId === null) errors.template = 'Paste the template Doc\u2019s link (…/document/d/…) or its ID, or leave it empty for the default design.';
+  if (docId === null)
+    errors.template =
+      'Paste the template Doc\u2019s link (…/document/d/…) or its ID, or leave it empty for the default design.';
 
   const senderName = clean(input.senderName);
   if (senderName.length > MAX_TEXT) errors.senderName = `Keep the sender name under ${MAX_TEXT} characters.`;
@@ -146,14 +165,22 @@ export function validateSettings(input: SettingsInput): SettingsCheck {
   if (Object.keys(errors).length) return { ok: false, errors };
   return {
     ok: true,
-    settings: { schoolName, audiences, cadence, templateDocId: docId ?? '', senderName, replyTo, creditContributors: Boolean(input.creditContributors) },
+    settings: {
+      schoolName,
+      audiences,
+      cadence,
+      templateDocId: docId ?? '',
+      senderName,
+      replyTo,
+      creditContributors: Boolean(input.creditContributors),
+    },
   };
 }
 
 /** Single line, no control characters (they would break an email header). */
 function clean(text: unknown): string {
-  return String(text ?? '')
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+  return cellString(text)
+    .replace(/\p{Cc}+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -161,7 +188,8 @@ function clean(text: unknown): string {
 /** Settings as the dialog shows them (the inverse of validateSettings). */
 export function settingsToInput(s: NewsletterSettings): SettingsInput {
   const audiences = {} as SettingsInput['audiences'];
-  for (const a of AUDIENCES) audiences[a] = { enabled: s.audiences[a].enabled, recipients: s.audiences[a].recipients.join(', ') };
+  for (const a of AUDIENCES)
+    audiences[a] = { enabled: s.audiences[a].enabled, recipients: s.audiences[a].recipients.join(', ') };
   return {
     schoolName: s.schoolName,
     audiences,
@@ -179,7 +207,12 @@ export function withDefaults(stored: unknown): NewsletterSettings {
   const audiences = {} as Record<Audience, AudienceSettings>;
   for (const a of AUDIENCES) {
     const given = s.audiences?.[a];
-    audiences[a] = given ? { enabled: Boolean(given.enabled), recipients: Array.isArray(given.recipients) ? given.recipients.map(String) : [] } : { ...DEFAULT_SETTINGS.audiences[a] };
+    audiences[a] = given
+      ? {
+          enabled: Boolean(given.enabled),
+          recipients: Array.isArray(given.recipients) ? given.recipients.map(String) : [],
+        }
+      : { ...DEFAULT_SETTINGS.audiences[a] };
   }
   return {
     ...DEFAULT_SETTINGS,

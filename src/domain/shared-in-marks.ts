@@ -13,7 +13,10 @@ export interface SharedInWrite {
 }
 
 /** Why a win of the issue no longer qualifies for its audience, or '' when it still does. */
-export function changedSince(audience: Audience, win: Pick<WinForNewsletter, 'status' | 'consent' | 'consentGiven' | 'namesStudents' | 'privacyCleared'>): string {
+export function changedSince(
+  audience: Audience,
+  win: Pick<WinForNewsletter, 'status' | 'consent' | 'consentGiven' | 'namesStudents' | 'privacyCleared'>,
+): string {
   if (!isApproved(win.status)) return `no longer approved: ${win.status.trim() || 'no status'}`;
   if (!audienceAllows(audience, win)) return `its consent or privacy check no longer allows ${audience}`;
   return '';
@@ -49,7 +52,13 @@ export function planMarks(
     if (row === undefined) continue;
     const i = row - first;
     const win = decodeRow(block[i], columns);
-    const why = changedSince(issue.audience, { status: win.status ?? '', consent: win.consent ?? '', consentGiven: win.consentGiven ?? '', namesStudents: win.namesStudents ?? '', privacyCleared: win.privacyCleared ?? '' });
+    const why = changedSince(issue.audience, {
+      status: win.status ?? '',
+      consent: win.consent ?? '',
+      consentGiven: win.consentGiven ?? '',
+      namesStudents: win.namesStudents ?? '',
+      privacyCleared: win.privacyCleared ?? '',
+    });
     if (why) {
       skipped.push(`${id} (${why})`);
       continue;
@@ -68,7 +77,11 @@ export function planMarks(
  * Rewriting the Shared in column (rows 2..) through `change`: `ids` and `cells` are the ID and Shared in columns as
  * text. Rows without an ID are left alone; `changed` counts the cells that change.
  */
-export function retagSpan(ids: readonly string[], cells: readonly string[], change: (cell: string, id: string) => string): { write: SharedInWrite | null; changed: number } {
+export function retagSpan(
+  ids: readonly string[],
+  cells: readonly string[],
+  change: (cell: string, id: string) => string,
+): { write: SharedInWrite | null; changed: number } {
   let first = -1;
   let lastChanged = -1;
   const next = cells.slice();

@@ -12,7 +12,7 @@ export interface CleanText {
 
 /** Trims surrounding whitespace and cuts text that would not fit in one cell, saying so in the text. */
 export function cleanText(raw: unknown): CleanText {
-  const text = raw === null || raw === undefined ? '' : String(raw).trim();
+  const text = cellString(raw).trim();
   if (text.length <= CELL_LIMIT) return { text, trimmed: false };
   // Cut on a code point boundary so an emoji is never split in half.
   let cut = CELL_LIMIT - TRUNCATION_MARK.length;
@@ -25,7 +25,7 @@ export function cleanText(raw: unknown): CleanText {
 // spelling (007, 1,000, 1e3, 50%, $5), dates and times (3/4, 2026-11-23, 10:30), booleans.
 const FORMULA_LIKE = /^[=+\-@']/;
 const NUMBER_LIKE = /^[($€£¥]?\s*[+-]?[\d.,\s]*\d[\d.,\s]*(e[+-]?\d+)?\s*%?\)?$/i;
-const DATE_LIKE = /^\d{1,4}\s*[/.\-]\s*\d{1,2}(\s*[/.\-]\s*\d{1,4})?(\s+\d{1,2}:\d{2}.*)?$/;
+const DATE_LIKE = /^\d{1,4}\s*[/.-]\s*\d{1,2}(\s*[/.-]\s*\d{1,4})?(\s+\d{1,2}:\d{2}.*)?$/;
 const TIME_LIKE = /^\d{1,2}:\d{2}(:\d{2})?\s*(am|pm)?$/i;
 const BOOLEAN_LIKE = /^(true|false)$/i;
 const MONTH_DAY = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(,?\s*\d{2,4})?$/i;
@@ -53,12 +53,21 @@ export function toCellText(text: string): string {
   return wouldSheetsParse(text) ? `'${text}` : text;
 }
 
+/** A cell's value as `String()` would give it, with null and undefined as '' (no "[object Object]"). */
+export function cellString(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (Object.prototype.toString.call(value) === '[object Date]') return (value as Date).toString();
+  return JSON.stringify(value) ?? '';
+}
+
 /** Reads a cell back as the text a person sees: numbers and dates that slipped through become strings. */
 export function fromCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   // Dates may come from another realm (the sheet service), so test the tag rather than instanceof.
   if (Object.prototype.toString.call(value) === '[object Date]') return (value as Date).toISOString();
-  return String(value);
+  return cellString(value);
 }
 
 /** Splits a list cell ("Reading, Math") into trimmed names. Commas inside a name are not supported. */

@@ -30,7 +30,11 @@ function statusRank(status: string): number {
   return 2;
 }
 
-const AUDIENCE_FLOOR: Record<Audience, Consent> = { Staff: 'Staff only', Families: 'School community', Public: 'Public' };
+const AUDIENCE_FLOOR: Record<Audience, Consent> = {
+  Staff: 'Staff only',
+  Families: 'School community',
+  Public: 'Public',
+};
 
 /** Whether a win's consent lets it reach the audience (privacy clearance is the newsletter's check). */
 export function consentAllows(fields: WinFields, audience: Audience): boolean {
@@ -49,7 +53,8 @@ function searchTerms(search: string | undefined): string[] {
 
 export function matchesQuery(fields: WinFields, query: QueueQuery): boolean {
   if (!matchesStatus(fields.status ?? '', query.status)) return false;
-  if (query.goal && !splitList(fields.goals ?? '').some((g) => g.toLowerCase() === query.goal!.toLowerCase())) return false;
+  if (query.goal && !splitList(fields.goals ?? '').some((g) => g.toLowerCase() === query.goal!.toLowerCase()))
+    return false;
   if (query.kind && fields.kind !== query.kind) return false;
   if (query.audience && !consentAllows(fields, query.audience)) return false;
   const terms = searchTerms(query.search);
@@ -65,7 +70,11 @@ export function matchesQuery(fields: WinFields, query: QueueQuery): boolean {
  * win the status filter keeps (null when none). A search within "To triage" then reads the text of the newest
  * wins only, not of the whole log.
  */
-export function candidateRows(statuses: ReadonlyArray<string>, firstRow: number, filter: QueueQuery['status']): Span | null {
+export function candidateRows(
+  statuses: ReadonlyArray<string>,
+  firstRow: number,
+  filter: QueueQuery['status'],
+): Span | null {
   let first = -1;
   let last = -1;
   statuses.forEach((s, i) => {
@@ -112,7 +121,12 @@ export function planQueue(index: readonly IndexEntry[], query: QueueQuery, pageS
   });
   const pages = Math.max(1, Math.ceil(hits.length / pageSize));
   const page = Math.min(Math.max(0, Math.floor(query.page) || 0), pages - 1);
-  return { rows: hits.slice(page * pageSize, (page + 1) * pageSize).map((e) => e.row), total: hits.length, page, counts };
+  return {
+    rows: hits.slice(page * pageSize, (page + 1) * pageSize).map((e) => e.row),
+    total: hits.length,
+    page,
+    counts,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------

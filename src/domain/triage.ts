@@ -3,7 +3,7 @@
 import type { TriageChange, WinView, WinWarning } from '../api';
 import { Consent, CONSENTS, isConsent, isKind, isStatus, WIN_FIELDS, WinField } from './schema';
 import { encodeCell } from './log-columns';
-import { cleanText, joinList, splitList, toCellText } from './text';
+import { cleanText, joinList, splitList, toCellText, cellString } from './text';
 
 export type WinFields = Partial<Record<WinField, string>>;
 
@@ -60,7 +60,7 @@ export function effectiveConsent(fields: WinFields): Consent {
 // Warnings
 
 const EMAIL_IN_TEXT = /[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[a-z]{2,}/i;
-const PHONE_CANDIDATE = /\+?\(?\d[\d\s().\-]{5,}\d/g;
+const PHONE_CANDIDATE = /\+?\(?\d[\d\s().-]{5,}\d/g;
 const DATE_SHAPED = /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4}\s*-\s*\d{2,4})$/;
 
 export function containsEmail(text: string): boolean {
@@ -80,7 +80,7 @@ export function containsPhone(text: string): boolean {
 }
 
 export function isYes(v: string | undefined): boolean {
-  return /^(yes|y|true|1|x|✓)$/i.test(String(v ?? '').trim());
+  return /^(yes|y|true|1|x|✓)$/i.test(cellString(v).trim());
 }
 
 export function winWarnings(fields: WinFields): WinWarning[] {
@@ -89,18 +89,26 @@ export function winWarnings(fields: WinFields): WinWarning[] {
   if (isYes(fields.namesStudents) && consent !== 'Staff only' && !isYes(fields.privacyCleared)) {
     out.push({
       code: 'privacy',
-      message: 'It names students or has photos, and its consent reaches beyond staff: families and the public see it only after privacy is cleared.',
+      message:
+        'It names students or has photos, and its consent reaches beyond staff: families and the public see it only after privacy is cleared.',
     });
   }
   const ceiling = consentCeiling(fields);
   if (isConsent(consent) && consentRank(consent) > consentRank(ceiling)) {
-    out.push({ code: 'consent-wider', message: `Consent in the sheet (${consent}) is wider than the submitter allowed (${ceiling}); newsletters use ${ceiling}.` });
+    out.push({
+      code: 'consent-wider',
+      message: `Consent in the sheet (${consent}) is wider than the submitter allowed (${ceiling}); newsletters use ${ceiling}.`,
+    });
   }
   const blurb = fields.blurb ?? '';
   if (containsEmail(blurb)) out.push({ code: 'blurb-email', message: 'The public blurb contains an email address.' });
-  if (containsPhone(blurb)) out.push({ code: 'blurb-phone', message: 'The public blurb contains what looks like a phone number.' });
+  if (containsPhone(blurb))
+    out.push({ code: 'blurb-phone', message: 'The public blurb contains what looks like a phone number.' });
   if (isYes(fields.featured) && fields.status !== 'Approved') {
-    out.push({ code: 'featured-unapproved', message: 'It is marked featured but is not approved, so no newsletter carries it.' });
+    out.push({
+      code: 'featured-unapproved',
+      message: 'It is marked featured but is not approved, so no newsletter carries it.',
+    });
   }
   return out;
 }
@@ -185,8 +193,7 @@ export interface SaveContext {
 }
 
 export type SavePlan =
-  | { ok: true; updates: WinFields; previous: TriageChange; changed: boolean }
-  | { ok: false; problems: string[] };
+  { ok: true; updates: WinFields; previous: TriageChange; changed: boolean } | { ok: false; problems: string[] };
 
 const yesNo = (b: boolean) => (b ? 'Yes' : 'No');
 
@@ -217,8 +224,10 @@ export function planSave(current: WinFields, change: TriageChange, ctx: SaveCont
   const updates: WinFields = {};
   const previous: TriageChange = {};
 
-  if (change.status !== undefined && !isStatus(change.status)) problems.push(`"${change.status}" is not a status Small Wins knows.`);
-  if (change.kind !== undefined && !isKind(change.kind)) problems.push(`"${change.kind}" is not a kind Small Wins knows.`);
+  if (change.status !== undefined && !isStatus(change.status))
+    problems.push(`"${cellString(change.status)}" is not a status Small Wins knows.`);
+  if (change.kind !== undefined && !isKind(change.kind))
+    problems.push(`"${cellString(change.kind)}" is not a kind Small Wins knows.`);
 
   let goals: string[] | undefined;
   if (change.goals !== undefined) {
@@ -226,7 +235,7 @@ export function planSave(current: WinFields, change: TriageChange, ctx: SaveCont
     const active = new Set(ctx.activeGoals);
     const had = new Set(before.goals);
     for (const raw of change.goals) {
-      const name = String(raw ?? '').replace(/[,;]/g, ' ').replace(/\s+/g, ' ').trim();
+      const name = cellString(raw).replace(/[,;]/g, ' ').replace(/\s+/g, ' ').trim();
       if (!name || goals.includes(name)) continue;
       if (!active.has(name) && !had.has(name)) {
         problems.push(`"${name}" is not an active goal in the Goals sheet.`);
@@ -237,18 +246,22 @@ export function planSave(current: WinFields, change: TriageChange, ctx: SaveCont
   }
 
   if (change.consent !== undefined) {
-    if (!isConsent(change.consent)) problems.push(`"${change.consent}" is not a consent level Small Wins knows.`);
+    if (!isConsent(change.consent))
+      problems.push(`"${cellString(change.consent)}" is not a consent level Small Wins knows.`);
     else {
       const ceiling = consentCeiling(current);
       if (consentRank(change.consent) > consentRank(ceiling)) {
-        problems.push(`Consent can be narrowed but not widened: the submitter allowed ${ceiling}, so ${change.consent} cannot be set.`);
+        problems.push(
+          `Consent can be narrowed but not widened: the submitter allowed ${ceiling}, so ${change.consent} cannot be set.`,
+        );
       }
     }
   }
 
   const status = change.status ?? before.status;
   const featured = change.featured ?? (status === 'Approved' ? before.featured : false);
-  if (change.featured === true && status !== 'Approved') problems.push('Only an approved win can be featured: approve it first.');
+  if (change.featured === true && status !== 'Approved')
+    problems.push('Only an approved win can be featured: approve it first.');
 
   if (problems.length) return { ok: false, problems };
 
@@ -258,7 +271,8 @@ export function planSave(current: WinFields, change: TriageChange, ctx: SaveCont
     previous[key] = old;
   };
 
-  if (change.status !== undefined && change.status !== before.status) set('status', 'status', change.status, before.status);
+  if (change.status !== undefined && change.status !== before.status)
+    set('status', 'status', change.status, before.status);
   if (change.kind !== undefined) set('kind', 'kind', change.kind, before.kind);
   if (goals !== undefined && !sameGoals(goals, before.goals)) {
     updates.goals = joinList(goals);
@@ -277,7 +291,8 @@ export function planSave(current: WinFields, change: TriageChange, ctx: SaveCont
   const changed = Object.keys(updates).length > 0;
   if (changed) {
     // Keep the submitter's consent before the first narrowing, for rows from before "Consent given" existed.
-    if (!isConsent(current.consentGiven ?? '') && isConsent(current.consent ?? '')) updates.consentGiven = current.consent;
+    if (!isConsent(current.consentGiven ?? '') && isConsent(current.consent ?? ''))
+      updates.consentGiven = current.consent;
     updates.triagedBy = ctx.me;
     updates.triagedAt = ctx.nowIso;
     updates.updatedAt = ctx.nowIso;

@@ -19,7 +19,9 @@ test('a fresh profile per launch, removed on close; dialogs recorded and answere
     expect(accepting.dialogs).toEqual(['sure?']);
     expect(dismissing.dialogs).toEqual(['one', 'two']);
 
-    await accepting.page.setContent('<label>Name <input id="a"></label><button aria-label="Close">×</button><button>Save</button><select id="b"></select><button></button>');
+    await accepting.page.setContent(
+      '<label>Name <input id="a"></label><button aria-label="Close">×</button><button>Save</button><select id="b"></select><button></button>',
+    );
     await expect(unnamedControls(accepting.page)).resolves.toEqual(['<select id="b"></select>', '<button></button>']);
   } finally {
     await browser.close();

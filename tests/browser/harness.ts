@@ -9,7 +9,14 @@ import { BRIDGE_FUNCTION, GOOGLE_SCRIPT_RUN_SHIM, type BridgeHost } from '../../
 import { DIST } from '../helpers/addon';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export interface Chromium {
   context: BrowserContext;
@@ -24,7 +31,11 @@ export async function launchChromium(): Promise<Chromium> {
   const removeProfile = () => rmSync(profileDir, { recursive: true, force: true });
   let context: BrowserContext;
   try {
-    context = await playwright.launchPersistentContext(profileDir, { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+    context = await playwright.launchPersistentContext(profileDir, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: CHROMIUM_ARGS,
+    });
   } catch (e) {
     removeProfile();
     throw e;
@@ -64,7 +75,11 @@ export interface WatchedPage {
 }
 
 /** A new page of this size; its dialogs are recorded and dismissed (or accepted, as a person clicking OK). */
-export async function newPage(browser: Chromium, viewport: { width: number; height: number }, answer: 'dismiss' | 'accept' = 'dismiss'): Promise<WatchedPage> {
+export async function newPage(
+  browser: Chromium,
+  viewport: { width: number; height: number },
+  answer: 'dismiss' | 'accept' = 'dismiss',
+): Promise<WatchedPage> {
   const page = await browser.context.newPage();
   await page.setViewportSize(viewport);
   const dialogs: string[] = [];
@@ -89,7 +104,8 @@ export async function openAddonPage(
   opts: { name: string; viewport: { width: number; height: number }; dialogs?: 'dismiss' | 'accept' },
 ): Promise<AddonPage> {
   const file = join(DIST, `${opts.name}.html`);
-  if (!existsSync(file)) throw new Error(`${file} is not built: run \`npm run build\` first (with the same SW_DIST as the tests).`);
+  if (!existsSync(file))
+    throw new Error(`${file} is not built: run \`npm run build\` first (with the same SW_DIST as the tests).`);
   const html = readFileSync(file, 'utf8');
   const { page, dialogs } = await newPage(browser, opts.viewport, opts.dialogs);
   const calls: string[] = [];
@@ -120,7 +136,10 @@ export function unnamedControls(page: Page): Promise<string[]> {
     Array.from(document.querySelectorAll('button, input, select, textarea'))
       .filter((el) => {
         const e = el as HTMLElement;
-        const labelled = e.getAttribute('aria-label') || e.closest('label') || (e.id && document.querySelector(`label[for="${e.id}"]`));
+        const labelled =
+          e.getAttribute('aria-label') ||
+          e.closest('label') ||
+          (e.id && document.querySelector(`label[for="${e.id}"]`));
         return !labelled && !(e.textContent ?? '').trim();
       })
       .map((el) => el.outerHTML),

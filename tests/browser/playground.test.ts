@@ -56,16 +56,32 @@ describe('playground', () => {
     await openTab(/^Spreadsheet/);
     const grid = page.getByRole('table', { name: 'Sheet Wins' });
     await eventually(async () => expect(await grid.locator('tbody tr').count()).toBeGreaterThanOrEqual(60));
-    for (const text of ['=SUM(A1)', '007', '3/4', '<script>alert(1)</script> is not a headline', '🎉 Kindergarten reached 100 books read 📚✨', 'أمسية القراءة العائلية نجحت نجاحًا كبيرًا', 'ערב קריאה משפחתי עם 30 משפחות']) {
-      await eventually(async () => expect(await grid.getByRole('cell', { name: text, exact: true }).count()).toBeGreaterThanOrEqual(1));
+    for (const text of [
+      '=SUM(A1)',
+      '007',
+      '3/4',
+      '<script>alert(1)</script> is not a headline',
+      '🎉 Kindergarten reached 100 books read 📚✨',
+      'أمسية القراءة العائلية نجحت نجاحًا كبيرًا',
+      'ערב קריאה משפחתי עם 30 משפחות',
+    ]) {
+      await eventually(async () =>
+        expect(await grid.getByRole('cell', { name: text, exact: true }).count()).toBeGreaterThanOrEqual(1),
+      );
     }
     await eventually(async () => expect(await grid.locator('script, img, b').count()).toBe(0));
     // A very long story stays whole in the cell (shown as a tooltip and ellipsis).
     const long = await grid.locator('td', { hasText: 'Week 24: we visited' }).count();
     expect(long).toBe(1);
     // Clicking the Headline header sorts the view (A→Z, then Z→A); the sheet itself is unchanged.
-    const headlines = () => grid.locator('tbody tr').evaluateAll((rows) => rows.map((r) => (r.querySelectorAll('td')[4] as HTMLElement).innerText));
-    const inOrder = (list: string[]) => list.every((h, i) => i === 0 || list[i - 1].localeCompare(h, undefined, { sensitivity: 'base', numeric: true }) <= 0);
+    const headlines = () =>
+      grid
+        .locator('tbody tr')
+        .evaluateAll((rows) => rows.map((r) => (r.querySelectorAll('td')[4] as HTMLElement).innerText));
+    const inOrder = (list: string[]) =>
+      list.every(
+        (h, i) => i === 0 || list[i - 1].localeCompare(h, undefined, { sensitivity: 'base', numeric: true }) <= 0,
+      );
     const unsorted = await headlines();
     expect(inOrder(unsorted)).toBe(false);
     await grid.getByRole('button', { name: /^Headline/ }).click();
@@ -90,11 +106,25 @@ describe('playground', () => {
     await form.getByLabel('Your name').fill('Priya Shah');
     await form.getByLabel('Your role').selectOption('Teacher');
     await form.getByLabel('Headline').fill(HEADLINE);
-    await form.getByLabel('What happened?').fill('Grade 5 built a rover from cardboard and old motors and measured how far it went.');
-    await form.getByRole('group', { name: /win or a lesson/ }).getByLabel('Win', { exact: true }).check();
-    await form.getByRole('group', { name: /Where did it come from/ }).getByLabel('Student work').check();
-    await form.getByRole('group', { name: /Who may read it/ }).getByLabel('Public').check();
-    await form.getByRole('group', { name: /name students/ }).getByLabel('No').check();
+    await form
+      .getByLabel('What happened?')
+      .fill('Grade 5 built a rover from cardboard and old motors and measured how far it went.');
+    await form
+      .getByRole('group', { name: /win or a lesson/ })
+      .getByLabel('Win', { exact: true })
+      .check();
+    await form
+      .getByRole('group', { name: /Where did it come from/ })
+      .getByLabel('Student work')
+      .check();
+    await form
+      .getByRole('group', { name: /Who may read it/ })
+      .getByLabel('Public')
+      .check();
+    await form
+      .getByRole('group', { name: /name students/ })
+      .getByLabel('No')
+      .check();
     await form.getByRole('button', { name: 'Submit' }).click();
     await page.getByText('Thank you! Your win is in the log.').waitFor();
     await openTab(/^Spreadsheet/);
@@ -106,7 +136,10 @@ describe('playground', () => {
     await runMenu('Triage wins');
     const sidebar: FrameLocator = page.frameLocator('iframe[name="addon-sidebar"]');
     await sidebar.getByRole('searchbox', { name: /Search wins/ }).fill('Robotics club');
-    await sidebar.getByRole('navigation', { name: 'Wins in the queue' }).getByRole('button', { name: new RegExp(HEADLINE) }).click();
+    await sidebar
+      .getByRole('navigation', { name: 'Wins in the queue' })
+      .getByRole('button', { name: new RegExp(HEADLINE) })
+      .click();
     await sidebar.getByRole('heading', { name: HEADLINE }).waitFor();
     const chip = sidebar.getByRole('group', { name: 'Goals' }).getByRole('button', { name: new RegExp(`^${GOAL}`) });
     await chip.click();
@@ -121,7 +154,9 @@ describe('playground', () => {
     await runMenu('Draft newsletter now');
     const dialog = page.getByRole('dialog', { name: 'Newsletter drafts' });
     await dialog.waitFor();
-    await eventually(async () => expect(await dialog.frameLocator('iframe').locator('body').innerText()).toMatch(/Gmail drafts/));
+    await eventually(async () =>
+      expect(await dialog.frameLocator('iframe').locator('body').innerText()).toMatch(/Gmail drafts/),
+    );
     await dialog.getByRole('button', { name: 'Close the dialog' }).click();
 
     await openTab(/^Docs/);
@@ -148,7 +183,10 @@ describe('playground', () => {
     await openTab(/^Triggers/);
     const before = pg.session.activity.length;
     await page.getByRole('button', { name: 'Advance to next Friday 3 pm' }).click();
-    await page.getByText(/Fri, Nov 27, 2026, 3:00\s?PM/).first().waitFor();
+    await page
+      .getByText(/Fri, Nov 27, 2026, 3:00\s?PM/)
+      .first()
+      .waitFor();
     const moved = pg.session.activity.slice(before).find((e) => e.what.startsWith('Clock moved'));
     expect(moved?.fired?.join(' ')).toMatch(/time-driven runs? of onNewsletterClock/);
 

@@ -3,7 +3,18 @@
 // that cannot be opened), saving with the schedule's clock trigger, and cancelling an unsent issue.
 import type { Page } from 'playwright-core';
 import type { SettingsView } from '../../src/settings-api';
-import { addWins, docs, gmail, issueRows, loadNewsletterAddOn, saveSettings, settingsInput, sharedIn, Sim, win } from '../integration/newsletter-fixtures';
+import {
+  addWins,
+  docs,
+  gmail,
+  issueRows,
+  loadNewsletterAddOn,
+  saveSettings,
+  settingsInput,
+  sharedIn,
+  Sim,
+  win,
+} from '../integration/newsletter-fixtures';
 import { eventually, openAddonPage, unnamedControls, useChromium } from './harness';
 
 const browser = useChromium();
@@ -17,7 +28,11 @@ interface OpenedDialog {
 
 /** The dialog at the size Settings opens it (560 px), every server call answered by `sim`. */
 async function openSettings(sim: Sim): Promise<OpenedDialog> {
-  const { page, dialogs, calls } = await openAddonPage(browser(), sim, { name: 'Settings', viewport: { width: 560, height: 640 }, dialogs: 'accept' });
+  const { page, dialogs, calls } = await openAddonPage(browser(), sim, {
+    name: 'Settings',
+    viewport: { width: 560, height: 640 },
+    dialogs: 'accept',
+  });
   await page.getByLabel('School name').waitFor();
   return { page, confirms: dialogs, calls };
 }
@@ -34,12 +49,19 @@ const clockTriggers = (sim: Sim) => sim.triggers().filter((t) => t.fn === 'onNew
 function school(): { sim: Sim; templateId: string } {
   const sim = loadNewsletterAddOn();
   const off = { kind: 'off', weekday: 5, monthDay: 1, hour: 7 };
-  const staffOnly = { Staff: { enabled: true, recipients: 'staff@school.example' }, Families: { enabled: false, recipients: '' }, Public: { enabled: false, recipients: '' } };
+  const staffOnly = {
+    Staff: { enabled: true, recipients: 'staff@school.example' },
+    Families: { enabled: false, recipients: '' },
+    Public: { enabled: false, recipients: '' },
+  };
   expect(saveSettings(sim, settingsInput({ cadence: off, audiences: staffOnly })).ok).toBe(true);
   addWins(sim, [win({ id: 'W-0901', consent: 'School community' }), win({ id: 'W-0902', consent: 'Staff only' })]);
   sim.run('draftNewsletterNow');
   expect(issueRows(sim).map((r) => `${r.Audience} #${r.Issue} ${r.State}`)).toEqual(['Staff #1 Done']);
-  const templateId = docs(sim).createDoc('Our newsletter template', [{ text: '{{school}}', heading: 'TITLE' }, { text: '{{wins}}' }]);
+  const templateId = docs(sim).createDoc('Our newsletter template', [
+    { text: '{{school}}', heading: 'TITLE' },
+    { text: '{{wins}}' },
+  ]);
   return { sim, templateId };
 }
 
@@ -48,10 +70,23 @@ test('every field has a unique accessible name, and the recent issues offer Canc
   const { page } = await openSettings(sim);
   expect(await unnamedControls(page)).toEqual([]);
   // Names a screen reader announces, each one unique.
-  for (const name of ['School name', 'Recipients for Staff', 'Recipients for Families', 'Recipients for Public', 'How often', 'Template Doc (optional)', 'Sender name', 'Reply-to address', 'Credit contributors by name', 'Draft a newsletter for Families']) {
+  for (const name of [
+    'School name',
+    'Recipients for Staff',
+    'Recipients for Families',
+    'Recipients for Public',
+    'How often',
+    'Template Doc (optional)',
+    'Sender name',
+    'Reply-to address',
+    'Credit contributors by name',
+    'Draft a newsletter for Families',
+  ]) {
     await eventually(async () => expect(await page.getByLabel(name, { exact: true }).count()).toBe(1));
   }
-  await eventually(async () => expect(await page.getByLabel('Recipients for Staff', { exact: true }).inputValue()).toBe('staff@school.example'));
+  await eventually(async () =>
+    expect(await page.getByLabel('Recipients for Staff', { exact: true }).inputValue()).toBe('staff@school.example'),
+  );
   await eventually(async () => expect(await page.getByRole('button', { name: 'Cancel Staff #1' }).count()).toBe(1));
   await page.close();
 });
@@ -73,9 +108,13 @@ test('a bad address and a template that cannot be opened are shown on their fiel
 
   // The dialog checks addresses itself: nothing is sent, the field says what is wrong and takes the focus.
   const recipientsError = page.locator('#rcpt-Families-error');
-  await eventually(async () => expect(await recipientsError.textContent()).toMatch(/"parents@school" is not an email address/));
+  await eventually(async () =>
+    expect(await recipientsError.textContent()).toMatch(/"parents@school" is not an email address/),
+  );
   await eventually(async () => expect(await families.getAttribute('aria-invalid')).toBe('true'));
-  await eventually(async () => expect(await families.getAttribute('aria-describedby')).toContain('rcpt-Families-error'));
+  await eventually(async () =>
+    expect(await families.getAttribute('aria-describedby')).toContain('rcpt-Families-error'),
+  );
   await eventually(async () => expect(await page.evaluate(() => document.activeElement?.id)).toBe('rcpt-Families'));
   await page.getByRole('status').getByText('Some settings need a fix before they can be saved.').waitFor();
   expect(calls).toEqual(['settingsOpen']);
@@ -85,7 +124,9 @@ test('a bad address and a template that cannot be opened are shown on their fiel
   await recipientsError.waitFor({ state: 'detached' });
   await page.getByRole('button', { name: 'Save settings' }).click();
   const templateError = page.locator('#template-error');
-  await eventually(async () => expect(await templateError.textContent()).toMatch(/could not be opened from your account/));
+  await eventually(async () =>
+    expect(await templateError.textContent()).toMatch(/could not be opened from your account/),
+  );
   await eventually(async () => expect(await template.getAttribute('aria-invalid')).toBe('true'));
   await eventually(async () => expect(await page.evaluate(() => document.activeElement?.id)).toBe('template'));
   expect(calls).toEqual(['settingsOpen', 'settingsSave']);
@@ -94,7 +135,12 @@ test('a bad address and a template that cannot be opened are shown on their fiel
 
   await template.fill(`https://docs.google.com/document/d/${templateId}/edit`);
   await page.getByRole('button', { name: 'Save settings' }).click();
-  await page.getByRole('status').getByText(/^Settings saved\. Issues are drafted every Thursday at 08:00 \(America\/New_York\)\. The schedule now runs from your account/).waitFor();
+  await page
+    .getByRole('status')
+    .getByText(
+      /^Settings saved\. Issues are drafted every Thursday at 08:00 \(America\/New_York\)\. The schedule now runs from your account/,
+    )
+    .waitFor();
   await templateError.waitFor({ state: 'detached' });
 
   const saved = view(sim).input;
@@ -116,8 +162,13 @@ test('the recent issues list cancels an unsent issue: its draft is deleted and i
   const row = page.getByRole('row', { name: /Staff #1/ });
   await eventually(async () => expect(await row.getByRole('cell').nth(3).textContent()).toBe('Done'));
   await page.getByRole('button', { name: 'Cancel Staff #1' }).click();
-  await page.getByRole('status').getByText(/^Staff #1 is cancelled: 2 wins are eligible again\. Its Gmail draft was deleted\./).waitFor();
-  expect(confirms).toEqual([expect.stringMatching(/^Cancel Staff #1 \(.+\)\? Its wins become eligible again and its Gmail draft is deleted\.$/)]);
+  await page
+    .getByRole('status')
+    .getByText(/^Staff #1 is cancelled: 2 wins are eligible again\. Its Gmail draft was deleted\./)
+    .waitFor();
+  expect(confirms).toEqual([
+    expect.stringMatching(/^Cancel Staff #1 \(.+\)\? Its wins become eligible again and its Gmail draft is deleted\.$/),
+  ]);
   await eventually(async () => expect(await row.getByRole('cell').nth(3).textContent()).toBe('Cancelled'));
   await eventually(async () => expect(await page.getByRole('button', { name: 'Cancel Staff #1' }).count()).toBe(0));
   expect(issueRows(sim)[0].State).toBe('Cancelled');

@@ -82,7 +82,10 @@ test('a change made in the sheet since loading is a conflict: nothing is overwri
   const wins = sim.spreadsheet.sheet('Wins')!;
   wins.setCell(rowOf(sim, 'W-0003'), wins.columnOf(WIN_COLUMNS.story), 'A colleague rewrote this story in the sheet.');
   await page.getByRole('button', { name: 'Approve', exact: true }).click();
-  await page.getByRole('alert').getByText(/changed since you opened it.*Story/).waitFor();
+  await page
+    .getByRole('alert')
+    .getByText(/changed since you opened it.*Story/)
+    .waitFor();
   await page.getByText('A colleague rewrote this story in the sheet.').waitFor();
   expect(cell(sim, 'W-0003', 'Status')).toBe('New');
   // The leader can act on the new version.
@@ -122,13 +125,17 @@ test('the keyboard path: next, toggle a goal, approve, archive, search, help', a
   await help.waitFor({ state: 'detached' });
 
   await page.keyboard.press('/');
-  await eventually(async () => expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Search wins (/)'));
+  await eventually(async () =>
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Search wins (/)'),
+  );
   await page.keyboard.type('#1)');
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 2, name: /#1\)/ }).waitFor();
   // Focus is visible: the focused control has an outline.
   await page.keyboard.press('Tab');
-  await eventually(async () => expect(await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle)).toBe('solid'));
+  await eventually(async () =>
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle)).toBe('solid'),
+  );
   await page.close();
 });
 
@@ -140,7 +147,9 @@ test('HTML and script in a story are shown as text and never run', async () => {
   const { page, dialogs } = await openSidebar(browser(), sim);
   await page.getByText(story).waitFor();
   await page.getByRole('heading', { level: 2, name: '<b>Bold</b> claim' }).waitFor();
-  await eventually(async () => expect(await page.locator('.win img, .win script, .win h2 b, .win .story b').count()).toBe(0));
+  await eventually(async () =>
+    expect(await page.locator('.win img, .win script, .win h2 b, .win .story b').count()).toBe(0),
+  );
   await page.waitForTimeout(200);
   expect(dialogs).toEqual([]);
   await page.close();
@@ -159,7 +168,9 @@ test('select several to tag or approve in one call; blurb contact warning while 
   // W-0004 names students: its privacy checkbox is on screen too.
   await page.getByRole('checkbox', { name: /Privacy cleared/ }).waitFor();
   await eventually(async () => expect(await unnamedControls(page)).toEqual([]));
-  await eventually(async () => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300));
+  await eventually(async () =>
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300),
+  );
 
   await group.getByRole('combobox', { name: 'Goal to tag the selected wins with' }).selectOption('Family partnership');
   const before = calls.length;
@@ -180,7 +191,10 @@ test('select several to tag or approve in one call; blurb contact warning while 
 
   const blurb = page.getByRole('textbox', { name: 'Public blurb' });
   await blurb.fill('Ask Ana on 555-123-4567 or ana.ruiz@school.example');
-  await page.locator('#blurb-contact').getByText('This blurb contains an email address. This blurb contains what looks like a phone number.').waitFor();
+  await page
+    .locator('#blurb-contact')
+    .getByText('This blurb contains an email address. This blurb contains what looks like a phone number.')
+    .waitFor();
   await page.getByRole('button', { name: 'Save blurb' }).click();
   await page.getByRole('list', { name: 'Warnings' }).getByText('The public blurb contains an email address.').waitFor();
   await blurb.fill('Ask Ana in the library');

@@ -8,9 +8,14 @@ const dist = join(root, 'dist');
 
 describe('dist/', () => {
   test('clasp would push the manifest, the bundle and every HTML page, and nothing else', () => {
-    const out = execFileSync(join(root, 'node_modules', '.bin', 'clasp'), ['show-file-status', '--json'], { cwd: root, encoding: 'utf8' });
+    const out = execFileSync(join(root, 'node_modules', '.bin', 'clasp'), ['show-file-status', '--json'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     const status = JSON.parse(out.slice(out.indexOf('{'))) as { filesToPush: string[]; untrackedFiles: string[] };
-    const built = readdirSync(dist).map((f) => `dist/${f}`).sort();
+    const built = readdirSync(dist)
+      .map((f) => `dist/${f}`)
+      .sort();
     expect(status.filesToPush.slice().sort()).toEqual(built);
     expect(built).toEqual(expect.arrayContaining(['dist/appsscript.json', 'dist/Code.js', 'dist/Sidebar.html']));
     expect(status.untrackedFiles).toEqual([]);
@@ -24,12 +29,19 @@ describe('dist/', () => {
     expect(code).toMatch(/^function onWinSubmitted\(/m);
     const manifest = JSON.parse(readFileSync(join(dist, 'appsscript.json'), 'utf8'));
     expect(manifest.runtimeVersion).toBe('V8');
-    expect(manifest.oauthScopes).toEqual(expect.arrayContaining(['https://www.googleapis.com/auth/spreadsheets.currentonly', 'https://www.googleapis.com/auth/forms']));
+    expect(manifest.oauthScopes).toEqual(
+      expect.arrayContaining([
+        'https://www.googleapis.com/auth/spreadsheets.currentonly',
+        'https://www.googleapis.com/auth/forms',
+      ]),
+    );
     expect(manifest.oauthScopes.some((s: string) => /auth\/drive$|mail\.google\.com/.test(s))).toBe(false);
   });
 
   test('nothing of the simulator or the playground is shipped', () => {
-    const all = readdirSync(dist).map((f) => readFileSync(join(dist, f), 'utf8')).join('\n');
+    const all = readdirSync(dist)
+      .map((f) => readFileSync(join(dist, f), 'utf8'))
+      .join('\n');
     expect(all).not.toMatch(/Simulator:|createSimulator|playground/);
   });
 });

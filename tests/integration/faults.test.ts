@@ -4,7 +4,18 @@
 import { ANSWERS, byTitle, loadAddOn, onlyFormId, TITLE, winsRecords } from '../helpers/addon';
 import { documentService } from '../../dev/sim/documents';
 import { gmailService } from '../../dev/sim/gmail';
-import { addWins, docs, gmail, issueRows, loadNewsletterAddOn, saveSettings, settingsInput, sharedIn, Sim, win } from './newsletter-fixtures';
+import {
+  addWins,
+  docs,
+  gmail,
+  issueRows,
+  loadNewsletterAddOn,
+  saveSettings,
+  settingsInput,
+  sharedIn,
+  Sim,
+  win,
+} from './newsletter-fixtures';
 import type { OpenResult, SaveResult, WinView } from '../../src/api';
 import { escapeHtml } from '../../src/domain/html';
 import { WIN_HEADERS } from '../../src/domain/schema';
@@ -33,22 +44,24 @@ function lastDialog(sim: Sim): string {
   return sim.ui.dialogs[sim.ui.dialogs.length - 1]?.html ?? '';
 }
 
-function lastAlert(sim: Sim): string {
-  return sim.ui.alerts[sim.ui.alerts.length - 1]?.message ?? '';
-}
-
 function submit(sim: Sim, answers: Record<string, string | string[]> = {}, email = 'ana@school.example') {
   return sim.submitForm(onlyFormId(sim), byTitle({ ...ANSWERS, ...answers }), { email });
 }
 
-const ONLY_STAFF = { Staff: { enabled: true, recipients: 'staff@school.example' }, Families: { enabled: false, recipients: '' }, Public: { enabled: false, recipients: '' } };
+const ONLY_STAFF = {
+  Staff: { enabled: true, recipients: 'staff@school.example' },
+  Families: { enabled: false, recipients: '' },
+  Public: { enabled: false, recipients: '' },
+};
 
 /** A message a leader can act on: one or more sentences, no stack trace, no JavaScript internals. */
 function expectPlainSentence(message: string): void {
   expect(message).toMatch(/\S/);
   expect(message).toMatch(/[.!?]$/);
   expect(message).not.toMatch(/\bat\s+\S+\s*\(|\n\s+at\s/);
-  expect(message).not.toMatch(/Cannot read propert|undefined|null|TypeError|ReferenceError|is not a function|Simulator:/);
+  expect(message).not.toMatch(
+    /Cannot read propert|undefined|null|TypeError|ReferenceError|is not a function|Simulator:/,
+  );
 }
 
 /** Every text a leader saw in alerts and dialogs since `from`, as plain strings. */
@@ -64,25 +77,54 @@ function mark(sim: Sim) {
 }
 
 function decodeHtml(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 
 describe('text is kept exactly as typed, everywhere it travels', () => {
-  const TRICKY = ['=1+1', '+1', '-2', '@here', '007', '3/4', '1e3', 'TRUE', '50%', "'quoted", '=HYPERLINK("http://x","y")', '10:30', '1,000', '$5'];
+  const TRICKY = [
+    '=1+1',
+    '+1',
+    '-2',
+    '@here',
+    '007',
+    '3/4',
+    '1e3',
+    'TRUE',
+    '50%',
+    "'quoted",
+    '=HYPERLINK("http://x","y")',
+    '10:30',
+    '1,000',
+    '$5',
+  ];
 
-  test('form → log → sidebar → a leader\'s blurb → Doc, email HTML and text, Newsletters sheet', () => {
+  test("form → log → sidebar → a leader's blurb → Doc, email HTML and text, Newsletters sheet", () => {
     const sim = loadNewsletterAddOn();
     expect(saveSettings(sim, settingsInput()).ok).toBe(true);
     for (const v of TRICKY) {
-      submit(sim, { headline: v, story: `  ${v}  `, evidence: v, link: v, name: v, consent: 'Public', namesStudents: 'No' });
+      submit(sim, {
+        headline: v,
+        story: `  ${v}  `,
+        evidence: v,
+        link: v,
+        name: v,
+        consent: 'Public',
+        namesStudents: 'No',
+      });
     }
     // The log: every cell holds the string, not a formula, number, date or boolean.
     const rows = winsRecords(sim);
     expect(rows).toHaveLength(TRICKY.length);
     rows.forEach((r, i) => {
-      for (const h of ['Headline', 'Story', 'Evidence', 'Link', 'Submitted by']) expect([h, r[h]]).toEqual([h, TRICKY[i]]);
+      for (const h of ['Headline', 'Story', 'Evidence', 'Link', 'Submitted by'])
+        expect([h, r[h]]).toEqual([h, TRICKY[i]]);
     });
     expect((sim.spreadsheet.sheet('Wins')!.formulas ?? []).flat().filter(Boolean)).toEqual([]);
 
@@ -99,7 +141,12 @@ describe('text is kept exactly as typed, everywhere it travels', () => {
     TRICKY.forEach((v, i) => {
       const w = byHeadline.get(v)!;
       const blurb = TRICKY[(i + 1) % TRICKY.length];
-      const r = call<SaveResult>(sim, 'triageSave', { id: w.id, row: w.row, version: w.version, change: { status: 'Approved', blurb } });
+      const r = call<SaveResult>(sim, 'triageSave', {
+        id: w.id,
+        row: w.row,
+        version: w.version,
+        change: { status: 'Approved', blurb },
+      });
       if (!('saved' in r)) throw new Error(JSON.stringify(r));
       expect(r.saved.blurb).toBe(blurb);
       const again = call<WinView>(sim, 'triageWin', { id: w.id, row: w.row })!;
@@ -144,27 +191,42 @@ describe('HTML and script are text everywhere', () => {
   const SCRIPT = '<script>alert(1)</script>';
   const IMG = '<img src=x onerror=alert(2)>';
 
-  test('in the sidebar payload, the Doc, the email and a goal\'s section heading', () => {
+  test("in the sidebar payload, the Doc, the email and a goal's section heading", () => {
     const sim = loadNewsletterAddOn();
     saveSettings(sim, settingsInput());
     const goals = sim.spreadsheet.sheet('Goals')!;
     goals.setCell(2, 1, '<b>x</b>'); // rename G-1 "Reading for all"
     sim.run('setUp');
-    submit(sim, { headline: `${SCRIPT} headline`, story: `${IMG} story & more`, evidence: '<a href="javascript:alert(3)">e</a>', name: `${IMG}`, goals: ['<b>x</b>'], consent: 'Public', namesStudents: 'No' });
+    submit(sim, {
+      headline: `${SCRIPT} headline`,
+      story: `${IMG} story & more`,
+      evidence: '<a href="javascript:alert(3)">e</a>',
+      name: `${IMG}`,
+      goals: ['<b>x</b>'],
+      consent: 'Public',
+      namesStudents: 'No',
+    });
     const [w] = open(sim).wins;
     expect(w.headline).toBe(`${SCRIPT} headline`);
     expect(w.story).toBe(`${IMG} story & more`);
     expect(w.evidence).toBe('<a href="javascript:alert(3)">e</a>');
     expect(w.goals).toEqual(['<b>x</b>']);
     expect(open(sim).goals.map((g) => g.name)).toContain('<b>x</b>');
-    const r = call<SaveResult>(sim, 'triageSave', { id: w.id, row: w.row, version: w.version, change: { status: 'Approved' } });
+    const r = call<SaveResult>(sim, 'triageSave', {
+      id: w.id,
+      row: w.row,
+      version: w.version,
+      change: { status: 'Approved' },
+    });
     expect('saved' in r).toBe(true);
     sim.run('draftNewsletterNow');
     const rows = issueRows(sim);
     expect(rows).toHaveLength(3);
     for (const issue of rows) {
       const els = docs(sim).elements(String(issue['Doc ID']));
-      expect(els.map((e) => e.text)).toEqual(expect.arrayContaining(['<b>x</b>', `${SCRIPT} headline`, `${IMG} story & more`]));
+      expect(els.map((e) => e.text)).toEqual(
+        expect.arrayContaining(['<b>x</b>', `${SCRIPT} headline`, `${IMG} story & more`]),
+      );
       const d = gmail(sim).get(String(issue['Draft ID']))!;
       expect(d.html).not.toMatch(/<script|<img|<b>x/);
       expect(d.html).toContain(`>${escapeHtml('<b>x</b>')}</h2>`);
@@ -186,7 +248,9 @@ describe('HTML and script are text everywhere', () => {
     expect(html).toContain(escapeHtml(`"Reading for all" to "<b>x</b>${SCRIPT}"`));
     expect(html).toContain(escapeHtml(`Goal "<b>x</b>${SCRIPT}" is listed twice`));
     const item = sim.forms.get(onlyFormId(sim))!.items.find((i: { title: string }) => i.title === TITLE.goals)!;
-    const choices = (item.choices as Array<string | { value: string }>).map((c) => (typeof c === 'string' ? c : c.value));
+    const choices = (item.choices as Array<string | { value: string }>).map((c) =>
+      typeof c === 'string' ? c : c.value,
+    );
     expect(choices[0]).toBe(`<b>x</b>${SCRIPT}`);
   });
 
@@ -214,13 +278,25 @@ describe('duplicate and malformed events', () => {
 
   test('empty or malformed events: no row, no crash, a log line each', () => {
     const sim = loadNewsletterAddOn();
-    const events: unknown[] = [null, 'x', 42, [], { namedValues: null }, { namedValues: [] }, { namedValues: { Timestamp: ['11/23/2026 9:00:00'] } },
-      { namedValues: { [TITLE.headline]: [null], [TITLE.story]: [undefined] } }, { namedValues: { [TITLE.headline]: '   ', [TITLE.story]: [] } },
-      { range: null, values: ['a'] }, { namedValues: { [TITLE.headline]: { toString: null } } }];
+    const events: unknown[] = [
+      null,
+      'x',
+      42,
+      [],
+      { namedValues: null },
+      { namedValues: [] },
+      { namedValues: { Timestamp: ['11/23/2026 9:00:00'] } },
+      { namedValues: { [TITLE.headline]: [null], [TITLE.story]: [undefined] } },
+      { namedValues: { [TITLE.headline]: '   ', [TITLE.story]: [] } },
+      { range: null, values: ['a'] },
+      { namedValues: { [TITLE.headline]: { toString: null } } },
+    ];
     for (const e of events) {
       const before = sim.logs.length;
       expect(() => sim.run('onWinSubmitted', e)).not.toThrow();
-      expect(sim.logs.slice(before).join('\n')).toMatch(/Small Wins: .*(not added|nothing was added|could not be added)/);
+      expect(sim.logs.slice(before).join('\n')).toMatch(
+        /Small Wins: .*(not added|nothing was added|could not be added)/,
+      );
     }
     expect(winsRecords(sim)).toHaveLength(0);
     expect(sim.errors).toEqual([]);
@@ -234,18 +310,33 @@ describe('two leaders at the same moment', () => {
     const [mine] = open(sim).wins;
     sim.setUser('deputy@school.example');
     const [theirs] = open(sim).wins;
-    const first = call<SaveResult>(sim, 'triageSave', { id: theirs.id, row: theirs.row, version: theirs.version, change: { status: 'Approved', blurb: 'Deputy\'s words' } });
+    const first = call<SaveResult>(sim, 'triageSave', {
+      id: theirs.id,
+      row: theirs.row,
+      version: theirs.version,
+      change: { status: 'Approved', blurb: "Deputy's words" },
+    });
     expect('saved' in first).toBe(true);
     sim.setUser('principal@school.example');
-    const second = call<SaveResult>(sim, 'triageSave', { id: mine.id, row: mine.row, version: mine.version, change: { status: 'Archived', blurb: 'Principal\'s words' } });
+    const second = call<SaveResult>(sim, 'triageSave', {
+      id: mine.id,
+      row: mine.row,
+      version: mine.version,
+      change: { status: 'Archived', blurb: "Principal's words" },
+    });
     if (!('conflict' in second)) throw new Error(JSON.stringify(second));
-    expect(second.conflict.current!.blurb).toBe('Deputy\'s words');
+    expect(second.conflict.current!.blurb).toBe("Deputy's words");
     expect(second.conflict.current!.status).toBe('Approved');
     expect(second.conflict.message).toMatch(/deputy@school\.example/);
     expect(second.conflict.message).toMatch(/Public blurb/);
-    expect(winsRecords(sim)[0]).toMatchObject({ Status: 'Approved', 'Public blurb': 'Deputy\'s words' });
+    expect(winsRecords(sim)[0]).toMatchObject({ Status: 'Approved', 'Public blurb': "Deputy's words" });
     // Saving again with the version it was shown goes through.
-    const third = call<SaveResult>(sim, 'triageSave', { id: mine.id, row: mine.row, version: second.conflict.current!.version, change: { status: 'Archived' } });
+    const third = call<SaveResult>(sim, 'triageSave', {
+      id: mine.id,
+      row: mine.row,
+      version: second.conflict.current!.version,
+      change: { status: 'Archived' },
+    });
     expect('saved' in third).toBe(true);
   });
 
@@ -255,7 +346,12 @@ describe('two leaders at the same moment', () => {
     const [w] = open(sim).wins;
     const sheet = sim.spreadsheet.sheet('Wins')!;
     sheet.setCell(w.row, WIN_HEADERS.indexOf('Story') + 1, 'Edited in the sheet');
-    const r = call<SaveResult>(sim, 'triageSave', { id: w.id, row: w.row, version: w.version, change: { status: 'Approved' } });
+    const r = call<SaveResult>(sim, 'triageSave', {
+      id: w.id,
+      row: w.row,
+      version: w.version,
+      change: { status: 'Approved' },
+    });
     if (!('conflict' in r)) throw new Error(JSON.stringify(r));
     expect(r.conflict.current!.story).toBe('Edited in the sheet');
     expect(winsRecords(sim)[0].Status).toBe('New');
@@ -289,7 +385,12 @@ describe('very long answers, emoji and right-to-left scripts', () => {
     expect(full.headline).toBe(headline);
     expect(full.story).toBe(story.trim());
     const huge = '👍'.repeat(30000); // 60,000 UTF-16 units
-    const r = call<SaveResult>(sim, 'triageSave', { id: w.id, row: w.row, version: full.version, change: { status: 'Approved', blurb: huge } });
+    const r = call<SaveResult>(sim, 'triageSave', {
+      id: w.id,
+      row: w.row,
+      version: full.version,
+      change: { status: 'Approved', blurb: huge },
+    });
     if (!('saved' in r)) throw new Error(JSON.stringify(r));
     const cell = String(winsRecords(sim)[0]['Public blurb']);
     expect(cell.length).toBeLessThanOrEqual(50000);
@@ -330,7 +431,9 @@ describe('a renamed, moved or deleted sheet: found, or a clear message and Set u
       said.push(...(opened.value as OpenResult).notices);
       const fresh = (opened.value as OpenResult).wins.find((w) => w.headline === headline);
       if (fresh) {
-        const r = sim.runSidebar('triageSave', [{ id: fresh.id, row: fresh.row, version: fresh.version, change: { status: 'Approved' } }]);
+        const r = sim.runSidebar('triageSave', [
+          { id: fresh.id, row: fresh.row, version: fresh.version, change: { status: 'Approved' } },
+        ]);
         if (!r.ok) said.push(r.error);
       }
     }
@@ -338,11 +441,22 @@ describe('a renamed, moved or deleted sheet: found, or a clear message and Set u
     sim.run('draftNewsletterNow');
     const settings = sim.runSidebar('settingsOpen', []);
     if (!settings.ok) said.push(settings.error);
-    said.push(...messagesSince(sim, seen).filter((m) => !m.includes('<div id="app"')).map((m) => decodeHtml(m.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim())));
+    said.push(
+      ...messagesSince(sim, seen)
+        .filter((m) => !m.includes('<div id="app"'))
+        .map((m) =>
+          decodeHtml(
+            m
+              .replace(/<[^>]+>/g, ' ')
+              .replace(/\s+/g, ' ')
+              .trim(),
+          ),
+        ),
+    );
     return said;
   }
 
-  test('the Goals sheet deleted: every feature still works or says what to do; Set up brings back the school\'s own goals', () => {
+  test("the Goals sheet deleted: every feature still works or says what to do; Set up brings back the school's own goals", () => {
     const sim = school();
     sim.spreadsheet.sheet('Goals')!.setCell(2, 1, 'Readers everywhere'); // the school's own name for G-1
     sim.run('setUp');
@@ -353,13 +467,18 @@ describe('a renamed, moved or deleted sheet: found, or a clear message and Set u
     said.forEach(expectPlainSentenceOrReport);
     expect(issueRows(sim).filter((r) => String(r['Win IDs']).includes('W-0002'))).toHaveLength(3);
     sim.run('setUp');
-    const goals = (sim.spreadsheet.sheetValues('Goals') as unknown[][]).slice(1).filter((r) => r[0]).map((r) => r[0]);
+    const goals = (sim.spreadsheet.sheetValues('Goals') as unknown[][])
+      .slice(1)
+      .filter((r) => r[0])
+      .map((r) => r[0]);
     expect(goals).toContain('Readers everywhere');
     expect(goals).not.toContain('Reading for all');
     // The wins keep the school's goal name; the Form offers it.
     expect(String(winsRecords(sim)[0].Goals)).toBe('Readers everywhere');
     const item = sim.forms.get(onlyFormId(sim))!.items.find((i: { title: string }) => i.title === TITLE.goals)!;
-    expect((item.choices as Array<string | { value: string }>).map((c) => (typeof c === 'string' ? c : c.value))).toContain('Readers everywhere');
+    expect(
+      (item.choices as Array<string | { value: string }>).map((c) => (typeof c === 'string' ? c : c.value)),
+    ).toContain('Readers everywhere');
     expect(lastDialog(sim)).toMatch(/Goals sheet/);
   });
 
@@ -370,8 +489,15 @@ describe('a renamed, moved or deleted sheet: found, or a clear message and Set u
     const said = useEverything(sim, 'After the sheet went');
     said.forEach(expectPlainSentenceOrReport);
     const rows = issueRows(sim);
-    expect(rows.map((r) => `${r.Audience} #${r.Issue} ${r['Win IDs']}`)).toEqual(['Staff #2 W-0002', 'Families #2 W-0002', 'Public #2 W-0002']);
-    expect(sharedIn(sim)).toEqual({ 'W-0001': 'Staff #1, Families #1, Public #1', 'W-0002': 'Staff #2, Families #2, Public #2' });
+    expect(rows.map((r) => `${r.Audience} #${r.Issue} ${r['Win IDs']}`)).toEqual([
+      'Staff #2 W-0002',
+      'Families #2 W-0002',
+      'Public #2 W-0002',
+    ]);
+    expect(sharedIn(sim)).toEqual({
+      'W-0001': 'Staff #1, Families #1, Public #1',
+      'W-0002': 'Staff #2, Families #2, Public #2',
+    });
     const families = rows.find((r) => r.Audience === 'Families')!;
     const r = call<{ result: { ok: boolean; message: string } }>(sim, 'settingsCancelIssue', families.Key, true);
     expect(r.result.ok).toBe(true);
@@ -419,7 +545,10 @@ describe('a renamed, moved or deleted sheet: found, or a clear message and Set u
     expect(sim.spreadsheet.sheetNames()).not.toContain('Wins (old)');
     expect(lastDialog(sim)).toContain('Renamed the sheet &quot;Wins (old)&quot; back to &quot;Wins&quot;');
     const rows = winsRecords(sim);
-    expect(rows.map((r) => `${r.ID} ${r.Headline} ${r.Status}`)).toEqual(['W-0001 Before Approved', 'W-0002 Renamed meanwhile Approved']);
+    expect(rows.map((r) => `${r.ID} ${r.Headline} ${r.Status}`)).toEqual([
+      'W-0001 Before Approved',
+      'W-0002 Renamed meanwhile Approved',
+    ]);
     expect(sharedIn(sim)['W-0002']).toBe('Staff #2, Families #2, Public #2');
   });
 
@@ -432,7 +561,10 @@ describe('a renamed, moved or deleted sheet: found, or a clear message and Set u
     wins.setCell(1, 2, 'My notes');
     const said = useEverything(sim, 'After reordering');
     expect(said.join('\n')).toMatch(/Staff #2: 1 win/);
-    expect(sharedIn(sim)).toEqual({ 'W-0001': 'Staff #1, Families #1, Public #1', 'W-0002': 'Staff #2, Families #2, Public #2' });
+    expect(sharedIn(sim)).toEqual({
+      'W-0001': 'Staff #1, Families #1, Public #1',
+      'W-0002': 'Staff #2, Families #2, Public #2',
+    });
   });
 });
 
@@ -445,29 +577,106 @@ describe('consent: a win never reaches an audience it has no consent for, in any
   function channels(sim: Sim, audience: Audience) {
     const issue = issueRows(sim).find((r) => r.Audience === audience)!;
     const d = gmail(sim).get(String(issue['Draft ID']))!;
-    return { issue, doc: docs(sim).text(String(issue['Doc ID'])), html: decodeHtml(d.html), text: d.text.replace(/\r\n/g, '\n') };
+    return {
+      issue,
+      doc: docs(sim).text(String(issue['Doc ID'])),
+      html: decodeHtml(d.html),
+      text: d.text.replace(/\r\n/g, '\n'),
+    };
   }
 
   test('Doc, email HTML and text, summary counts and contributor credits carry only consented wins', () => {
     const sim = loadNewsletterAddOn();
     saveSettings(sim, settingsInput());
     addWins(sim, [
-      win({ id: 'W-0501', headline: 'Open to all', consent: 'Public', consentGiven: 'Public', name: 'Pat Public', email: 'pat@school.example', goals: 'Reading for all' }),
-      win({ id: 'W-0502', headline: 'Families may read', consent: 'School community', consentGiven: 'School community', name: 'Sam Community', email: 'sam@school.example', goals: 'Family partnership' }),
-      win({ id: 'W-0503', headline: 'Staff room only', consent: 'Staff only', consentGiven: 'Staff only', name: 'Stella Staff', email: 'stella@school.example', goals: 'Teaching together', kind: 'Lesson learned' }),
-      win({ id: 'W-0504', headline: 'Names a child', consent: 'Public', consentGiven: 'Public', namesStudents: 'Yes', privacyCleared: 'No', name: 'Nina Named', email: 'nina@school.example', goals: 'Math confidence' }),
+      win({
+        id: 'W-0501',
+        headline: 'Open to all',
+        consent: 'Public',
+        consentGiven: 'Public',
+        name: 'Pat Public',
+        email: 'pat@school.example',
+        goals: 'Reading for all',
+      }),
+      win({
+        id: 'W-0502',
+        headline: 'Families may read',
+        consent: 'School community',
+        consentGiven: 'School community',
+        name: 'Sam Community',
+        email: 'sam@school.example',
+        goals: 'Family partnership',
+      }),
+      win({
+        id: 'W-0503',
+        headline: 'Staff room only',
+        consent: 'Staff only',
+        consentGiven: 'Staff only',
+        name: 'Stella Staff',
+        email: 'stella@school.example',
+        goals: 'Teaching together',
+        kind: 'Lesson learned',
+      }),
+      win({
+        id: 'W-0504',
+        headline: 'Names a child',
+        consent: 'Public',
+        consentGiven: 'Public',
+        namesStudents: 'Yes',
+        privacyCleared: 'No',
+        name: 'Nina Named',
+        email: 'nina@school.example',
+        goals: 'Math confidence',
+      }),
     ]);
     sim.run('draftNewsletterNow');
     const expected: Record<Audience, { in: string[]; out: string[]; summary: RegExp }> = {
-      Staff: { in: ['Open to all', 'Families may read', 'Staff room only', 'Names a child'], out: [], summary: /^3 wins, 4 goals touched, 4 contributors, 1 lesson learned/ },
-      Families: { in: ['Open to all', 'Families may read'], out: ['Staff room only', 'Names a child', 'Stella Staff', 'Nina Named', 'Teaching together', 'Math confidence', 'Lessons learned'], summary: /^2 wins, 2 goals touched, 2 contributors, 0 lessons learned/ },
-      Public: { in: ['Open to all'], out: ['Families may read', 'Staff room only', 'Names a child', 'Sam Community', 'Stella Staff', 'Nina Named', 'Family partnership', 'Teaching together', 'Math confidence'], summary: /^1 win, 1 goal touched, 1 contributor, 0 lessons learned/ },
+      Staff: {
+        in: ['Open to all', 'Families may read', 'Staff room only', 'Names a child'],
+        out: [],
+        summary: /^3 wins, 4 goals touched, 4 contributors, 1 lesson learned/,
+      },
+      Families: {
+        in: ['Open to all', 'Families may read'],
+        out: [
+          'Staff room only',
+          'Names a child',
+          'Stella Staff',
+          'Nina Named',
+          'Teaching together',
+          'Math confidence',
+          'Lessons learned',
+        ],
+        summary: /^2 wins, 2 goals touched, 2 contributors, 0 lessons learned/,
+      },
+      Public: {
+        in: ['Open to all'],
+        out: [
+          'Families may read',
+          'Staff room only',
+          'Names a child',
+          'Sam Community',
+          'Stella Staff',
+          'Nina Named',
+          'Family partnership',
+          'Teaching together',
+          'Math confidence',
+        ],
+        summary: /^1 win, 1 goal touched, 1 contributor, 0 lessons learned/,
+      },
     };
     for (const a of ['Staff', 'Families', 'Public'] as Audience[]) {
       const c = channels(sim, a);
       for (const h of expected[a].in) for (const where of [c.doc, c.html, c.text]) expect(where).toContain(h);
-      for (const h of expected[a].out) for (const [name, where] of [['doc', c.doc], ['html', c.html], ['text', c.text]]) expect([a, name, h, where.includes(h)]).toEqual([a, name, h, false]);
-      for (const where of [c.doc, c.text]) expect(where.split('\n').some((l) => expected[a].summary.test(l))).toBe(true);
+      for (const h of expected[a].out)
+        for (const [name, where] of [
+          ['doc', c.doc],
+          ['html', c.html],
+          ['text', c.text],
+        ])
+          expect([a, name, h, where.includes(h)]).toEqual([a, name, h, false]);
+      for (const where of [c.doc, c.text])
+        expect(where.split('\n').some((l) => expected[a].summary.test(l))).toBe(true);
       expect(Number(c.issue.Contributors)).toBe(a === 'Staff' ? 4 : a === 'Families' ? 2 : 1);
     }
   });
@@ -477,20 +686,26 @@ describe('consent: a win never reaches an audience it has no consent for, in any
     saveSettings(sim, settingsInput());
     submit(sim, { headline: 'Said staff only', consent: 'Staff only', namesStudents: 'No' });
     submit(sim, { headline: 'Said school community', consent: 'School community', namesStudents: 'No' });
-    for (const w of open(sim).wins) call<SaveResult>(sim, 'triageSave', { id: w.id, row: w.row, version: w.version, change: { status: 'Approved' } });
+    for (const w of open(sim).wins)
+      call<SaveResult>(sim, 'triageSave', { id: w.id, row: w.row, version: w.version, change: { status: 'Approved' } });
     // Someone widens Consent by typing in the sheet (the dropdown allows any of the three).
     const sheet = sim.spreadsheet.sheet('Wins')!;
     const col = WIN_HEADERS.indexOf('Consent') + 1;
     sheet.setCell(2, col, 'Public');
     sheet.setCell(3, col, 'Public');
-    expect(winsRecords(sim).map((r) => `${r.Consent}/${r['Consent given']}`)).toEqual(['Public/Staff only', 'Public/School community']);
+    expect(winsRecords(sim).map((r) => `${r.Consent}/${r['Consent given']}`)).toEqual([
+      'Public/Staff only',
+      'Public/School community',
+    ]);
     sim.run('draftNewsletterNow');
     const ids = (a: Audience) => String(issueRows(sim).find((r) => r.Audience === a)?.['Win IDs'] ?? '');
     expect(ids('Staff')).toBe('W-0001, W-0002');
     expect(ids('Families')).toBe('W-0002');
     expect(ids('Public')).toBe('');
     expect(sharedIn(sim)).toEqual({ 'W-0001': 'Staff #1', 'W-0002': 'Staff #1, Families #1' });
-    for (const d of gmail(sim).drafts()) if (d.bcc.includes('district@district.example') || d.bcc.includes('pta@school.example')) expect(d.text).not.toContain('Said staff only');
+    for (const d of gmail(sim).drafts())
+      if (d.bcc.includes('district@district.example') || d.bcc.includes('pta@school.example'))
+        expect(d.text).not.toContain('Said staff only');
     // The sidebar agrees: the audience filter and the consent the leader may choose.
     expect(open(sim, { audience: 'Public' }).wins).toEqual([]);
     expect(open(sim, { audience: 'Families' }).wins.map((w) => w.id)).toEqual(['W-0002']);
@@ -498,7 +713,12 @@ describe('consent: a win never reaches an audience it has no consent for, in any
 
   test('a win narrowed after it was claimed for an issue is not marked as shared with that audience', () => {
     const sim = loadNewsletterAddOn();
-    saveSettings(sim, settingsInput({ audiences: { ...ONLY_STAFF, Public: { enabled: true, recipients: 'district@district.example' } } }));
+    saveSettings(
+      sim,
+      settingsInput({
+        audiences: { ...ONLY_STAFF, Public: { enabled: true, recipients: 'district@district.example' } },
+      }),
+    );
     addWins(sim, [win({ id: 'W-0601', consent: 'Public', consentGiven: 'Public' })]);
     // Gmail fails, so the issue waits at "Doc made"; meanwhile the submitter's consent turns out narrower.
     gmail(sim).failNext('Gmail.*', 100);
@@ -522,8 +742,15 @@ describe('quota, service errors and a busy lock', () => {
     addWins(sim, [win()]);
     sim.holdLock('document');
     const busy = 'Small Wins is busy with another change right now. Please try again in a moment.';
-    expect(failure(sim, 'triageSave', { id: w.id, row: w.row, version: w.version, change: { status: 'Approved' } })).toBe(busy);
-    expect(failure(sim, 'triageSaveMany', { wins: [{ id: w.id, row: w.row, version: w.version }], change: { status: 'Approved' } })).toBe(busy);
+    expect(
+      failure(sim, 'triageSave', { id: w.id, row: w.row, version: w.version, change: { status: 'Approved' } }),
+    ).toBe(busy);
+    expect(
+      failure(sim, 'triageSaveMany', {
+        wins: [{ id: w.id, row: w.row, version: w.version }],
+        change: { status: 'Approved' },
+      }),
+    ).toBe(busy);
     expect(failure(sim, 'settingsSave', settingsInput(), { takeOverSchedule: false })).toBe(busy);
     const seen = mark(sim);
     sim.run('setUp');
@@ -543,7 +770,11 @@ describe('quota, service errors and a busy lock', () => {
     const sim = loadNewsletterAddOn();
     saveSettings(sim, settingsInput({ audiences: ONLY_STAFF }));
     addWins(sim, [win({ id: 'W-0701' })]);
-    gmail(sim).failNext('Gmail.Users.Drafts.create', 1, 'GoogleJsonResponseException: API call to gmail.users.drafts.create failed with error: Insufficient Permission');
+    gmail(sim).failNext(
+      'Gmail.Users.Drafts.create',
+      1,
+      'GoogleJsonResponseException: API call to gmail.users.drafts.create failed with error: Insufficient Permission',
+    );
     const before = sim.clock.now().getTime();
     sim.run('draftNewsletterNow');
     expect(sim.clock.now().getTime() - before).toBeLessThan(1000); // no backoff sleeps
@@ -566,7 +797,9 @@ describe('quota, service errors and a busy lock', () => {
     addWins(sim, [win({ headline: 'First win' }), win({ headline: 'Second win' })]);
     docs(sim).failNext('Body.*', 1000, 'Service Documents failed while accessing document with id.');
     sim.run('draftNewsletterNow');
-    expect(lastDialog(sim)).toMatch(/The Doc could not be finished \(Service Documents failed while accessing document with id\)\. No win was marked as shared\./);
+    expect(lastDialog(sim)).toMatch(
+      /The Doc could not be finished \(Service Documents failed while accessing document with id\)\. No win was marked as shared\./,
+    );
     expect(issueRows(sim).map((r) => r.State)).toEqual(['Building']);
     expect(gmail(sim).all()).toEqual([]);
     docs(sim).failNext('Body.*', 0);
@@ -585,7 +818,13 @@ describe('menus before anything exists', () => {
     const sim = loadNewsletterAddOn();
     sim.meter.reset();
     sim.open('NONE');
-    expect(sim.ui.menus[sim.ui.menus.length - 1].items.map((i: { caption?: string }) => i.caption)).toEqual(['Set up', 'Triage wins', 'Settings', 'Draft newsletter now', 'Help']);
+    expect(sim.ui.menus[sim.ui.menus.length - 1].items.map((i: { caption?: string }) => i.caption)).toEqual([
+      'Set up',
+      'Triage wins',
+      'Settings',
+      'Draft newsletter now',
+      'Help',
+    ]);
     expect(Object.keys(sim.meter.byMethod).filter((m) => !/^(SpreadsheetApp\.getUi|Ui\.|Menu\.)/.test(m))).toEqual([]);
     expect(sim.errors).toEqual([]);
   });
@@ -594,10 +833,20 @@ describe('menus before anything exists', () => {
     const fresh = loadAddOn();
     fresh.open('LIMITED');
     const seen = mark(fresh);
-    for (const fn of ['showTriage', 'showSettings', 'draftNewsletterNow', 'showHelp']) expect(() => fresh.run(fn)).not.toThrow();
+    for (const fn of ['showTriage', 'showSettings', 'draftNewsletterNow', 'showHelp'])
+      expect(() => fresh.run(fn)).not.toThrow();
     const said = messagesSince(fresh, seen).filter((m) => !m.includes('<div id="app"'));
     expect(said.join('\n')).toMatch(/Open Small Wins → Settings and enter the school name and audiences first\./);
-    for (const m of said) expectPlainSentenceOrReport(decodeHtml(m.replace(/<style>.*<\/style>/s, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim()));
+    for (const m of said)
+      expectPlainSentenceOrReport(
+        decodeHtml(
+          m
+            .replace(/<style>.*<\/style>/s, '')
+            .replace(/<[^>]+>/g, ' ')
+            .replace(/\s+/g, ' ')
+            .trim(),
+        ),
+      );
     const opened = fresh.runSidebar('triageOpen', [{ status: 'To triage', page: 0 }]);
     expect(opened.ok).toBe(false);
     if (!opened.ok) expectPlainSentence(opened.error);
@@ -617,7 +866,9 @@ describe('menus before anything exists', () => {
     const seen = mark(sim);
     sim.run('draftNewsletterNow');
     const said = messagesSince(sim, seen);
-    expect(said).toEqual(['Draft newsletter now could not finish. The "Wins" sheet is missing. Run Small Wins → Set up to restore it.']);
+    expect(said).toEqual([
+      'Draft newsletter now could not finish. The "Wins" sheet is missing. Run Small Wins → Set up to restore it.',
+    ]);
     expect(docs(sim).list()).toEqual([]);
     expect(gmail(sim).all()).toEqual([]);
   });

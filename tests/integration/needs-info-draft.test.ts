@@ -26,7 +26,13 @@ describe('Needs info with a draft to the submitter', () => {
   test('a draft to the submitter waits in Gmail, escaped, never sent; the status is saved', () => {
     const { sim, open } = schoolWithOneWin('<b>Bold</b> & =SUM(A1)');
     const win = open.wins[0];
-    const r = call<SaveResult>(sim, 'triageSave', { id: win.id, row: win.row, version: win.version, change: { status: 'Needs info' }, draftToSubmitter: true });
+    const r = call<SaveResult>(sim, 'triageSave', {
+      id: win.id,
+      row: win.row,
+      version: win.version,
+      change: { status: 'Needs info' },
+      draftToSubmitter: true,
+    });
     if (!('saved' in r)) throw new Error(JSON.stringify(r));
     expect(r.saved.status).toBe('Needs info');
     expect(r.note).toMatch(/ana@school\.example/);
@@ -44,7 +50,13 @@ describe('Needs info with a draft to the submitter', () => {
     const { sim, open } = schoolWithOneWin('Reading buddies');
     simGmail(sim).failNext('Gmail.Users.Drafts.create', 5, 'Service invoked too many times for one day: gmail.');
     const win = open.wins[0];
-    const r = call<SaveResult>(sim, 'triageSave', { id: win.id, row: win.row, version: win.version, change: { status: 'Needs info' }, draftToSubmitter: true });
+    const r = call<SaveResult>(sim, 'triageSave', {
+      id: win.id,
+      row: win.row,
+      version: win.version,
+      change: { status: 'Needs info' },
+      draftToSubmitter: true,
+    });
     if (!('saved' in r)) throw new Error(JSON.stringify(r));
     expect(r.saved.status).toBe('Needs info');
     expect(r.note).toMatch(/^The status was saved, but the draft could not be made: .+\.$/);

@@ -16,7 +16,11 @@ export type Sim = ReturnType<typeof createSimulator>;
 
 export function loadNewsletterAddOn(opts: Parameters<typeof createSimulator>[0] = {}): Sim {
   if (!existsSync(join(NEWSLETTER_DIST, 'Code.js'))) throw new Error('dist/ is not built: run `npm run build` first.');
-  const sim = createSimulator({ now: '2026-11-23T14:00:00Z', ...opts, services: { DocumentApp: documentService, Gmail: gmailService, ...(opts.services ?? {}) } });
+  const sim = createSimulator({
+    now: '2026-11-23T14:00:00Z',
+    ...opts,
+    services: { DocumentApp: documentService, Gmail: gmailService, ...(opts.services ?? {}) },
+  });
   sim.load(NEWSLETTER_DIST);
   sim.open('LIMITED');
   sim.run('setUp');
@@ -43,7 +47,11 @@ export function settingsInput(over: Partial<SettingsInput> = {}): SettingsInput 
   };
 }
 
-export function saveSettings(sim: Sim, input: SettingsInput, takeOverSchedule = false): { ok: boolean; message: string; errors?: Record<string, string> } {
+export function saveSettings(
+  sim: Sim,
+  input: SettingsInput,
+  takeOverSchedule = false,
+): { ok: boolean; message: string; errors?: Record<string, string> } {
   const r = sim.runSidebar('settingsSave', [input, { takeOverSchedule }]);
   if (!r.ok) throw new Error(r.error);
   return r.value as { ok: boolean; message: string; errors?: Record<string, string> };
@@ -99,5 +107,7 @@ export function issueRows(sim: Sim): Array<Record<string, unknown>> {
   const values = sim.spreadsheet.sheetValues('Newsletters') as unknown[][];
   if (!values) return [];
   const [header, ...rows] = values;
-  return rows.filter((r) => r.some((c) => c !== '' && c !== undefined && c !== null)).map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i]])));
+  return rows
+    .filter((r) => r.some((c) => c !== '' && c !== undefined && c !== null))
+    .map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i]])));
 }

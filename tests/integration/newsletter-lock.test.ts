@@ -2,7 +2,18 @@
 // leader's triage save made while an issue is being built goes through, and marking afterwards writes only the
 // Shared in of wins that still qualify. Also: a run that finds an issue claimed by a live run leaves it alone.
 import type { OpenResult, SaveResult, WinView } from '../../src/api';
-import { addWins, docs, gmail, issueRows, loadNewsletterAddOn, saveSettings, settingsInput, sharedIn, Sim, win } from './newsletter-fixtures';
+import {
+  addWins,
+  docs,
+  gmail,
+  issueRows,
+  loadNewsletterAddOn,
+  saveSettings,
+  settingsInput,
+  sharedIn,
+  Sim,
+  win,
+} from './newsletter-fixtures';
 
 const SLOW = /^(DocumentApp|Body|Paragraph|Document|Text|ListItem|Table|Gmail)\b/;
 
@@ -56,9 +67,25 @@ function instrument(sim: Sim, at: RegExp, during: () => void): { slowCallsUnderL
 
 test('a triage save made while the Doc is being built goes through; marking writes only Shared in of wins that still qualify', () => {
   const sim = loadNewsletterAddOn();
-  expect(saveSettings(sim, settingsInput({ audiences: { Staff: { enabled: true, recipients: 'staff@school.example' }, Families: { enabled: true, recipients: 'families@school.example' }, Public: { enabled: false, recipients: '' } } })).ok).toBe(true);
+  expect(
+    saveSettings(
+      sim,
+      settingsInput({
+        audiences: {
+          Staff: { enabled: true, recipients: 'staff@school.example' },
+          Families: { enabled: true, recipients: 'families@school.example' },
+          Public: { enabled: false, recipients: '' },
+        },
+      }),
+    ).ok,
+  ).toBe(true);
   addWins(sim, [
-    win({ id: 'W-0501', consent: 'School community', consentGiven: 'School community', headline: 'Narrowed meanwhile' }),
+    win({
+      id: 'W-0501',
+      consent: 'School community',
+      consentGiven: 'School community',
+      headline: 'Narrowed meanwhile',
+    }),
     win({ id: 'W-0502', consent: 'School community', headline: 'Blurb edited meanwhile' }),
     win({ id: 'W-0503', consent: 'School community', status: 'New', headline: 'Approved meanwhile' }),
     win({ id: 'W-0504', consent: 'School community', headline: 'Archived meanwhile' }),
@@ -70,10 +97,20 @@ test('a triage save made while the Doc is being built goes through; marking writ
   const saves: Array<{ ok: boolean; value?: unknown; error?: string }> = [];
   const seen = instrument(sim, /^Body\.appendParagraph$/, () => {
     // A leader working in the sidebar while the Staff issue's Doc is being built.
-    saves.push(sim.runSidebar('triageSave', [{ id: a.id, row: a.row, version: a.version, change: { consent: 'Staff only' } }]));
-    saves.push(sim.runSidebar('triageSave', [{ id: b.id, row: b.row, version: b.version, change: { blurb: 'A better blurb, written meanwhile.' } }]));
-    saves.push(sim.runSidebar('triageSave', [{ id: c.id, row: c.row, version: c.version, change: { status: 'Approved' } }]));
-    saves.push(sim.runSidebar('triageSave', [{ id: d.id, row: d.row, version: d.version, change: { status: 'Archived' } }]));
+    saves.push(
+      sim.runSidebar('triageSave', [{ id: a.id, row: a.row, version: a.version, change: { consent: 'Staff only' } }]),
+    );
+    saves.push(
+      sim.runSidebar('triageSave', [
+        { id: b.id, row: b.row, version: b.version, change: { blurb: 'A better blurb, written meanwhile.' } },
+      ]),
+    );
+    saves.push(
+      sim.runSidebar('triageSave', [{ id: c.id, row: c.row, version: c.version, change: { status: 'Approved' } }]),
+    );
+    saves.push(
+      sim.runSidebar('triageSave', [{ id: d.id, row: d.row, version: d.version, change: { status: 'Archived' } }]),
+    );
   });
   sim.run('draftNewsletterNow');
 
@@ -93,7 +130,12 @@ test('a triage save made while the Doc is being built goes through; marking writ
   ]);
   expect(rows.every((r) => r['Drafting run'] === '' && r['Drafting until'] === '')).toBe(true);
   // Marked only where the win still qualifies; the triage edits stand (marking writes Shared in only).
-  expect(sharedIn(sim)).toEqual({ 'W-0501': 'Staff #1', 'W-0502': 'Staff #1, Families #1', 'W-0503': '', 'W-0504': '' });
+  expect(sharedIn(sim)).toEqual({
+    'W-0501': 'Staff #1',
+    'W-0502': 'Staff #1, Families #1',
+    'W-0503': '',
+    'W-0504': '',
+  });
   const after = winView(sim, 'W-0501');
   expect(after.consent).toBe('Staff only');
   expect(winView(sim, 'W-0502').blurb).toBe('A better blurb, written meanwhile.');
@@ -101,14 +143,22 @@ test('a triage save made while the Doc is being built goes through; marking writ
   expect(winView(sim, 'W-0504').status).toBe('Archived');
   // The leader is told which wins changed and are still in the drafts.
   const dialog = sim.ui.dialogs[sim.ui.dialogs.length - 1].html;
-  expect(dialog).toMatch(/Families #1: 3 wins[^<]*2 wins changed while the issue was being drafted and were not marked as shared: W-0501 \(its consent or privacy check no longer allows Families\); W-0504 \(no longer approved: Archived\)/);
-  expect(dialog).toMatch(/Staff #1: 3 wins[^<]*1 win changed while the issue was being drafted and was not marked as shared: W-0504/);
+  expect(dialog).toMatch(
+    /Families #1: 3 wins[^<]*2 wins changed while the issue was being drafted and were not marked as shared: W-0501 \(its consent or privacy check no longer allows Families\); W-0504 \(no longer approved: Archived\)/,
+  );
+  expect(dialog).toMatch(
+    /Staff #1: 3 wins[^<]*1 win changed while the issue was being drafted and was not marked as shared: W-0504/,
+  );
   expect(gmail(sim).drafts()).toHaveLength(2);
 
   // The next run carries W-0503, approved meanwhile, and nothing else.
   sim.clock.advance(60_000);
   sim.run('draftNewsletterNow');
-  expect(issueRows(sim).slice(2).map((r) => `${r.Audience} #${r.Issue} ${r['Win IDs']}`)).toEqual(['Staff #2 W-0503', 'Families #2 W-0503']);
+  expect(
+    issueRows(sim)
+      .slice(2)
+      .map((r) => `${r.Audience} #${r.Issue} ${r['Win IDs']}`),
+  ).toEqual(['Staff #2 W-0503', 'Families #2 W-0503']);
   expect(docs(sim).list()).toHaveLength(4);
 });
 
@@ -119,14 +169,25 @@ test('the instrument would catch a lock held through the build (control)', () =>
   const c = winView(sim, 'W-0601');
   // A save while "another process" holds the document lock is refused as busy: the same mechanism the test above relies on.
   sim.holdLock('document', 60_000);
-  const r = sim.runSidebar('triageSave', [{ id: c.id, row: c.row, version: c.version, change: { status: 'Approved' } }]);
+  const r = sim.runSidebar('triageSave', [
+    { id: c.id, row: c.row, version: c.version, change: { status: 'Approved' } },
+  ]);
   expect(r.ok).toBe(false);
   expect((r as { error: string }).error).toMatch(/busy/i);
 });
 
 test('an issue claimed by a live run is left alone by a second run and cannot be cancelled until it is done', () => {
   const sim = loadNewsletterAddOn();
-  saveSettings(sim, settingsInput({ audiences: { Staff: { enabled: true, recipients: 'staff@school.example' }, Families: { enabled: false, recipients: '' }, Public: { enabled: false, recipients: '' } } }));
+  saveSettings(
+    sim,
+    settingsInput({
+      audiences: {
+        Staff: { enabled: true, recipients: 'staff@school.example' },
+        Families: { enabled: false, recipients: '' },
+        Public: { enabled: false, recipients: '' },
+      },
+    }),
+  );
   addWins(sim, [win({ id: 'W-0701' }), win({ id: 'W-0702' })]);
   let second = '';
   let cancel: unknown = null;
@@ -138,9 +199,16 @@ test('an issue claimed by a live run is left alone by a second run and cannot be
     cancel = sim.runSidebar('settingsCancelIssue', [issueRows(sim)[0].Key, false]);
   });
   sim.run('draftNewsletterNow');
-  expect(second).toMatch(/Another run is drafting the newsletter right now.*<b>Staff<\/b>: <b>In progress\.<\/b> Staff #1 is being drafted right now by another run \(principal@school\.example\)/);
-  expect((cancel as { value: { result: { ok: boolean; message: string } } }).value.result).toMatchObject({ ok: false, message: expect.stringMatching(/Staff #1 is being drafted right now/) });
-  expect(issueRows(sim).map((r) => `${r.Audience} #${r.Issue} ${r.State} ${r['Win IDs']}`)).toEqual(['Staff #1 Done W-0701, W-0702']);
+  expect(second).toMatch(
+    /Another run is drafting the newsletter right now.*<b>Staff<\/b>: <b>In progress\.<\/b> Staff #1 is being drafted right now by another run \(principal@school\.example\)/,
+  );
+  expect((cancel as { value: { result: { ok: boolean; message: string } } }).value.result).toMatchObject({
+    ok: false,
+    message: expect.stringMatching(/Staff #1 is being drafted right now/),
+  });
+  expect(issueRows(sim).map((r) => `${r.Audience} #${r.Issue} ${r.State} ${r['Win IDs']}`)).toEqual([
+    'Staff #1 Done W-0701, W-0702',
+  ]);
   expect(docs(sim).list()).toHaveLength(1);
   expect(gmail(sim).drafts()).toHaveLength(1);
   expect(sharedIn(sim)).toEqual({ 'W-0701': 'Staff #1', 'W-0702': 'Staff #1' });
@@ -148,7 +216,16 @@ test('an issue claimed by a live run is left alone by a second run and cannot be
 
 test('a claim left by a run that died expires: the next run after it resumes the issue', () => {
   const sim = loadNewsletterAddOn();
-  saveSettings(sim, settingsInput({ audiences: { Staff: { enabled: true, recipients: 'staff@school.example' }, Families: { enabled: false, recipients: '' }, Public: { enabled: false, recipients: '' } } }));
+  saveSettings(
+    sim,
+    settingsInput({
+      audiences: {
+        Staff: { enabled: true, recipients: 'staff@school.example' },
+        Families: { enabled: false, recipients: '' },
+        Public: { enabled: false, recipients: '' },
+      },
+    }),
+  );
   addWins(sim, [win({ id: 'W-0801' })]);
   // The execution is killed (time limit) in the middle of the Doc: from then on nothing of it runs.
   const meter = sim.core.meter;

@@ -15,14 +15,28 @@ test('menu order and the Settings dialog page', () => {
 
 test('the server validates again and reports by field; saved settings come back in the view', () => {
   const sim = loadNewsletterAddOn();
-  const bad = saveSettings(sim, settingsInput({ replyTo: 'office', audiences: { Staff: { enabled: true, recipients: 'not an address' }, Families: { enabled: false, recipients: '' }, Public: { enabled: false, recipients: '' } } }));
+  const bad = saveSettings(
+    sim,
+    settingsInput({
+      replyTo: 'office',
+      audiences: {
+        Staff: { enabled: true, recipients: 'not an address' },
+        Families: { enabled: false, recipients: '' },
+        Public: { enabled: false, recipients: '' },
+      },
+    }),
+  );
   expect(bad.ok).toBe(false);
   expect(Object.keys(bad.errors ?? {}).sort()).toEqual(['recipients.Staff', 'replyTo']);
   expect(sim.triggers().filter((t) => t.fn === 'onNewsletterClock')).toHaveLength(0);
   expect(saveSettings(sim, settingsInput()).ok).toBe(true);
   const r = sim.runSidebar('settingsOpen', []);
   if (!r.ok) throw new Error(r.error);
-  const view = r.value as { input: { schoolName: string; audiences: Record<string, { recipients: string }> }; automation: string; timeZone: string };
+  const view = r.value as {
+    input: { schoolName: string; audiences: Record<string, { recipients: string }> };
+    automation: string;
+    timeZone: string;
+  };
   expect(view.input.schoolName).toBe('Riverside Primary');
   expect(view.input.audiences.Families.recipients).toBe('families@school.example, pta@school.example');
   expect(view.automation).toBe('Issues are drafted every Friday at 07:00; the schedule runs from your account.');

@@ -1,7 +1,18 @@
 // Newsletter issues through the BUILT bundle in the simulator: consent matrix, the weekly clock trigger,
 // idempotency and resume after faults, cancel, an empty period, literal text in the Doc and escaped HTML.
 import { AUDIENCE_CONSENTS } from '../../src/domain/newsletter';
-import { addWins, docs, gmail, issueRows, loadNewsletterAddOn, saveSettings, settingsInput, sharedIn, Sim, win } from './newsletter-fixtures';
+import {
+  addWins,
+  docs,
+  gmail,
+  issueRows,
+  loadNewsletterAddOn,
+  saveSettings,
+  settingsInput,
+  sharedIn,
+  Sim,
+  win,
+} from './newsletter-fixtures';
 
 type Audience = 'Staff' | 'Families' | 'Public';
 
@@ -28,7 +39,19 @@ describe('selection follows the consent table', () => {
             const id = `W-${String(++n).padStart(4, '0')}`;
             cases.push({ id, consent, names, cleared, status });
           }
-    addWins(sim, cases.map((c) => win({ id: c.id, consent: c.consent, namesStudents: c.names, privacyCleared: c.cleared, status: c.status, headline: `Case ${c.id}` })));
+    addWins(
+      sim,
+      cases.map((c) =>
+        win({
+          id: c.id,
+          consent: c.consent,
+          namesStudents: c.names,
+          privacyCleared: c.cleared,
+          status: c.status,
+          headline: `Case ${c.id}`,
+        }),
+      ),
+    );
     sim.run('draftNewsletterNow');
     // Written independently of the add-on's code: PRODUCT.md's table, unknown consent read as Staff only.
     const expected = (a: Audience) =>
@@ -100,9 +123,14 @@ describe('the weekly clock trigger', () => {
     addWins(sim, [win({ id: 'W-0103', consent: 'School community' })]);
     sim.advanceTo('2026-12-04T13:30:00Z');
     const next = issueRows(sim).slice(3);
-    expect(next.map((r) => `${r.Audience} #${r.Issue} ${r['Win IDs']}`)).toEqual(['Staff #2 W-0103', 'Families #2 W-0103']);
+    expect(next.map((r) => `${r.Audience} #${r.Issue} ${r['Win IDs']}`)).toEqual([
+      'Staff #2 W-0103',
+      'Families #2 W-0103',
+    ]);
     expect(sharedIn(sim)['W-0103']).toBe('Staff #2, Families #2');
-    expect(docs(sim).text(String(next[0]['Doc ID']))).toMatch(/1 win, 1 goal touched, 1 contributor, 0 lessons learned \(last issue: 2 wins, 1 goal touched, 2 contributors, 0 lessons learned\)\./);
+    expect(docs(sim).text(String(next[0]['Doc ID']))).toMatch(
+      /1 win, 1 goal touched, 1 contributor, 0 lessons learned \(last issue: 2 wins, 1 goal touched, 2 contributors, 0 lessons learned\)\./,
+    );
   });
 
   test('an empty period makes no Doc and no draft, and is not looked at again every hour', () => {
@@ -126,7 +154,12 @@ describe('the weekly clock trigger', () => {
     sim.setUser('deputy@school.example');
     const second = saveSettings(sim, settingsInput());
     expect(second.message).toMatch(/runs from principal@school\.example's account/);
-    expect(sim.triggers().filter((t) => t.fn === 'onNewsletterClock').map((t) => t.owner)).toEqual(['principal@school.example']);
+    expect(
+      sim
+        .triggers()
+        .filter((t) => t.fn === 'onNewsletterClock')
+        .map((t) => t.owner),
+    ).toEqual(['principal@school.example']);
     // The deputy takes over: both triggers fire, issues are never duplicated.
     saveSettings(sim, settingsInput(), true);
     expect(sim.triggers().filter((t) => t.fn === 'onNewsletterClock')).toHaveLength(2);
@@ -137,14 +170,28 @@ describe('the weekly clock trigger', () => {
     expect(gmail(sim).all()).toHaveLength(3);
     sim.setUser('principal@school.example');
     saveSettings(sim, settingsInput({ cadence: { kind: 'off', weekday: 5, monthDay: 1, hour: 7 } }));
-    expect(sim.triggers().filter((t) => t.fn === 'onNewsletterClock').map((t) => t.owner)).toEqual(['deputy@school.example']);
+    expect(
+      sim
+        .triggers()
+        .filter((t) => t.fn === 'onNewsletterClock')
+        .map((t) => t.owner),
+    ).toEqual(['deputy@school.example']);
   });
 });
 
 describe('faults: retried where safe, resumed otherwise, never duplicated', () => {
   test('a Gmail hiccup is retried with backoff', () => {
     const sim = loadNewsletterAddOn();
-    saveSettings(sim, settingsInput({ audiences: { Staff: { enabled: true, recipients: 'staff@school.example' }, Families: { enabled: false, recipients: '' }, Public: { enabled: false, recipients: '' } } }));
+    saveSettings(
+      sim,
+      settingsInput({
+        audiences: {
+          Staff: { enabled: true, recipients: 'staff@school.example' },
+          Families: { enabled: false, recipients: '' },
+          Public: { enabled: false, recipients: '' },
+        },
+      }),
+    );
     addWins(sim, [win()]);
     gmail(sim).failNext('Gmail.Users.Drafts.create', 2);
     const before = sim.clock.now().getTime();
@@ -168,7 +215,11 @@ describe('faults: retried where safe, resumed otherwise, never duplicated', () =
     gmail(sim).failNext('Gmail.*', 0);
     sim.clock.advance(60_000);
     sim.run('draftNewsletterNow');
-    expect(issueRows(sim).map((r) => `${r.Audience} #${r.Issue} ${r.State}`)).toEqual(['Staff #1 Done', 'Families #1 Done', 'Public #1 Done']);
+    expect(issueRows(sim).map((r) => `${r.Audience} #${r.Issue} ${r.State}`)).toEqual([
+      'Staff #1 Done',
+      'Families #1 Done',
+      'Public #1 Done',
+    ]);
     expect(docs(sim).list()).toHaveLength(3);
     expect(gmail(sim).drafts()).toHaveLength(3);
     expect(sharedIn(sim)).toEqual({ 'W-0201': 'Staff #1, Families #1, Public #1', 'W-0202': 'Staff #1' });
@@ -177,7 +228,16 @@ describe('faults: retried where safe, resumed otherwise, never duplicated', () =
 
   test('a Docs failure halfway through is retried in the same Doc, without duplicate content', () => {
     const sim = loadNewsletterAddOn();
-    saveSettings(sim, settingsInput({ audiences: { Staff: { enabled: true, recipients: 'staff@school.example' }, Families: { enabled: false, recipients: '' }, Public: { enabled: false, recipients: '' } } }));
+    saveSettings(
+      sim,
+      settingsInput({
+        audiences: {
+          Staff: { enabled: true, recipients: 'staff@school.example' },
+          Families: { enabled: false, recipients: '' },
+          Public: { enabled: false, recipients: '' },
+        },
+      }),
+    );
     addWins(sim, [win({ headline: 'Only once' }), win()]);
     docs(sim).failNext('Paragraph.setHeading', 1);
     sim.run('draftNewsletterNow');
@@ -198,7 +258,11 @@ describe('faults: retried where safe, resumed otherwise, never duplicated', () =
     expect(issueRows(sim).map((r) => r.State)).toEqual(['Building', 'Building', 'Building']);
     docs(sim).failNext('Docs.*', 0);
     sim.advanceTo('2026-11-27T13:30:00Z');
-    expect(issueRows(sim).map((r) => `${r.Key} ${r.State}`)).toEqual(['Staff 2026-W48 Done', 'Families 2026-W48 Done', 'Public 2026-W48 Done']);
+    expect(issueRows(sim).map((r) => `${r.Key} ${r.State}`)).toEqual([
+      'Staff 2026-W48 Done',
+      'Families 2026-W48 Done',
+      'Public 2026-W48 Done',
+    ]);
     expect(gmail(sim).drafts()).toHaveLength(3);
     expect(sharedIn(sim)['W-0301']).toBe('Staff #1, Families #1, Public #1');
   });
@@ -213,7 +277,10 @@ describe('cancel', () => {
     const families = issueRows(sim).find((r) => r.Audience === 'Families')!;
     const r = sim.runSidebar('settingsCancelIssue', [families.Key, false]);
     if (!r.ok) throw new Error(r.error);
-    const value = r.value as { result: { ok: boolean; message: string }; recentIssues: Array<{ key: string; state: string }> };
+    const value = r.value as {
+      result: { ok: boolean; message: string };
+      recentIssues: Array<{ key: string; state: string }>;
+    };
     expect(value.result.ok).toBe(true);
     expect(value.result.message).toMatch(/Families #1 is cancelled: 1 win is eligible again/);
     expect(value.recentIssues.find((i) => i.key === families.Key)!.state).toBe('Cancelled');
@@ -223,7 +290,10 @@ describe('cancel', () => {
     sim.clock.advance(60_000);
     sim.run('draftNewsletterNow');
     const again = issueRows(sim).filter((x) => x.Audience === 'Families');
-    expect(again.map((x) => `#${x.Issue} ${x.State} ${x['Win IDs']}`)).toEqual(['#1 Cancelled W-0401', '#2 Done W-0401']);
+    expect(again.map((x) => `#${x.Issue} ${x.State} ${x['Win IDs']}`)).toEqual([
+      '#1 Cancelled W-0401',
+      '#2 Done W-0401',
+    ]);
     expect(sharedIn(sim)['W-0401']).toBe('Staff #1, Families #2');
   });
 
@@ -257,7 +327,12 @@ describe('on demand, and text safety', () => {
   test('HTML and formula-like text is literal in the Doc and escaped in the email', () => {
     const sim = loadNewsletterAddOn();
     saveSettings(sim, settingsInput({ schoolName: 'École Saint-Jean & <Co>' }));
-    const nasty = { headline: '<script>alert("x")</script> $1 {{school}}', story: '=SUM(A1) costs $5 \\ back\\slash & <b>bold</b>', name: '<img src=x onerror=alert(1)>', goals: 'Reading for all' };
+    const nasty = {
+      headline: '<script>alert("x")</script> $1 {{school}}',
+      story: '=SUM(A1) costs $5 \\ back\\slash & <b>bold</b>',
+      name: '<img src=x onerror=alert(1)>',
+      goals: 'Reading for all',
+    };
     addWins(sim, [win({ ...nasty, consent: 'Public' })]);
     sim.run('draftNewsletterNow');
     for (const d of docs(sim).list()) {
@@ -307,11 +382,27 @@ describe('template Doc', () => {
       { text: '{{section}}', heading: 'HEADING2' },
       { text: '{{headline}}', heading: 'HEADING3' },
       { text: '{{story}}' },
-      { type: 'TABLE', cells: [['Credit', '{{credit}}'], ['Goals', '{{goals}}']] },
+      {
+        type: 'TABLE',
+        cells: [
+          ['Credit', '{{credit}}'],
+          ['Goals', '{{goals}}'],
+        ],
+      },
       { text: '{{/wins}}' },
       { type: 'LIST_ITEM', text: 'Send us your wins: the form is in the staff bulletin.' },
     ]);
-    const saved = saveSettings(sim, settingsInput({ template: `https://docs.google.com/document/d/${templateId}/edit`, audiences: { Staff: { enabled: true, recipients: 'staff@school.example' }, Families: { enabled: false, recipients: '' }, Public: { enabled: false, recipients: '' } } }));
+    const saved = saveSettings(
+      sim,
+      settingsInput({
+        template: `https://docs.google.com/document/d/${templateId}/edit`,
+        audiences: {
+          Staff: { enabled: true, recipients: 'staff@school.example' },
+          Families: { enabled: false, recipients: '' },
+          Public: { enabled: false, recipients: '' },
+        },
+      }),
+    );
     expect(saved.ok).toBe(true);
     addWins(sim, [
       win({ headline: 'Math A', goals: 'Math confidence', featured: 'No' }),

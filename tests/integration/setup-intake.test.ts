@@ -65,7 +65,12 @@ describe('Set up', () => {
     expect(wins.cell(2, col('Story'))?.st?.wrap).toBe(true);
     expect(wins.cell(1, col('ID'))?.st?.fontWeight).toBe('bold');
     const goals = sim.spreadsheet.sheetValues('Goals') as unknown[][];
-    expect(goals.slice(1).filter((r) => r[0]).map((r) => r[0])).toEqual(EXAMPLE_GOALS.map((g) => g.name));
+    expect(
+      goals
+        .slice(1)
+        .filter((r) => r[0])
+        .map((r) => r[0]),
+    ).toEqual(EXAMPLE_GOALS.map((g) => g.name));
 
     const form = sim.forms.get(formId)!;
     expect(form.published).toBe(true);
@@ -115,13 +120,21 @@ describe('Set up', () => {
     goals.setCell(3, 4, 'No');
     goals.setCell(7, 1, 'Attendance');
     sim.run('setUp');
-    expect(goalChoices(sim, formId)).toEqual(['Readers everywhere', 'Belonging and wellbeing', 'Family partnership', 'Teaching together', 'Attendance']);
+    expect(goalChoices(sim, formId)).toEqual([
+      'Readers everywhere',
+      'Belonging and wellbeing',
+      'Family partnership',
+      'Teaching together',
+      'Attendance',
+    ]);
     const [win] = winsRecords(sim);
     expect(win.Goals).toBe('Readers everywhere, Family partnership');
     expect(String(win['Suggested goals'])).not.toContain('Reading for all');
     // The new goal got the next ID, written into the sheet.
     expect((sim.spreadsheet.sheetValues('Goals') as unknown[][])[6][4]).toBe('G-6');
-    expect(sim.ui.dialogs[sim.ui.dialogs.length - 1].html).toContain('Renamed the goal &quot;Reading for all&quot; to &quot;Readers everywhere&quot;');
+    expect(sim.ui.dialogs[sim.ui.dialogs.length - 1].html).toContain(
+      'Renamed the goal &quot;Reading for all&quot; to &quot;Readers everywhere&quot;',
+    );
     // Running Set up again renames nothing more.
     sim.run('setUp');
     expect(sim.ui.dialogs[sim.ui.dialogs.length - 1].html).not.toContain('Renamed the goal');
@@ -157,15 +170,34 @@ describe('intake', () => {
   test('a response becomes one row: stable ID, status New, suggested goals, text exactly as typed', () => {
     const sim = loadAddOn();
     const formId = setUpSchool(sim);
-    submit(sim, formId, { headline: '=IMPORTXML("http://x")', story: '  007 <img src=x onerror=alert(1)>  ', evidence: '3/4', link: '+1', name: '@ana', role: 'Teacher' });
+    submit(sim, formId, {
+      headline: '=IMPORTXML("http://x")',
+      story: '  007 <img src=x onerror=alert(1)>  ',
+      evidence: '3/4',
+      link: '+1',
+      name: '@ana',
+      role: 'Teacher',
+    });
     submit(sim, formId, { headline: '-2 absences', story: 'Families came to the reading night.', goals: [] });
     const rows = winsRecords(sim);
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({
-      ID: 'W-0001', Status: 'New', Headline: '=IMPORTXML("http://x")', Story: '007 <img src=x onerror=alert(1)>',
-      Evidence: '3/4', Link: '+1', 'Submitted by': '@ana', Goals: 'Reading for all', Kind: 'Win', Consent: 'School community',
+      ID: 'W-0001',
+      Status: 'New',
+      Headline: '=IMPORTXML("http://x")',
+      Story: '007 <img src=x onerror=alert(1)>',
+      Evidence: '3/4',
+      Link: '+1',
+      'Submitted by': '@ana',
+      Goals: 'Reading for all',
+      Kind: 'Win',
+      Consent: 'School community',
     });
-    expect(rows[1]).toMatchObject({ ID: 'W-0002', Headline: '-2 absences', 'Suggested goals': 'Reading for all, Family partnership' });
+    expect(rows[1]).toMatchObject({
+      ID: 'W-0002',
+      Headline: '-2 absences',
+      'Suggested goals': 'Reading for all, Family partnership',
+    });
     expect(sim.spreadsheet.sheet('Wins')!.formulas?.flat().filter(Boolean) ?? []).toEqual([]);
   });
 
@@ -179,7 +211,7 @@ describe('intake', () => {
     expect(values[row - 1][col]).toBe('007');
   });
 
-  test('a duplicate delivery, even from a second leader\'s trigger, adds nothing', () => {
+  test("a duplicate delivery, even from a second leader's trigger, adds nothing", () => {
     const sim = loadAddOn();
     const formId = setUpSchool(sim);
     sim.setUser('deputy@school.example');
@@ -201,7 +233,7 @@ describe('intake', () => {
     expect(sim.logs.filter((l: string) => /nothing was added|not added/.test(l)).length).toBeGreaterThanOrEqual(4);
   });
 
-  test('still correct after sorting, inserting a column of one\'s own and reordering columns', () => {
+  test("still correct after sorting, inserting a column of one's own and reordering columns", () => {
     const sim = loadAddOn();
     const formId = setUpSchool(sim);
     submit(sim, formId, { headline: 'First' });
@@ -244,7 +276,10 @@ describe('intake', () => {
     const form = sim.api.FormApp.openById(formId);
     type FormItem = { getTitle(): string; asParagraphTextItem(): { setTitle(t: string): unknown } };
     const items: FormItem[] = form.getItems();
-    items.find((i) => i.getTitle() === TITLE.story)!.asParagraphTextItem().setTitle('Tell us the story');
+    items
+      .find((i) => i.getTitle() === TITLE.story)!
+      .asParagraphTextItem()
+      .setTitle('Tell us the story');
     form.deleteItem(items.find((i) => i.getTitle() === TITLE.link)!);
     sim.run('setUp');
     expect(formTitles(sim, formId)).toContain('Tell us the story');
@@ -269,7 +304,12 @@ describe('intake', () => {
     const sim = loadAddOn();
     setUpSchool(sim);
     const story = 'قصة نجاح 🎉 '.repeat(6000);
-    const namedValues = Object.fromEntries(Object.entries(byTitle({ ...ANSWERS, story, headline: 'שלום 👋 عربي' })).map(([k, v]) => [k, [Array.isArray(v) ? v.join(', ') : v]]));
+    const namedValues = Object.fromEntries(
+      Object.entries(byTitle({ ...ANSWERS, story, headline: 'שלום 👋 عربي' })).map(([k, v]) => [
+        k,
+        [Array.isArray(v) ? v.join(', ') : v],
+      ]),
+    );
     sim.run('onWinSubmitted', { namedValues });
     const [row] = winsRecords(sim);
     expect(row.Headline).toBe('שלום 👋 عربي');

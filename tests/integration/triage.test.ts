@@ -64,19 +64,23 @@ describe('opening the queue', () => {
     expect(first.logSize).toBe(40);
     expect(first.goals.map((g) => g.name)).toEqual(EXAMPLE_GOALS.map((g) => g.name));
     const second = call<QueuePage>(sim, 'triageQueue', { status: 'To triage', page: 1 });
-    expect(second.wins.map((w) => w.id)).toEqual(Array.from({ length: 10 }, (_, i) => `W-${String(20 - i).padStart(4, '0')}`));
+    expect(second.wins.map((w) => w.id)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `W-${String(20 - i).padStart(4, '0')}`),
+    );
   });
 
   test('filters by goal, kind, audience and text search', () => {
     const sim = school(40, 30);
     expect(open(sim, { status: 'Approved', goal: 'Reading for all' }).total).toBe(9);
-    expect(open(sim, { status: 'All', kind: 'Lesson learned' }).wins.every((w) => w.kind === 'Lesson learned')).toBe(true);
+    expect(open(sim, { status: 'All', kind: 'Lesson learned' }).wins.every((w) => w.kind === 'Lesson learned')).toBe(
+      true,
+    );
     expect(open(sim, { status: 'All', audience: 'Public' }).wins.every((w) => w.consent === 'Public')).toBe(true);
     const found = open(sim, { status: 'All', search: 'calm corner #37' });
     expect(found.wins.map((w) => w.id)).toEqual(['W-0037']);
   });
 
-  test('a change to the Goals sheet reaches the chips at once, and intake\'s suggestions at the next Set up', () => {
+  test("a change to the Goals sheet reaches the chips at once, and intake's suggestions at the next Set up", () => {
     const sim = loadAddOn();
     const formId = setUpSchool(sim);
     seedLog(sim, 3, 3);
@@ -85,7 +89,11 @@ describe('opening the queue', () => {
     expect(opened.goals.map((g) => g.name)).toContain('Outdoor learning');
     // Set up syncs the goals with the Form's choices and with intake's suggestions.
     sim.run('setUp');
-    sim.submitForm(formId, byTitle({ ...ANSWERS, goals: [], story: 'We moved the Year 3 maths lesson into the school garden.' }), { email: 'ana@school.example' });
+    sim.submitForm(
+      formId,
+      byTitle({ ...ANSWERS, goals: [], story: 'We moved the Year 3 maths lesson into the school garden.' }),
+      { email: 'ana@school.example' },
+    );
     const records = winsRecords(sim);
     expect(String(records[records.length - 1]['Suggested goals'])).toContain('Outdoor learning');
   });
@@ -93,7 +101,14 @@ describe('opening the queue', () => {
   test('text people typed stays text, and script in a story stays a string', () => {
     const sim = loadAddOn();
     setUpSchool(sim);
-    seedWins(sim, [{ ...seedWin(1, 1, 1), headline: '=1+1', story: '<img src=x onerror=alert(1)> <script>alert(2)</script>', evidence: '007' }]);
+    seedWins(sim, [
+      {
+        ...seedWin(1, 1, 1),
+        headline: '=1+1',
+        story: '<img src=x onerror=alert(1)> <script>alert(2)</script>',
+        evidence: '007',
+      },
+    ]);
     const [win] = open(sim).wins;
     expect(win.headline).toBe('=1+1');
     expect(win.story).toBe('<img src=x onerror=alert(1)> <script>alert(2)</script>');
@@ -118,7 +133,14 @@ describe('saving', () => {
     setUpSchool(sim);
     seedWins(sim, [{ ...seedWin(1, 1, 1), evidence: '007', headline: '=1+1' }]);
     const [win] = open(sim).wins;
-    const r = saved(call<SaveResult>(sim, 'triageSave', { id: win.id, row: win.row, version: win.version, change: { status: 'Approved' } }));
+    const r = saved(
+      call<SaveResult>(sim, 'triageSave', {
+        id: win.id,
+        row: win.row,
+        version: win.version,
+        change: { status: 'Approved' },
+      }),
+    );
     expect(r.previous).toEqual({ status: 'New' });
     expect(cell(sim, 'W-0001', 'Status')).toBe('Approved');
     expect(cell(sim, 'W-0001', 'Triaged by')).toBe('principal@school.example');
@@ -130,7 +152,9 @@ describe('saving', () => {
     const reread = call<WinView>(sim, 'triageWin', { id: win.id, row: win.row });
     expect(r.saved.version).toBe(reread.version);
 
-    const undo = saved(call<SaveResult>(sim, 'triageSave', { id: win.id, row: win.row, version: r.saved.version, change: r.previous }));
+    const undo = saved(
+      call<SaveResult>(sim, 'triageSave', { id: win.id, row: win.row, version: r.saved.version, change: r.previous }),
+    );
     expect(undo.saved.status).toBe('New');
     expect(cell(sim, 'W-0001', 'Status')).toBe('New');
   });
@@ -138,13 +162,33 @@ describe('saving', () => {
   test('tagging goals and narrowing consent; widening and unknown goals are refused with sentences', () => {
     const sim = school(3, 3);
     const win = open(sim).wins.find((w) => w.consentGiven === 'School community')!;
-    const r = saved(call<SaveResult>(sim, 'triageSave', { id: win.id, row: win.row, version: win.version, change: { goals: ['Math confidence', 'Reading for all'], consent: 'Staff only' } }));
+    const r = saved(
+      call<SaveResult>(sim, 'triageSave', {
+        id: win.id,
+        row: win.row,
+        version: win.version,
+        change: { goals: ['Math confidence', 'Reading for all'], consent: 'Staff only' },
+      }),
+    );
     expect(cell(sim, win.id, 'Goals')).toBe('Math confidence, Reading for all');
     expect(cell(sim, win.id, 'Consent')).toBe('Staff only');
     expect(cell(sim, win.id, 'Consent given')).toBe('School community');
-    const widen = call<SaveResult>(sim, 'triageSave', { id: win.id, row: win.row, version: r.saved.version, change: { consent: 'Public' } });
-    expect(widen).toEqual({ refused: 'Consent can be narrowed but not widened: the submitter allowed School community, so Public cannot be set.' });
-    const unknown = call<SaveResult>(sim, 'triageSave', { id: win.id, row: win.row, version: r.saved.version, change: { goals: ['Made up'] } });
+    const widen = call<SaveResult>(sim, 'triageSave', {
+      id: win.id,
+      row: win.row,
+      version: r.saved.version,
+      change: { consent: 'Public' },
+    });
+    expect(widen).toEqual({
+      refused:
+        'Consent can be narrowed but not widened: the submitter allowed School community, so Public cannot be set.',
+    });
+    const unknown = call<SaveResult>(sim, 'triageSave', {
+      id: win.id,
+      row: win.row,
+      version: r.saved.version,
+      change: { goals: ['Made up'] },
+    });
     expect(unknown).toEqual({ refused: '"Made up" is not an active goal in the Goals sheet.' });
     expect(cell(sim, win.id, 'Consent')).toBe('Staff only');
   });
@@ -153,7 +197,14 @@ describe('saving', () => {
     const sim = school(4, 4);
     const win = open(sim).wins.find((w) => w.namesStudents)!;
     expect(win.warnings.map((w) => w.code)).toContain('privacy');
-    const r = saved(call<SaveResult>(sim, 'triageSave', { id: win.id, row: win.row, version: win.version, change: { privacyCleared: true } }));
+    const r = saved(
+      call<SaveResult>(sim, 'triageSave', {
+        id: win.id,
+        row: win.row,
+        version: win.version,
+        change: { privacyCleared: true },
+      }),
+    );
     expect(r.saved.privacyClearedBy).toBe('principal@school.example');
     expect(r.saved.privacyClearedAt).toBe('2026-11-23T14:00:00.000Z');
     expect(r.saved.warnings.map((w) => w.code)).not.toContain('privacy');
@@ -167,7 +218,12 @@ describe('saving', () => {
     const win = open(sim).wins[0];
     const wins = sim.spreadsheet.sheet('Wins')!;
     wins.setCell(rowOf(sim, win.id), wins.columnOf(WIN_COLUMNS.story), 'Edited by hand in the sheet');
-    const r = call<SaveResult>(sim, 'triageSave', { id: win.id, row: win.row, version: win.version, change: { status: 'Approved' } });
+    const r = call<SaveResult>(sim, 'triageSave', {
+      id: win.id,
+      row: win.row,
+      version: win.version,
+      change: { status: 'Approved' },
+    });
     if (!('conflict' in r)) throw new Error('expected a conflict');
     expect(r.conflict.fields).toEqual(['story']);
     expect(r.conflict.current!.story).toBe('Edited by hand in the sheet');
@@ -175,13 +231,25 @@ describe('saving', () => {
     expect(cell(sim, win.id, 'Status')).toBe('New');
   });
 
-  test('another leader\'s save makes the first leader\'s stale save a conflict', () => {
+  test("another leader's save makes the first leader's stale save a conflict", () => {
     const sim = school(5, 5);
     const win = open(sim).wins[0];
     sim.setUser('coach@school.example');
-    saved(call<SaveResult>(sim, 'triageSave', { id: win.id, row: win.row, version: win.version, change: { status: 'Archived' } }));
+    saved(
+      call<SaveResult>(sim, 'triageSave', {
+        id: win.id,
+        row: win.row,
+        version: win.version,
+        change: { status: 'Archived' },
+      }),
+    );
     sim.setUser('principal@school.example');
-    const r = call<SaveResult>(sim, 'triageSave', { id: win.id, row: win.row, version: win.version, change: { status: 'Approved' } });
+    const r = call<SaveResult>(sim, 'triageSave', {
+      id: win.id,
+      row: win.row,
+      version: win.version,
+      change: { status: 'Approved' },
+    });
     if (!('conflict' in r)) throw new Error('expected a conflict');
     expect(r.conflict.fields).toEqual(expect.arrayContaining(['status', 'triagedBy']));
     expect(r.conflict.message).toMatch(/last saved by coach@school\.example/);
@@ -195,22 +263,36 @@ describe('saving', () => {
     wins.sortBy(wins.columnOf(WIN_COLUMNS.submittedAt), true);
     wins.sortBy(wins.columnOf(WIN_COLUMNS.headline), true);
     expect(rowOf(sim, a.id)).not.toBe(a.row);
-    saved(call<SaveResult>(sim, 'triageSave', { id: a.id, row: a.row, version: a.version, change: { status: 'Approved' } }));
+    saved(
+      call<SaveResult>(sim, 'triageSave', { id: a.id, row: a.row, version: a.version, change: { status: 'Approved' } }),
+    );
     expect(cell(sim, a.id, 'Status')).toBe('Approved');
     wins.deleteRow(rowOf(sim, b.id));
-    const gone = call<SaveResult>(sim, 'triageSave', { id: b.id, row: b.row, version: b.version, change: { status: 'Approved' } });
+    const gone = call<SaveResult>(sim, 'triageSave', {
+      id: b.id,
+      row: b.row,
+      version: b.version,
+      change: { status: 'Approved' },
+    });
     expect(gone).toMatchObject({ conflict: { current: null, fields: [] } });
     if ('conflict' in gone) expect(gone.conflict.message).toMatch(/no longer in the log/);
   });
 
-  test('a formula in a person\'s own column survives a save', () => {
+  test("a formula in a person's own column survives a save", () => {
     const sim = school(2, 2);
     const wins = sim.spreadsheet.sheet('Wins')!;
     const mine = wins.lastColumn + 1;
     wins.setCell(1, mine, 'My notes');
     wins.setCell(2, mine, '=1+1');
     const win = open(sim).wins.find((w) => w.row === 2)!;
-    saved(call<SaveResult>(sim, 'triageSave', { id: win.id, row: win.row, version: win.version, change: { status: 'Approved' } }));
+    saved(
+      call<SaveResult>(sim, 'triageSave', {
+        id: win.id,
+        row: win.row,
+        version: win.version,
+        change: { status: 'Approved' },
+      }),
+    );
     expect(wins.formulas[1][mine - 1]).toBe('=1+1');
   });
 
@@ -219,7 +301,10 @@ describe('saving', () => {
     const wins = open(sim).wins.slice(0, 3);
     const sheet = sim.spreadsheet.sheet('Wins')!;
     sheet.setCell(rowOf(sim, wins[2].id), sheet.columnOf(WIN_COLUMNS.kind), 'Lesson learned');
-    const r = call<BulkResult>(sim, 'triageSaveMany', { wins: wins.map((w) => ({ id: w.id, row: w.row, version: w.version })), change: { status: 'Approved', goals: ['Reading for all'] } });
+    const r = call<BulkResult>(sim, 'triageSaveMany', {
+      wins: wins.map((w) => ({ id: w.id, row: w.row, version: w.version })),
+      change: { status: 'Approved', goals: ['Reading for all'] },
+    });
     expect(r.results.map((x) => Object.keys(x.result)[0])).toEqual(['saved', 'saved', 'conflict']);
     expect(cell(sim, wins[0].id, 'Status')).toBe('Approved');
     expect(cell(sim, wins[1].id, 'Goals')).toBe('Reading for all');
@@ -237,7 +322,11 @@ describe('saving', () => {
 });
 
 describe('service calls do not grow with the log (ARCHITECTURE.md cost model)', () => {
-  function metered<T>(sim: Sim, fn: string, arg: unknown): { value: T; calls: number; byMethod: Record<string, { calls: number }> } {
+  function metered<T>(
+    sim: Sim,
+    fn: string,
+    arg: unknown,
+  ): { value: T; calls: number; byMethod: Record<string, { calls: number }> } {
     sim.meter.reset();
     const value = call<T>(sim, fn, arg);
     return { value, calls: sim.meter.calls, byMethod: { ...sim.meter.byMethod } };
@@ -247,13 +336,28 @@ describe('service calls do not grow with the log (ARCHITECTURE.md cost model)', 
     const sim = school(n, 30);
     const opened = metered<OpenResult>(sim, 'triageOpen', { status: 'To triage', page: 0 });
     const [a, b, c] = opened.value.wins;
-    const approve = metered<SaveResult>(sim, 'triageSave', { id: a.id, row: a.row, version: a.version, change: { status: 'Approved' } });
-    const tag = metered<SaveResult>(sim, 'triageSave', { id: b.id, row: b.row, version: b.version, change: { goals: ['Math confidence'] } });
+    const approve = metered<SaveResult>(sim, 'triageSave', {
+      id: a.id,
+      row: a.row,
+      version: a.version,
+      change: { status: 'Approved' },
+    });
+    const tag = metered<SaveResult>(sim, 'triageSave', {
+      id: b.id,
+      row: b.row,
+      version: b.version,
+      change: { goals: ['Math confidence'] },
+    });
     const sizeHint = opened.value.logSize;
     const search = metered<QueuePage>(sim, 'triageQueue', { status: 'All', search: 'calm corner', page: 0, sizeHint });
     const wins = sim.spreadsheet.sheet('Wins')!;
     wins.sortBy(wins.columnOf(WIN_COLUMNS.headline), true);
-    const sorted = metered<SaveResult>(sim, 'triageSave', { id: c.id, row: c.row, version: c.version, change: { status: 'Archived' } });
+    const sorted = metered<SaveResult>(sim, 'triageSave', {
+      id: c.id,
+      row: c.row,
+      version: c.version,
+      change: { status: 'Archived' },
+    });
     for (const r of [approve, tag, sorted]) saved(r.value);
     return { sim, opened, approve, tag, search, sorted };
   }
@@ -264,7 +368,9 @@ describe('service calls do not grow with the log (ARCHITECTURE.md cost model)', 
     expect(big.opened.value.wins.map((w) => w.id).slice(0, 2)).toEqual(['W-10000', 'W-9999']);
     expect(big.opened.calls).toBeLessThanOrEqual(9);
     // Opening reads no document properties, no getLastRow and no sheet handle for the Wins or the Goals sheet.
-    expect(Object.keys(big.opened.byMethod).filter((m) => /Properties|getLastRow|getSheetByName|getDataRange/.test(m))).toEqual([]);
+    expect(
+      Object.keys(big.opened.byMethod).filter((m) => /Properties|getLastRow|getSheetByName|getDataRange/.test(m)),
+    ).toEqual([]);
     expect(big.approve.calls).toBeLessThanOrEqual(11);
     // One Range for the win's row: read, formulas and write; one Session read; the lock is left to the end of the execution.
     expect(big.approve.byMethod['Spreadsheet.getRange']?.calls).toBe(2);
@@ -277,14 +383,19 @@ describe('service calls do not grow with the log (ARCHITECTURE.md cost model)', 
     expect(big.search.value.total).toBe(2000);
 
     const small = costs(100);
-    for (const op of ['opened', 'approve', 'tag', 'sorted'] as const) expect(`${op}: ${big[op].calls}`).toBe(`${op}: ${small[op].calls}`);
+    for (const op of ['opened', 'approve', 'tag', 'sorted'] as const)
+      expect(`${op}: ${big[op].calls}`).toBe(`${op}: ${small[op].calls}`);
   });
 
   test('without an explicit release the next save (a new execution) still gets the lock; a lock held elsewhere is reported', () => {
     const sim = school(3, 3);
     const [a, b] = open(sim).wins;
-    saved(call<SaveResult>(sim, 'triageSave', { id: a.id, row: a.row, version: a.version, change: { status: 'Approved' } }));
-    saved(call<SaveResult>(sim, 'triageSave', { id: b.id, row: b.row, version: b.version, change: { status: 'Approved' } }));
+    saved(
+      call<SaveResult>(sim, 'triageSave', { id: a.id, row: a.row, version: a.version, change: { status: 'Approved' } }),
+    );
+    saved(
+      call<SaveResult>(sim, 'triageSave', { id: b.id, row: b.row, version: b.version, change: { status: 'Approved' } }),
+    );
     sim.holdLock('document', 60_000);
     const busy = sim.runSidebar('triageSave', [{ id: a.id, row: a.row, version: 'stale', change: { status: 'New' } }]);
     expect(busy).toMatchObject({ ok: false, error: expect.stringMatching(/busy with another change/) });
@@ -299,14 +410,19 @@ describe('reading only what a query needs stays correct', () => {
     sheet.setCell(rowOf(sim, 'W-0004'), sheet.columnOf(WIN_COLUMNS.status), 'Needs info');
     sheet.setCell(rowOf(sim, 'W-0004'), sheet.columnOf(WIN_COLUMNS.blurb), 'Sunflower seeds in the courtyard');
     sheet.setCell(rowOf(sim, 'W-0150'), sheet.columnOf(WIN_COLUMNS.blurb), 'More sunflower seeds');
-    const waiting = call<QueuePage>(sim, 'triageQueue', { status: 'To triage', search: 'sunflower', page: 0, sizeHint: 200 });
+    const waiting = call<QueuePage>(sim, 'triageQueue', {
+      status: 'To triage',
+      search: 'sunflower',
+      page: 0,
+      sizeHint: 200,
+    });
     expect(waiting.wins.map((w) => w.id)).toEqual(['W-0004']);
     expect(waiting.counts['Needs info']).toBe(2);
     const all = call<QueuePage>(sim, 'triageQueue', { status: 'All', search: 'sunflower', page: 0 });
     expect(all.wins.map((w) => w.id)).toEqual(['W-0004', 'W-0150']);
   });
 
-  test('rows past the last win (a note in a person\'s own column, an emptied row) are not wins', () => {
+  test("rows past the last win (a note in a person's own column, an emptied row) are not wins", () => {
     const sim = school(5, 5);
     const sheet = sim.spreadsheet.sheet('Wins')!;
     const mine = sheet.lastColumn + 1;
@@ -325,14 +441,29 @@ describe('reading only what a query needs stays correct', () => {
   test('tag several wins together: each keeps its own goals and gains the chosen one, in one call', () => {
     const sim = school(5, 5);
     const wins = open(sim).wins.slice(0, 3);
-    const first = saved(call<SaveResult>(sim, 'triageSave', { id: wins[0].id, row: wins[0].row, version: wins[0].version, change: { goals: ['Math confidence'] } }));
+    const first = saved(
+      call<SaveResult>(sim, 'triageSave', {
+        id: wins[0].id,
+        row: wins[0].row,
+        version: wins[0].version,
+        change: { goals: ['Math confidence'] },
+      }),
+    );
     const chosen = [first.saved, wins[1], wins[2]];
-    const r = call<BulkResult>(sim, 'triageSaveMany', { wins: chosen.map((w) => ({ id: w.id, row: w.row, version: w.version })), change: {}, addGoals: ['Reading for all'] });
+    const r = call<BulkResult>(sim, 'triageSaveMany', {
+      wins: chosen.map((w) => ({ id: w.id, row: w.row, version: w.version })),
+      change: {},
+      addGoals: ['Reading for all'],
+    });
     expect(r.results.map((x) => Object.keys(x.result)[0])).toEqual(['saved', 'saved', 'saved']);
     expect(cell(sim, wins[0].id, 'Goals')).toBe('Math confidence, Reading for all');
     expect(cell(sim, wins[1].id, 'Goals')).toBe('Reading for all');
     expect(cell(sim, wins[2].id, 'Status')).toBe('New');
-    const unknown = call<BulkResult>(sim, 'triageSaveMany', { wins: [{ id: wins[1].id, row: wins[1].row, version: (r.results[1].result as { saved: WinView }).saved.version }], change: {}, addGoals: ['Made up'] });
+    const unknown = call<BulkResult>(sim, 'triageSaveMany', {
+      wins: [{ id: wins[1].id, row: wins[1].row, version: (r.results[1].result as { saved: WinView }).saved.version }],
+      change: {},
+      addGoals: ['Made up'],
+    });
     expect(unknown.results[0].result).toEqual({ refused: '"Made up" is not an active goal in the Goals sheet.' });
   });
 });
@@ -348,7 +479,12 @@ describe('the Goals sheet: one bounded read, the whole sheet when the block cann
 
   function tagWith(sim: Sim, goal: string): SaveResult {
     const [win] = open(sim).wins;
-    return call<SaveResult>(sim, 'triageSave', { id: win.id, row: win.row, version: win.version, change: { goals: [goal] } });
+    return call<SaveResult>(sim, 'triageSave', {
+      id: win.id,
+      row: win.row,
+      version: win.version,
+      change: { goals: [goal] },
+    });
   }
 
   test('a usual Goals sheet is read from its top-left block alone', () => {
@@ -378,7 +514,12 @@ describe('the Goals sheet: one bounded read, the whole sheet when the block cann
 
   test(`more goals than the block holds (${GOALS_BLOCK.rows + 50}): every one is a chip and can be tagged`, () => {
     const sim = school(3, 3);
-    const extra = Array.from({ length: GOALS_BLOCK.rows + 50 - EXAMPLE_GOALS.length }, (_, i) => [`Goal ${i + 1}`, `Number ${i + 1}`, '', 'Yes']);
+    const extra = Array.from({ length: GOALS_BLOCK.rows + 50 - EXAMPLE_GOALS.length }, (_, i) => [
+      `Goal ${i + 1}`,
+      `Number ${i + 1}`,
+      '',
+      'Yes',
+    ]);
     sim.spreadsheet.sheet('Goals')!.appendRows(extra);
     const { opened, wholeSheet } = goalsRead(sim);
     expect(wholeSheet).toBe(true);
@@ -414,7 +555,9 @@ describe('the Goals sheet: one bounded read, the whole sheet when the block cann
     const opened = open(sim);
     expect(opened.goals).toEqual([]);
     expect(opened.notices).toEqual(['The Goals sheet is missing. Run Small Wins → Set up to restore it.']);
-    expect(tagWith(sim, 'Math confidence')).toEqual({ refused: '"Math confidence" is not an active goal in the Goals sheet.' });
+    expect(tagWith(sim, 'Math confidence')).toEqual({
+      refused: '"Math confidence" is not an active goal in the Goals sheet.',
+    });
   });
 });
 
@@ -423,10 +566,31 @@ describe('a save that writes nothing reads no Session', () => {
     const sim = school(3, 3);
     const [win] = open(sim).wins;
     sim.meter.reset();
-    saved(call<SaveResult>(sim, 'triageSave', { id: win.id, row: win.row, version: win.version, change: { status: win.status } }));
-    expect(call<SaveResult>(sim, 'triageSave', { id: win.id, row: win.row, version: win.version, change: { goals: ['Made up'] } })).toEqual({ refused: '"Made up" is not an active goal in the Goals sheet.' });
+    saved(
+      call<SaveResult>(sim, 'triageSave', {
+        id: win.id,
+        row: win.row,
+        version: win.version,
+        change: { status: win.status },
+      }),
+    );
+    expect(
+      call<SaveResult>(sim, 'triageSave', {
+        id: win.id,
+        row: win.row,
+        version: win.version,
+        change: { goals: ['Made up'] },
+      }),
+    ).toEqual({ refused: '"Made up" is not an active goal in the Goals sheet.' });
     expect(sim.meter.byMethod['Session.getEffectiveUser']).toBeUndefined();
-    saved(call<SaveResult>(sim, 'triageSave', { id: win.id, row: win.row, version: win.version, change: { status: 'Approved' } }));
+    saved(
+      call<SaveResult>(sim, 'triageSave', {
+        id: win.id,
+        row: win.row,
+        version: win.version,
+        change: { status: 'Approved' },
+      }),
+    );
     expect(sim.meter.byMethod['Session.getEffectiveUser']?.calls).toBe(1);
     expect(cell(sim, win.id, 'Triaged by')).toBe('principal@school.example');
   });

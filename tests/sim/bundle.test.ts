@@ -79,9 +79,18 @@ describe('loader', () => {
     sim.spreadsheet.sheet('Sheet1')!.setCell(1, 1, '2026-01-02');
     const p = sim.run<Record<string, unknown>>('probe');
     expect(p).toMatchObject({
-      require: 'undefined', process: 'undefined', setTimeout: 'undefined', setInterval: 'undefined',
-      Buffer: 'undefined', module: 'undefined', exports: 'undefined', fromOtherFile: 'function',
-      now: '2026-11-23T15:00:00.000Z', dateNow: Date.parse('2026-11-23T15:00:00Z'), isDate: true, arr: true,
+      require: 'undefined',
+      process: 'undefined',
+      setTimeout: 'undefined',
+      setInterval: 'undefined',
+      Buffer: 'undefined',
+      module: 'undefined',
+      exports: 'undefined',
+      fromOtherFile: 'function',
+      now: '2026-11-23T15:00:00.000Z',
+      dateNow: Date.parse('2026-11-23T15:00:00Z'),
+      isDate: true,
+      arr: true,
     });
     sim.clock.advance(60_000);
     expect(sim.run<Record<string, unknown>>('probe').now).toBe('2026-11-23T15:01:00.000Z');
@@ -90,11 +99,16 @@ describe('loader', () => {
   test('onOpen builds the add-on menu; AuthMode NONE refuses Properties', () => {
     const sim = loaded();
     sim.open('NONE');
-    expect(sim.ui.menus).toEqual([{ title: 'Small Wins', items: [{ caption: 'Set up', fn: 'setUp' }, { separator: true }, { caption: 'Help', fn: 'help' }] }]);
+    expect(sim.ui.menus).toEqual([
+      {
+        title: 'Small Wins',
+        items: [{ caption: 'Set up', fn: 'setUp' }, { separator: true }, { caption: 'Help', fn: 'help' }],
+      },
+    ]);
     expect(sim.logs).toContain('opened NONE');
-    expect(() => sim.core.execute({ authMode: 'NONE' }, () => sim.api.PropertiesService.getDocumentProperties())).toThrow(
-      /Authorization is required to perform that action/,
-    );
+    expect(() =>
+      sim.core.execute({ authMode: 'NONE' }, () => sim.api.PropertiesService.getDocumentProperties()),
+    ).toThrow(/Authorization is required to perform that action/);
     expect(sim.run('readProps')).toBeNull(); // FULL works
   });
 
@@ -115,7 +129,9 @@ describe('google.script.run', () => {
     const sim = loaded();
     expect(sim.runSidebar('echo', [{ a: [1, 'x', null] }])).toEqual({ ok: true, value: { a: [1, 'x', null] } });
     expect(sim.runSidebar('echo', [new Date()])).toMatchObject({ ok: false });
-    class Win { id = 1; }
+    class Win {
+      id = 1;
+    }
     expect(sim.runSidebar('echo', [new Win()])).toMatchObject({ ok: false });
     expect(sim.runSidebar('giveDate', [])).toMatchObject({ ok: false, error: expect.stringMatching(/Date/) });
     expect(sim.runSidebar('boom', [])).toEqual({ ok: false, error: 'human message' });
@@ -132,7 +148,12 @@ describe('forms and form-submit triggers', () => {
     sim.run('publish');
     expect(sim.forms.get(formId)!.published).toBe(true);
     expect(sim.spreadsheet.sheetNames()[0]).toBe('Form Responses 1');
-    expect(sim.spreadsheet.sheet('Form Responses 1')!.headers).toEqual(['Timestamp', 'Email Address', 'Headline', 'Goals']);
+    expect(sim.spreadsheet.sheet('Form Responses 1')!.headers).toEqual([
+      'Timestamp',
+      'Email Address',
+      'Headline',
+      'Goals',
+    ]);
   });
 
   test('submitForm writes the row like typed input and fires the trigger with the documented event', () => {
@@ -140,7 +161,11 @@ describe('forms and form-submit triggers', () => {
     const formId = sim.run<string>('setUp');
     sim.run('publish');
     sim.setUser('deputy@school.example'); // triggers still run as their owner
-    const { row, event } = sim.submitForm(formId, { Headline: '007', Goals: ['Reading', 'Attendance'] }, { email: 'ana@school.example' });
+    const { row, event } = sim.submitForm(
+      formId,
+      { Headline: '007', Goals: ['Reading', 'Attendance'] },
+      { email: 'ana@school.example' },
+    );
     expect(row).toBe(2);
     const values = sim.spreadsheet.sheetValues('Form Responses 1')[1];
     expect(values[0]).toBeInstanceOf(Date);
@@ -149,8 +174,17 @@ describe('forms and form-submit triggers', () => {
     expect(e).toMatchObject({
       keys: ['authMode', 'namedValues', 'range', 'source', 'triggerUid', 'values'],
       values: ['11/23/2026 10:00:00', 'ana@school.example', '7', 'Reading, Attendance'],
-      named: { Timestamp: ['11/23/2026 10:00:00'], 'Email Address': ['ana@school.example'], Headline: ['7'], Goals: ['Reading, Attendance'] },
-      a1: 'A2:D2', src: sim.spreadsheet.id, mode: 'FULL', user: 'principal@school.example', tsIsDate: true,
+      named: {
+        Timestamp: ['11/23/2026 10:00:00'],
+        'Email Address': ['ana@school.example'],
+        Headline: ['7'],
+        Goals: ['Reading, Attendance'],
+      },
+      a1: 'A2:D2',
+      src: sim.spreadsheet.id,
+      mode: 'FULL',
+      user: 'principal@school.example',
+      tsIsDate: true,
     });
     expect(e.uid).toBe(sim.triggers().find((t) => t.type === 'ON_FORM_SUBMIT')!.id);
     // The Form itself keeps the answer as typed.
@@ -169,7 +203,13 @@ describe('forms and form-submit triggers', () => {
     const form = sim.api.FormApp.openById(formId);
     form.getItems()[0].asTextItem().setTitle('Win headline');
     form.addParagraphTextItem().setTitle('Story');
-    expect(sim.spreadsheet.sheet('Form Responses 1')!.headers).toEqual(['Timestamp', 'Email Address', 'Win headline', 'Goals', 'Story']);
+    expect(sim.spreadsheet.sheet('Form Responses 1')!.headers).toEqual([
+      'Timestamp',
+      'Email Address',
+      'Win headline',
+      'Goals',
+      'Story',
+    ]);
     expect(() => form.getItems()[0].asCheckboxItem()).toThrow('Invalid conversion for item type: TEXT');
     sim.deleteForm(formId);
     expect(() => sim.api.FormApp.openById(formId)).toThrow(/No item with the given ID could be found/);
@@ -180,7 +220,11 @@ describe('triggers', () => {
   test('20 per user per script, one per event type per document for an add-on, at most hourly', () => {
     const sim = createSimulator({ addon: false });
     const { ScriptApp, SpreadsheetApp } = sim.api;
-    for (let i = 0; i < 20; i++) ScriptApp.newTrigger('f' + i).timeBased().everyHours(1).create();
+    for (let i = 0; i < 20; i++)
+      ScriptApp.newTrigger('f' + i)
+        .timeBased()
+        .everyHours(1)
+        .create();
     expect(() => ScriptApp.newTrigger('g').timeBased().everyHours(1).create()).toThrow(
       'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
     );
@@ -190,7 +234,9 @@ describe('triggers', () => {
     const addon = createSimulator();
     const api = addon.api;
     api.ScriptApp.newTrigger('a').forSpreadsheet(api.SpreadsheetApp.getActive()).onFormSubmit().create();
-    expect(() => api.ScriptApp.newTrigger('b').forSpreadsheet(api.SpreadsheetApp.getActive()).onFormSubmit().create()).toThrow(/too many form submit triggers/);
+    expect(() =>
+      api.ScriptApp.newTrigger('b').forSpreadsheet(api.SpreadsheetApp.getActive()).onFormSubmit().create(),
+    ).toThrow(/too many form submit triggers/);
     expect(() => api.ScriptApp.newTrigger('c').timeBased().everyMinutes(5)).toThrow(/at most once per hour/);
     api.ScriptApp.newTrigger('c').timeBased().everyHours(1).create();
     expect(addon.triggers().map((t) => t.type)).toEqual(['ON_FORM_SUBMIT', 'CLOCK']);
@@ -207,7 +253,11 @@ describe('triggers', () => {
     expect(sim.advanceTo('2026-11-24T06:00:00Z')).toBe(0);
     expect(sim.advanceTo('2026-11-26T12:00:00Z')).toBe(3);
     const ticks = sim.run<Array<Record<string, unknown>>>('getTicks');
-    expect(ticks.map((t) => t.at)).toEqual(['2026-11-24T07:00:00.000Z', '2026-11-25T07:00:00.000Z', '2026-11-26T07:00:00.000Z']);
+    expect(ticks.map((t) => t.at)).toEqual([
+      '2026-11-24T07:00:00.000Z',
+      '2026-11-25T07:00:00.000Z',
+      '2026-11-26T07:00:00.000Z',
+    ]);
     expect(ticks[0]).toMatchObject({ hour: 7, dow: 2, tz: 'UTC' });
     expect(sim.clock.now().toISOString()).toBe('2026-11-26T12:00:00.000Z');
     sim.clock.set('2026-11-27T08:00:00Z');
@@ -251,7 +301,9 @@ describe('properties, locks, utilities', () => {
     const sim = loaded();
     const U = sim.api.Utilities;
     const d = new Date('2026-11-23T15:04:05Z');
-    expect(U.formatDate(d, 'America/New_York', "EEE, MMM d yyyy 'at' h:mm a z")).toBe('Mon, Nov 23 2026 at 10:04 AM EST');
+    expect(U.formatDate(d, 'America/New_York', "EEE, MMM d yyyy 'at' h:mm a z")).toBe(
+      'Mon, Nov 23 2026 at 10:04 AM EST',
+    );
     expect(U.formatDate(d, 'UTC', 'yyyy-MM-dd HH:mm:ss Z')).toBe('2026-11-23 15:04:05 +0000');
     expect(sim.run('sleepy')).toBe('2026-11-23T15:00:05.000Z');
     expect(U.base64Encode('héllo')).toBe(Buffer.from('héllo').toString('base64'));
@@ -283,7 +335,8 @@ describe('registerService', () => {
   test('adds a metered global to the bundle', () => {
     const sim = createSimulator({
       services: {
-        DocumentApp: (env) => env.metered('DocumentApp', { create: (name: string) => env.obj({ name }) }, { default: 50, create: 800 }),
+        DocumentApp: (env) =>
+          env.metered('DocumentApp', { create: (name: string) => env.obj({ name }) }, { default: 50, create: 800 }),
       },
     });
     const dir = mkdtempSync(join(tmpdir(), 'sim-dist-'));

@@ -6,7 +6,10 @@ import { gmailService, simGmail } from '../../dev/sim/gmail';
 import { rawMessage } from '../../src/domain/mime';
 
 function sim() {
-  return createSimulator({ now: '2026-11-23T14:00:00Z', services: { DocumentApp: documentService, Gmail: gmailService } });
+  return createSimulator({
+    now: '2026-11-23T14:00:00Z',
+    services: { DocumentApp: documentService, Gmail: gmailService },
+  });
 }
 
 describe('DocumentApp', () => {
@@ -18,9 +21,14 @@ describe('DocumentApp', () => {
     const body = doc.getBody();
     body.getChild(0).asParagraph().setText('Title');
     body.appendParagraph('Goal').setHeading(DocumentApp.ParagraphHeading.HEADING2);
-    const p = body.appendParagraph('Story').setAttributes({ ITALIC: true, HEADING: DocumentApp.ParagraphHeading.NORMAL });
+    const p = body
+      .appendParagraph('Story')
+      .setAttributes({ ITALIC: true, HEADING: DocumentApp.ParagraphHeading.NORMAL });
     body.appendListItem('Item');
-    body.appendTable([['a', 'b'], ['c', 'd']]);
+    body.appendTable([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
     body.appendHorizontalRule();
     expect(p.getAttributes().ITALIC).toBe(true);
     expect(body.getChild(1).asParagraph().getHeading()).toBe(DocumentApp.ParagraphHeading.HEADING2);
@@ -32,7 +40,11 @@ describe('DocumentApp', () => {
     expect(s.meter.byMethod['DocumentApp.create']).toEqual({ calls: 1, ms: 800 });
     expect(s.meter.byMethod['DocumentApp.openById']).toEqual({ calls: 1, ms: 500 });
     expect(s.meter.byMethod['Body.appendParagraph']).toEqual({ calls: 2, ms: 100 });
-    expect(simDocuments(s).elements(doc.getId()).map((e) => e.type)).toEqual(['PARAGRAPH', 'PARAGRAPH', 'PARAGRAPH', 'LIST_ITEM', 'TABLE', 'HORIZONTAL_RULE']);
+    expect(
+      simDocuments(s)
+        .elements(doc.getId())
+        .map((e) => e.type),
+    ).toEqual(['PARAGRAPH', 'PARAGRAPH', 'PARAGRAPH', 'LIST_ITEM', 'TABLE', 'HORIZONTAL_RULE']);
     expect(() => DocumentApp.openById('nope')).toThrow(/Document is missing/);
     expect(() => doc.getBody().getFootnotes()).toThrow(/Body\.getFootnotes is not implemented/);
   });
@@ -40,7 +52,10 @@ describe('DocumentApp', () => {
   test('copies of elements from another Doc, appended once each; attached elements are refused', () => {
     const s = sim();
     const { DocumentApp } = s.api;
-    const tid = simDocuments(s).createDoc('Template', [{ text: 'Hello {{school}}', heading: 'HEADING1', attrs: { BOLD: true } }, { type: 'TABLE', cells: [['x']] }]);
+    const tid = simDocuments(s).createDoc('Template', [
+      { text: 'Hello {{school}}', heading: 'HEADING1', attrs: { BOLD: true } },
+      { type: 'TABLE', cells: [['x']] },
+    ]);
     const tbody = DocumentApp.openById(tid).getBody();
     const body = DocumentApp.create('New').getBody();
     const src = tbody.getChild(0).asParagraph();
@@ -51,7 +66,11 @@ describe('DocumentApp', () => {
     expect(() => body.appendParagraph(src)).toThrow(/Element must be detached/);
     expect(src.getText()).toBe('Hello {{school}}');
     const newId = simDocuments(s).list()[1].id;
-    expect(simDocuments(s).elements(newId).map((e) => `${e.type} ${e.heading} ${e.text} ${String(e.attrs.BOLD ?? '')}`)).toEqual([
+    expect(
+      simDocuments(s)
+        .elements(newId)
+        .map((e) => `${e.type} ${e.heading} ${e.text} ${String(e.attrs.BOLD ?? '')}`),
+    ).toEqual([
       'PARAGRAPH NORMAL  ',
       'PARAGRAPH HEADING1 Changed true',
       'PARAGRAPH HEADING1 Hello {{school}} true',
@@ -84,12 +103,27 @@ describe('DocumentApp', () => {
 describe('advanced Gmail service', () => {
   test('a raw MIME draft is kept decoded; remove and get; never sent', () => {
     const s = sim();
-    const raw = rawMessage({ from: { address: 'principal@school.example', name: 'Zoë' }, to: ['a@s.example'], bcc: ['b@s.example'], subject: 'Été', html: '<p>Hi</p>', text: 'Hi' });
+    const raw = rawMessage({
+      from: { address: 'principal@school.example', name: 'Zoë' },
+      to: ['a@s.example'],
+      bcc: ['b@s.example'],
+      subject: 'Été',
+      html: '<p>Hi</p>',
+      text: 'Hi',
+    });
     s.meter.reset();
     const d = s.api.Gmail.Users.Drafts.create({ message: { raw } }, 'me');
     expect(s.meter.byMethod['Gmail.Users.Drafts.create']).toEqual({ calls: 1, ms: 400 });
     const [kept] = simGmail(s).drafts();
-    expect(kept).toMatchObject({ id: d.id, subject: 'Été', from: 'Zoë <principal@school.example>', to: ['a@s.example'], bcc: ['b@s.example'], html: '<p>Hi</p>', text: 'Hi' });
+    expect(kept).toMatchObject({
+      id: d.id,
+      subject: 'Été',
+      from: 'Zoë <principal@school.example>',
+      to: ['a@s.example'],
+      bcc: ['b@s.example'],
+      html: '<p>Hi</p>',
+      text: 'Hi',
+    });
     expect(s.api.Gmail.Users.Drafts.get('me', d.id).id).toBe(d.id);
     expect(() => s.api.Gmail.Users.Drafts.send({ id: d.id }, 'me')).toThrow(/never sends/);
     s.api.Gmail.Users.Drafts.remove('me', d.id);
@@ -100,7 +134,12 @@ describe('advanced Gmail service', () => {
   test('bad raw messages and injected faults fail like the API', () => {
     const s = sim();
     expect(() => s.api.Gmail.Users.Drafts.create({ message: {} }, 'me')).toThrow(/raw is required/);
-    expect(() => s.api.Gmail.Users.Drafts.create({ message: { raw: Buffer.from('Subject: x\r\n\r\nnaïve').toString('base64url') } }, 'me')).toThrow(/8-bit/);
+    expect(() =>
+      s.api.Gmail.Users.Drafts.create(
+        { message: { raw: Buffer.from('Subject: x\r\n\r\nnaïve').toString('base64url') } },
+        'me',
+      ),
+    ).toThrow(/8-bit/);
     simGmail(s).failNext('Gmail.Users.Drafts.create', 1);
     const raw = rawMessage({ subject: 's', html: 'h', text: 't' });
     expect(() => s.api.Gmail.Users.Drafts.create({ message: { raw } }, 'me')).toThrow(/Backend Error/);

@@ -21,7 +21,18 @@ describe('typed-input parsing on write', () => {
     expect((v[4] as Date).toISOString()).toBe('2026-03-04T05:00:00.000Z');
     expect(v[5]).toBe('@name');
     expect(v.slice(6)).toEqual([1000, 0.5, true, 1000]);
-    expect(sheet.getRange(1, 1, 1, 10).getDisplayValues()[0]).toEqual(['2', '1', '-2', '7', '3/4/2026', '@name', '1,000', '50%', 'TRUE', '1000']);
+    expect(sheet.getRange(1, 1, 1, 10).getDisplayValues()[0]).toEqual([
+      '2',
+      '1',
+      '-2',
+      '7',
+      '3/4/2026',
+      '@name',
+      '1,000',
+      '50%',
+      'TRUE',
+      '1000',
+    ]);
     expect(sim.spreadsheet.sheet('Sheet1')!.formulas[0][0]).toBe('=1+1');
   });
 
@@ -32,7 +43,7 @@ describe('typed-input parsing on write', () => {
     expect(sheet.getRange('B2').getFormulas()).toEqual([['=SUM(A1:A3)']]);
   });
 
-  test("a leading apostrophe forces text and is not stored", () => {
+  test('a leading apostrophe forces text and is not stored', () => {
     const { sheet } = setup();
     sheet.getRange('A1:C1').setValues([["'=1+1", "'007", "'3/4"]]);
     expect(sheet.getRange('A1:C1').getValues()).toEqual([['=1+1', '007', '3/4']]);
@@ -86,7 +97,9 @@ describe('errors like the real Range', () => {
 
   test('ranges beyond the sheet throw; appendRow grows the sheet', () => {
     const { sheet } = setup();
-    expect(() => sheet.getRange(1001, 1)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    expect(() => sheet.getRange(1001, 1)).toThrow(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
     expect(() => sheet.getRange(0, 1)).toThrow('The starting row of the range is too small.');
     sheet.getRange(1000, 1).setValue('last');
     sheet.appendRow(['beyond']);
@@ -103,7 +116,12 @@ describe('errors like the real Range', () => {
 describe('structure and finding', () => {
   test('insert/delete columns, sort below frozen rows, TextFinder', () => {
     const { sim, sheet } = setup();
-    sheet.getRange(1, 1, 4, 2).setValues([['ID', 'Name'], ['W-3', 'c'], ['W-1', 'a'], ['W-2', 'b']]);
+    sheet.getRange(1, 1, 4, 2).setValues([
+      ['ID', 'Name'],
+      ['W-3', 'c'],
+      ['W-1', 'a'],
+      ['W-2', 'b'],
+    ]);
     sheet.setFrozenRows(1);
     sheet.sort(1, true);
     expect(sim.spreadsheet.sheetValues('Sheet1').map((r) => r[0])).toEqual(['ID', 'W-1', 'W-2', 'W-3']);
@@ -124,12 +142,19 @@ describe('structure and finding', () => {
 
   test('data validation, widths, frozen rows are visible on the model', () => {
     const { sim, sheet } = setup();
-    const rule = sim.api.SpreadsheetApp.newDataValidation().requireValueInList(['New', 'Approved'], true).setAllowInvalid(false).build();
+    const rule = sim.api.SpreadsheetApp.newDataValidation()
+      .requireValueInList(['New', 'Approved'], true)
+      .setAllowInvalid(false)
+      .build();
     sheet.getRange('B2:B3').setDataValidation(rule);
     sheet.setColumnWidth(2, 240);
     sheet.setFrozenRows(1);
     const m = sim.spreadsheet.sheet('Sheet1')!;
-    expect(m.validations[1][1]).toMatchObject({ type: 'VALUE_IN_LIST', values: ['New', 'Approved'], allowInvalid: false });
+    expect(m.validations[1][1]).toMatchObject({
+      type: 'VALUE_IN_LIST',
+      values: ['New', 'Approved'],
+      allowInvalid: false,
+    });
     expect(m.widths[2]).toBe(240);
     expect(m.frozenRows).toBe(1);
     expect(String(sheet.getRange('B2').getDataValidation().getCriteriaType())).toBe('VALUE_IN_LIST');

@@ -1,5 +1,14 @@
 // Unit tests of goals: reading the Goals sheet, keyword suggestions, stable IDs and renames.
-import { assignGoalIds, EXAMPLE_GOALS, goalRenames, goalRow, goalsBlockComplete, parseGoals, retagCell, suggestGoals } from '../../src/domain/goals';
+import {
+  assignGoalIds,
+  EXAMPLE_GOALS,
+  goalRenames,
+  goalRow,
+  goalsBlockComplete,
+  parseGoals,
+  retagCell,
+  suggestGoals,
+} from '../../src/domain/goals';
 import { GOAL_HEADERS } from '../../src/domain/schema';
 
 describe('goals', () => {
@@ -62,7 +71,10 @@ describe('goals', () => {
   });
 
   test('retagging replaces renamed names in a cell, keeps order, drops repeats, leaves other cells untouched', () => {
-    const renames = new Map([['Reading for all', 'Readers everywhere'], ['Math', 'Numbers']]);
+    const renames = new Map([
+      ['Reading for all', 'Readers everywhere'],
+      ['Math', 'Numbers'],
+    ]);
     expect(retagCell('Reading for all, Family partnership', renames)).toBe('Readers everywhere, Family partnership');
     expect(retagCell('Math, Numbers', renames)).toBe('Numbers');
     expect(retagCell('Family  partnership', renames)).toBe('Family  partnership');
@@ -92,7 +104,10 @@ describe('the Goals sheet read as a bounded block', () => {
   });
 
   test('a block whose last row holds anything may not hold every goal', () => {
-    const many = [GOAL_HEADERS, ...Array.from({ length: 30 }, (_, i) => [`Goal ${i + 1}`, '', '', 'Yes', `G-${i + 1}`])];
+    const many = [
+      GOAL_HEADERS,
+      ...Array.from({ length: 30 }, (_, i) => [`Goal ${i + 1}`, '', '', 'Yes', `G-${i + 1}`]),
+    ];
     expect(goalsBlockComplete(block(many, 30, 10), 30)).toBe(false);
     expect(goalsBlockComplete(block(many, 31, 10), 31)).toBe(false);
     expect(goalsBlockComplete(block(many, 32, 10), 32)).toBe(true);

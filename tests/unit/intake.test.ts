@@ -13,23 +13,53 @@ function response(answers: Record<string, string>): Record<string, string[]> {
 }
 
 const base = {
-  name: 'Ana', role: 'Teacher', headline: 'Reading buddies', story: 'Year 2 read to Year 5 in the library.',
-  kind: 'Win', consent: 'School community', namesStudents: 'No', source: 'Classroom observation', goals: '',
+  name: 'Ana',
+  role: 'Teacher',
+  headline: 'Reading buddies',
+  story: 'Year 2 read to Year 5 in the library.',
+  kind: 'Win',
+  consent: 'School community',
+  namesStudents: 'No',
+  source: 'Classroom observation',
+  goals: '',
 };
 
 function map1(answers: Record<string, string>) {
-  return winFromResponse({ namedValues: response(answers), questionMap: map, goals: EXAMPLE_GOALS, submittedAtIso: '2026-11-23T15:45:12.000Z', nowIso: '2026-11-23T15:45:13.000Z' });
+  return winFromResponse({
+    namedValues: response(answers),
+    questionMap: map,
+    goals: EXAMPLE_GOALS,
+    submittedAtIso: '2026-11-23T15:45:12.000Z',
+    nowIso: '2026-11-23T15:45:13.000Z',
+  });
 }
 
 describe('intake mapping', () => {
   test('maps every answer to its field, status New, suggestions by keyword', () => {
-    const r = map1({ ...base, goals: 'Family partnership', evidence: '  12 of 14 read aloud  ', link: 'https://example.org/x' });
+    const r = map1({
+      ...base,
+      goals: 'Family partnership',
+      evidence: '  12 of 14 read aloud  ',
+      link: 'https://example.org/x',
+    });
     if (!r.ok) throw new Error(r.reason);
     expect(r.win.values).toMatchObject({
-      status: 'New', kind: 'Win', headline: 'Reading buddies', name: 'Ana', role: 'Teacher', email: 'ana@school.example',
-      consent: 'School community', namesStudents: 'No', privacyCleared: 'No', featured: 'No',
-      goals: 'Family partnership', suggestedGoals: 'Reading for all', evidence: '12 of 14 read aloud', link: 'https://example.org/x',
-      source: 'Classroom observation', submittedAt: '2026-11-23T15:45:12.000Z',
+      status: 'New',
+      kind: 'Win',
+      headline: 'Reading buddies',
+      name: 'Ana',
+      role: 'Teacher',
+      email: 'ana@school.example',
+      consent: 'School community',
+      namesStudents: 'No',
+      privacyCleared: 'No',
+      featured: 'No',
+      goals: 'Family partnership',
+      suggestedGoals: 'Reading for all',
+      evidence: '12 of 14 read aloud',
+      link: 'https://example.org/x',
+      source: 'Classroom observation',
+      submittedAt: '2026-11-23T15:45:12.000Z',
     });
   });
 

@@ -1,10 +1,17 @@
 // Unit tests of the log's columns: finding them by header, repairs, encoding rows, rows by ID.
-import { decodeRow, encodeRow, locateColumns, planLogRepair, repairWinIds, rowsById } from '../../src/domain/log-columns';
+import {
+  decodeRow,
+  encodeRow,
+  locateColumns,
+  planLogRepair,
+  repairWinIds,
+  rowsById,
+} from '../../src/domain/log-columns';
 import { winId } from '../../src/domain/intake';
 import { WIN_HEADERS, WIN_COLUMNS } from '../../src/domain/schema';
 
 describe('log columns', () => {
-  test('columns are found by header in any order, with a person\'s own column in between', () => {
+  test("columns are found by header in any order, with a person's own column in between", () => {
     const header = ['My notes', ...WIN_HEADERS.slice().reverse()];
     const located = locateColumns(header);
     expect(located.missing).toEqual([]);
@@ -15,12 +22,19 @@ describe('log columns', () => {
   test('encode keeps text exactly, writes dates as dates, leaves other columns blank', () => {
     const header = ['Mine', ...WIN_HEADERS];
     const located = locateColumns(header);
-    const row = encodeRow({ id: 'W-0001', headline: '=1+1', story: '007', submittedAt: '2026-11-23T15:00:00.000Z' }, located.columns as never, located.width);
+    const row = encodeRow(
+      { id: 'W-0001', headline: '=1+1', story: '007', submittedAt: '2026-11-23T15:00:00.000Z' },
+      located.columns as never,
+      located.width,
+    );
     expect(row[0]).toBe('');
     expect(row[header.indexOf('Headline')]).toBe("'=1+1");
     expect(row[header.indexOf('Story')]).toBe("'007");
     expect(Object.prototype.toString.call(row[header.indexOf('Submitted at')])).toBe('[object Date]');
-    const back = decodeRow(row.map((v) => (typeof v === 'string' ? v.replace(/^'/, '') : v)), located.columns);
+    const back = decodeRow(
+      row.map((v) => (typeof v === 'string' ? v.replace(/^'/, '') : v)),
+      located.columns,
+    );
     expect(back.headline).toBe('=1+1');
     expect(back.submittedAt).toBe('2026-11-23T15:00:00.000Z');
   });
@@ -52,6 +66,11 @@ describe('log columns', () => {
     const r = repairWinIds(['W-0001', '', 'W-0007', 'W-0001', ''], [true, true, true, true, false], 3, winId);
     expect(r.ids).toEqual(['W-0001', 'W-0008', 'W-0007', 'W-0009', '']);
     expect(r).toMatchObject({ missing: 1, repeated: 1, next: 10 });
-    expect(repairWinIds(['W-0001', 'W-0002'], [true, true], 1, winId)).toEqual({ ids: null, missing: 0, repeated: 0, next: 3 });
+    expect(repairWinIds(['W-0001', 'W-0002'], [true, true], 1, winId)).toEqual({
+      ids: null,
+      missing: 0,
+      repeated: 0,
+      next: 3,
+    });
   });
 });

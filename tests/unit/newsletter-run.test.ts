@@ -5,20 +5,76 @@ import { Columns } from '../../src/domain/log-columns';
 import { removeTag, WinForNewsletter } from '../../src/domain/newsletter';
 import { Issue } from '../../src/domain/newsletter-issues';
 import {
-  busyMessage, cancelBusyMessage, cancelledMessage, draftedMessage, draftGoneMessage, emailNotes, emptyMessage, existsMessage, failedMessage, failureReason, issueLabel, recentIssueList, skippedNote,
+  busyMessage,
+  cancelBusyMessage,
+  cancelledMessage,
+  draftedMessage,
+  draftGoneMessage,
+  emailNotes,
+  emptyMessage,
+  existsMessage,
+  failedMessage,
+  failureReason,
+  issueLabel,
+  recentIssueList,
+  skippedNote,
 } from '../../src/domain/newsletter-messages';
-import { allDrafted, allEmpty, CLAIM_MS, claimUntil, draftAddresses, draftIsMine, eligibleIds, EMPTY_MEMORY, LogSelection, newIssue, rememberEmpty, retryDoc } from '../../src/domain/newsletter-plan';
+import {
+  allDrafted,
+  allEmpty,
+  CLAIM_MS,
+  claimUntil,
+  draftAddresses,
+  draftIsMine,
+  eligibleIds,
+  EMPTY_MEMORY,
+  LogSelection,
+  newIssue,
+  rememberEmpty,
+  retryDoc,
+} from '../../src/domain/newsletter-plan';
 import { WIN_FIELDS, WinField } from '../../src/domain/schema';
 import { changedSince, planMarks, retagSpan, rowsOf } from '../../src/domain/shared-in-marks';
 
 function w(over: Partial<WinForNewsletter>): WinForNewsletter {
-  return { id: 'W-1', status: 'Approved', kind: 'Win', headline: 'H', story: 'S', blurb: '', goals: '', consent: 'Public', namesStudents: 'No', privacyCleared: 'No', featured: 'No', name: 'Ana', email: 'ana@s.example', role: 'Teacher', sharedIn: '', submittedAt: '2026-11-01T00:00:00.000Z', ...over };
+  return {
+    id: 'W-1',
+    status: 'Approved',
+    kind: 'Win',
+    headline: 'H',
+    story: 'S',
+    blurb: '',
+    goals: '',
+    consent: 'Public',
+    namesStudents: 'No',
+    privacyCleared: 'No',
+    featured: 'No',
+    name: 'Ana',
+    email: 'ana@s.example',
+    role: 'Teacher',
+    sharedIn: '',
+    submittedAt: '2026-11-01T00:00:00.000Z',
+    ...over,
+  };
 }
 
 function issue(over: Partial<Issue> = {}): Issue {
   return {
-    row: 2, number: 3, audience: 'Families', period: 'Week of 2 Nov 2026', key: 'Families 2026-W45', state: 'Done', docUrl: 'https://docs.google.com/document/d/D1/edit', docId: 'D1', draftId: 'r-1',
-    winIds: ['W-1', 'W-2'], stats: { wins: 2, lessons: 0, goals: 1, contributors: 1 }, createdAt: '2026-11-06T07:00:00.000Z', createdBy: 'lead@school.example', cancelled: '', ...over,
+    row: 2,
+    number: 3,
+    audience: 'Families',
+    period: 'Week of 2 Nov 2026',
+    key: 'Families 2026-W45',
+    state: 'Done',
+    docUrl: 'https://docs.google.com/document/d/D1/edit',
+    docId: 'D1',
+    draftId: 'r-1',
+    winIds: ['W-1', 'W-2'],
+    stats: { wins: 2, lessons: 0, goals: 1, contributors: 1 },
+    createdAt: '2026-11-06T07:00:00.000Z',
+    createdBy: 'lead@school.example',
+    cancelled: '',
+    ...over,
   };
 }
 
@@ -28,7 +84,8 @@ function selection(wins: WinForNewsletter[]): LogSelection {
   const idRows = new Map<string, number>();
   ids.forEach((id, i) => id && !idRows.has(id) && idRows.set(id, i + 2));
   const cols: Record<string, string[]> = {};
-  for (const f of ['status', 'consent', 'consentGiven', 'namesStudents', 'privacyCleared', 'sharedIn'] as const) cols[f] = wins.map((x) => (x as unknown as Record<string, string>)[f] ?? '');
+  for (const f of ['status', 'consent', 'consentGiven', 'namesStudents', 'privacyCleared', 'sharedIn'] as const)
+    cols[f] = wins.map((x) => (x as unknown as Record<string, string>)[f] ?? '');
   return { ids, idRows, cols };
 }
 
@@ -52,7 +109,9 @@ describe('planning a run', () => {
   });
 
   test('a win whose Consent given is narrower than its Consent is not eligible for the wider audience', () => {
-    const sel = selection([w({ id: 'W-1', consent: 'Public', consentGiven: 'Staff only' } as Partial<WinForNewsletter>)]);
+    const sel = selection([
+      w({ id: 'W-1', consent: 'Public', consentGiven: 'Staff only' } as Partial<WinForNewsletter>),
+    ]);
     expect(eligibleIds(sel, 'Public')).toEqual([]);
     expect(eligibleIds(sel, 'Staff')).toEqual(['W-1']);
   });
@@ -63,8 +122,18 @@ describe('planning a run', () => {
     const done = [issue({ key: 'Staff 2026-W45', audience: 'Staff' }), issue({ key: 'Families 2026-W45' })];
     expect(allDrafted(['Staff', 'Families'], '2026-W45', done)).toBe(true);
     expect(allDrafted(['Staff', 'Families', 'Public'], '2026-W45', done)).toBe(false);
-    expect(allDrafted(['Staff'], '2026-W45', [...done, issue({ key: 'Staff 2026-W44', audience: 'Staff', state: 'Drafted' })])).toBe(false);
-    expect(allDrafted(['Staff'], '2026-W45', [...done, issue({ key: 'Staff 2026-W44', audience: 'Staff', state: 'Cancelled' })])).toBe(true);
+    expect(
+      allDrafted(['Staff'], '2026-W45', [
+        ...done,
+        issue({ key: 'Staff 2026-W44', audience: 'Staff', state: 'Drafted' }),
+      ]),
+    ).toBe(false);
+    expect(
+      allDrafted(['Staff'], '2026-W45', [
+        ...done,
+        issue({ key: 'Staff 2026-W44', audience: 'Staff', state: 'Cancelled' }),
+      ]),
+    ).toBe(true);
   });
 
   test('empty periods are remembered up to EMPTY_MEMORY, the oldest forgotten first', () => {
@@ -82,10 +151,39 @@ describe('planning a run', () => {
   });
 
   test('a new issue is Building, claimed, with its wins and their counts', () => {
-    const wins = [w({ id: 'W-1', goals: 'Reading' }), w({ id: 'W-2', kind: 'Lesson learned', name: 'Ben', email: 'ben@s.example' })];
-    expect(newIssue({ number: 4, audience: 'Staff', period: 'Week of 2 Nov 2026', key: 'Staff 2026-W45', wins, createdAt: 'T', createdBy: 'me@school.example', run: 'run-1', runUntil: 'U' })).toEqual({
-      row: 0, number: 4, audience: 'Staff', period: 'Week of 2 Nov 2026', key: 'Staff 2026-W45', state: 'Building', docUrl: '', docId: '', draftId: '',
-      winIds: ['W-1', 'W-2'], stats: { wins: 1, lessons: 1, goals: 1, contributors: 2 }, createdAt: 'T', createdBy: 'me@school.example', cancelled: '', run: 'run-1', runUntil: 'U',
+    const wins = [
+      w({ id: 'W-1', goals: 'Reading' }),
+      w({ id: 'W-2', kind: 'Lesson learned', name: 'Ben', email: 'ben@s.example' }),
+    ];
+    expect(
+      newIssue({
+        number: 4,
+        audience: 'Staff',
+        period: 'Week of 2 Nov 2026',
+        key: 'Staff 2026-W45',
+        wins,
+        createdAt: 'T',
+        createdBy: 'me@school.example',
+        run: 'run-1',
+        runUntil: 'U',
+      }),
+    ).toEqual({
+      row: 0,
+      number: 4,
+      audience: 'Staff',
+      period: 'Week of 2 Nov 2026',
+      key: 'Staff 2026-W45',
+      state: 'Building',
+      docUrl: '',
+      docId: '',
+      draftId: '',
+      winIds: ['W-1', 'W-2'],
+      stats: { wins: 1, lessons: 1, goals: 1, contributors: 2 },
+      createdAt: 'T',
+      createdBy: 'me@school.example',
+      cancelled: '',
+      run: 'run-1',
+      runUntil: 'U',
     });
   });
 
@@ -114,39 +212,64 @@ describe('planning a run', () => {
 describe('what leaders read', () => {
   test('results of a run per audience', () => {
     expect(issueLabel({ audience: 'Families', number: 3 })).toBe('Families #3');
-    expect(busyMessage(issue({ createdBy: 'ana@school.example' }))).toBe('Families #3 is being drafted right now by another run (ana@school.example): it will be in Gmail drafts in a minute or two.');
-    expect(busyMessage(issue({ createdBy: '' }))).toBe('Families #3 is being drafted right now by another run: it will be in Gmail drafts in a minute or two.');
+    expect(busyMessage(issue({ createdBy: 'ana@school.example' }))).toBe(
+      'Families #3 is being drafted right now by another run (ana@school.example): it will be in Gmail drafts in a minute or two.',
+    );
+    expect(busyMessage(issue({ createdBy: '' }))).toBe(
+      'Families #3 is being drafted right now by another run: it will be in Gmail drafts in a minute or two.',
+    );
     expect(existsMessage(issue())).toBe('Families #3 was drafted a moment ago.');
     expect(emptyMessage('Public')).toBe('Nothing new is eligible for Public: no Doc or draft was made.');
     expect(draftedMessage(issue(), [])).toBe('Families #3: 2 wins (Week of 2 Nov 2026).');
-    expect(draftedMessage(issue({ winIds: ['W-1'] }), ['Note one.', 'Note two.'])).toBe('Families #3: 1 win (Week of 2 Nov 2026). Note one. Note two.');
+    expect(draftedMessage(issue({ winIds: ['W-1'] }), ['Note one.', 'Note two.'])).toBe(
+      'Families #3: 1 win (Week of 2 Nov 2026). Note one. Note two.',
+    );
   });
 
   test('a failure says where the issue stopped, why, and that a rerun finishes it', () => {
     expect(failureReason(new Error('Service unavailable.'))).toBe('Service unavailable');
     expect(failureReason('plain')).toBe('plain');
-    const tail = 'No win was marked as shared. Run Draft newsletter now again to finish this issue; nothing will be duplicated.';
-    expect(failedMessage(issue({ state: 'Building' }), 'x')).toBe(`Families #3: The Doc could not be finished (x). ${tail}`);
-    expect(failedMessage(issue({ state: 'Doc made' }), 'x')).toBe(`Families #3: The Doc is ready but the Gmail draft could not be made (x). ${tail}`);
-    expect(failedMessage(issue({ state: 'Drafted' }), 'x')).toBe(`Families #3: The draft is ready but the wins could not be marked as shared (x). ${tail}`);
+    const tail =
+      'No win was marked as shared. Run Draft newsletter now again to finish this issue; nothing will be duplicated.';
+    expect(failedMessage(issue({ state: 'Building' }), 'x')).toBe(
+      `Families #3: The Doc could not be finished (x). ${tail}`,
+    );
+    expect(failedMessage(issue({ state: 'Doc made' }), 'x')).toBe(
+      `Families #3: The Doc is ready but the Gmail draft could not be made (x). ${tail}`,
+    );
+    expect(failedMessage(issue({ state: 'Drafted' }), 'x')).toBe(
+      `Families #3: The draft is ready but the wins could not be marked as shared (x). ${tail}`,
+    );
   });
 
   test('notes on a shortened or still too big email, and on wins left unmarked', () => {
     expect(emailNotes({ shortened: 0, maxChars: 0, fits: true, bytes: 5000 }, true)).toEqual([]);
-    expect(emailNotes({ shortened: 1, maxChars: 600, fits: true, bytes: 90000 }, false)).toEqual(['1 long story was shortened to 600 characters in the email so that Gmail shows it whole.']);
+    expect(emailNotes({ shortened: 1, maxChars: 600, fits: true, bytes: 90000 }, false)).toEqual([
+      '1 long story was shortened to 600 characters in the email so that Gmail shows it whole.',
+    ]);
     expect(emailNotes({ shortened: 2, maxChars: 300, fits: false, bytes: 150 * 1024 }, true)).toEqual([
       '2 long stories were shortened to 300 characters in the email so that Gmail shows it whole; the Doc has them in full.',
       'The email is still 150 KB: Gmail shows about the first 100 KB and then "View entire message". Consider splitting the wins over two issues.',
     ]);
-    expect(skippedNote(['W-2 (no longer in the log)'])).toBe('1 win changed while the issue was being drafted and was not marked as shared: W-2 (no longer in the log). It is still in the Doc and the draft: take it out before sending.');
-    expect(skippedNote(['W-2 (a)', 'W-3 (b)'])).toBe('2 wins changed while the issue was being drafted and were not marked as shared: W-2 (a); W-3 (b). They are still in the Doc and the draft: take them out before sending.');
+    expect(skippedNote(['W-2 (no longer in the log)'])).toBe(
+      '1 win changed while the issue was being drafted and was not marked as shared: W-2 (no longer in the log). It is still in the Doc and the draft: take it out before sending.',
+    );
+    expect(skippedNote(['W-2 (a)', 'W-3 (b)'])).toBe(
+      '2 wins changed while the issue was being drafted and were not marked as shared: W-2 (a); W-3 (b). They are still in the Doc and the draft: take them out before sending.',
+    );
   });
 
   test('answers to cancelling', () => {
-    expect(cancelBusyMessage(issue(), '07:07')).toBe('Families #3 is being drafted right now. Try again in a minute or two (by 07:07 at the latest), once its draft is ready.');
-    expect(draftGoneMessage(issue())).toBe('The Gmail draft of Families #3 is no longer in your drafts: it may have been sent. Cancel the issue anyway only if it was never sent.');
+    expect(cancelBusyMessage(issue(), '07:07')).toBe(
+      'Families #3 is being drafted right now. Try again in a minute or two (by 07:07 at the latest), once its draft is ready.',
+    );
+    expect(draftGoneMessage(issue())).toBe(
+      'The Gmail draft of Families #3 is no longer in your drafts: it may have been sent. Cancel the issue anyway only if it was never sent.',
+    );
     expect(cancelledMessage(issue(), 1, [])).toBe('Families #3 is cancelled: 1 win is eligible again.');
-    expect(cancelledMessage(issue(), 0, ['Its Gmail draft was deleted.'])).toBe('Families #3 is cancelled: 0 wins are eligible again. Its Gmail draft was deleted.');
+    expect(cancelledMessage(issue(), 0, ['Its Gmail draft was deleted.'])).toBe(
+      'Families #3 is cancelled: 0 wins are eligible again. Its Gmail draft was deleted.',
+    );
   });
 
   test('recent issues: the last ones newest first, a Doc link only when it is a web address, cancelled ones not cancellable', () => {
@@ -165,7 +288,14 @@ describe('what leaders read', () => {
 describe('Shared in cells', () => {
   const columns = Object.fromEntries(WIN_FIELDS.map((f, i) => [f, i])) as Columns;
   const row = (over: Partial<Record<WinField, unknown>>): unknown[] => {
-    const base: Partial<Record<WinField, unknown>> = { status: 'Approved', consent: 'Public', namesStudents: 'No', privacyCleared: 'No', sharedIn: '', ...over };
+    const base: Partial<Record<WinField, unknown>> = {
+      status: 'Approved',
+      consent: 'Public',
+      namesStudents: 'No',
+      privacyCleared: 'No',
+      sharedIn: '',
+      ...over,
+    };
     return WIN_FIELDS.map((f) => base[f] ?? '');
   };
 
@@ -174,7 +304,9 @@ describe('Shared in cells', () => {
     expect(changedSince('Public', ok)).toBe('');
     expect(changedSince('Public', { ...ok, status: 'Needs info' })).toBe('no longer approved: Needs info');
     expect(changedSince('Public', { ...ok, status: ' ' })).toBe('no longer approved: no status');
-    expect(changedSince('Public', { ...ok, consent: 'Staff only' })).toBe('its consent or privacy check no longer allows Public');
+    expect(changedSince('Public', { ...ok, consent: 'Staff only' })).toBe(
+      'its consent or privacy check no longer allows Public',
+    );
   });
 
   test('marking writes one span from the first to the last changed cell, keeping typed text, and skips what changed', () => {
@@ -186,25 +318,48 @@ describe('Shared in cells', () => {
       row({ id: 'W-3', sharedIn: 'Families #3' }),
       row({ id: 'W-4', sharedIn: '007' }),
     ];
-    const idRows = new Map([['W-1', 5], ['W-2', 6], ['X', 7], ['W-3', 8], ['W-4', 9]]);
+    const idRows = new Map([
+      ['W-1', 5],
+      ['W-2', 6],
+      ['X', 7],
+      ['W-3', 8],
+      ['W-4', 9],
+    ]);
     const winIds = ['W-4', 'W-1', 'W-2', 'W-3', 'W-9'];
     expect(rowsOf(winIds, idRows)).toEqual([9, 5, 6, 8]);
     const { write, skipped } = planMarks({ audience: 'Families', number: 3, winIds }, idRows, 5, block, columns);
     expect(skipped).toEqual(['W-9 (no longer in the log)', 'W-2 (no longer approved: New)']);
-    expect(write).toEqual({ row: 5, values: [['Staff #2, Families #3'], [''], ['\'7'], ['Families #3'], ['007, Families #3']] });
+    expect(write).toEqual({
+      row: 5,
+      values: [['Staff #2, Families #3'], [''], ["'7"], ['Families #3'], ['007, Families #3']],
+    });
   });
 
   test('marking writes nothing when every win is tagged already or gone', () => {
     const idRows = new Map([['W-1', 2]]);
-    expect(planMarks({ audience: 'Staff', number: 1, winIds: ['W-1'] }, idRows, 2, [row({ id: 'W-1', sharedIn: 'staff #1' })], columns)).toEqual({ write: null, skipped: [] });
-    expect(planMarks({ audience: 'Staff', number: 1, winIds: ['W-8'] }, new Map(), 0, [], columns)).toEqual({ write: null, skipped: ['W-8 (no longer in the log)'] });
+    expect(
+      planMarks(
+        { audience: 'Staff', number: 1, winIds: ['W-1'] },
+        idRows,
+        2,
+        [row({ id: 'W-1', sharedIn: 'staff #1' })],
+        columns,
+      ),
+    ).toEqual({ write: null, skipped: [] });
+    expect(planMarks({ audience: 'Staff', number: 1, winIds: ['W-8'] }, new Map(), 0, [], columns)).toEqual({
+      write: null,
+      skipped: ['W-8 (no longer in the log)'],
+    });
   });
 
   test('retagging rewrites the span of changed cells, as text, and counts them; rows without an ID stay', () => {
     const tag = { audience: 'Staff', number: 4 };
     const ids = ['W-1', '', 'W-2', 'W-3', 'W-4'];
     const cells = ['Staff #3', 'Staff #4', 'Staff #4, 3/4', 'Families #1', 'staff # 4'];
-    expect(retagSpan(ids, cells, (cell) => removeTag(cell, tag))).toEqual({ write: { row: 4, values: [['\'3/4'], ['Families #1'], ['']] }, changed: 2 });
+    expect(retagSpan(ids, cells, (cell) => removeTag(cell, tag))).toEqual({
+      write: { row: 4, values: [["'3/4"], ['Families #1'], ['']] },
+      changed: 2,
+    });
     expect(retagSpan(ids, cells, (cell) => cell)).toEqual({ write: null, changed: 0 });
   });
 });

@@ -3,7 +3,13 @@ import { blurbContactWarning, blurbToShow } from '../../sidebar/triage/blurb';
 import { isTyping, keyCommand, KEYS } from '../../sidebar/triage/keys';
 import { nextIndex, pageRange, previousIndex, toggled } from '../../sidebar/triage/navigation';
 
-const press = (key: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({ key, ctrlKey: false, metaKey: false, altKey: false, ...mods });
+const press = (key: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({
+  key,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  ...mods,
+});
 const page = { typing: false, helpOpen: false, hasWin: true };
 
 describe('keys', () => {
@@ -34,8 +40,14 @@ describe('keys', () => {
   test('with help open only ? and Esc act; Esc leaves a text box without stopping the browser', () => {
     expect(keyCommand(press('a'), { ...page, helpOpen: true })).toBeNull();
     expect(keyCommand(press('?'), { ...page, helpOpen: true })?.command).toEqual({ do: 'close help' });
-    expect(keyCommand(press('Escape'), { ...page, helpOpen: true })).toEqual({ command: { do: 'close help' }, preventDefault: true });
-    expect(keyCommand(press('Escape'), { ...page, typing: true })).toEqual({ command: { do: 'leave text box' }, preventDefault: false });
+    expect(keyCommand(press('Escape'), { ...page, helpOpen: true })).toEqual({
+      command: { do: 'close help' },
+      preventDefault: true,
+    });
+    expect(keyCommand(press('Escape'), { ...page, typing: true })).toEqual({
+      command: { do: 'leave text box' },
+      preventDefault: false,
+    });
     expect(isTyping({ tagName: 'TEXTAREA' })).toBe(true);
     expect(isTyping({ tagName: 'DIV', isContentEditable: true })).toBe(true);
     expect(isTyping({ tagName: 'BUTTON' })).toBe(false);

@@ -2,21 +2,40 @@
 import { cleanText, CELL_LIMIT, toCellText, wouldSheetsParse, splitList, fromCell } from '../../src/domain/text';
 
 describe('text safety', () => {
-  test.each(['=SUM(A1:A3)', '+1', '-2', '@name', '007', '3/4', '1,000', '1e3', '50%', '$5', '2026-11-23', '10:30', 'TRUE', 'false', "'quoted", 'Mar 4'])(
-    '%s would be parsed by Sheets and is escaped with an apostrophe',
-    (text) => {
-      expect(wouldSheetsParse(text)).toBe(true);
-      expect(toCellText(text)).toBe(`'${text}`);
-    },
-  );
+  test.each([
+    '=SUM(A1:A3)',
+    '+1',
+    '-2',
+    '@name',
+    '007',
+    '3/4',
+    '1,000',
+    '1e3',
+    '50%',
+    '$5',
+    '2026-11-23',
+    '10:30',
+    'TRUE',
+    'false',
+    "'quoted",
+    'Mar 4',
+  ])('%s would be parsed by Sheets and is escaped with an apostrophe', (text) => {
+    expect(wouldSheetsParse(text)).toBe(true);
+    expect(toCellText(text)).toBe(`'${text}`);
+  });
 
-  test.each(['Reading circle doubled', 'Room 7 did it', 'We tried 3 times', 'Héllo 👋', 'مرحبا بالعالم', '<b>bold</b>', 'e-mail me'])(
-    '%s is ordinary text and is written as is',
-    (text) => {
-      expect(wouldSheetsParse(text)).toBe(false);
-      expect(toCellText(text)).toBe(text);
-    },
-  );
+  test.each([
+    'Reading circle doubled',
+    'Room 7 did it',
+    'We tried 3 times',
+    'Héllo 👋',
+    'مرحبا بالعالم',
+    '<b>bold</b>',
+    'e-mail me',
+  ])('%s is ordinary text and is written as is', (text) => {
+    expect(wouldSheetsParse(text)).toBe(false);
+    expect(toCellText(text)).toBe(text);
+  });
 
   test('surrounding spaces are trimmed, nothing else changes', () => {
     expect(cleanText('  007 \n').text).toBe('007');

@@ -1,4 +1,11 @@
-import { candidateRows, IndexEntry, indexFields, planColumnReads, planQueue, planRowReads } from '../../src/domain/triage-queue';
+import {
+  candidateRows,
+  IndexEntry,
+  indexFields,
+  planColumnReads,
+  planQueue,
+  planRowReads,
+} from '../../src/domain/triage-queue';
 import { a1Range, a1Row, columnLetter, quotedSheet } from '../../src/domain/a1';
 import type { QueueQuery } from '../../src/api';
 
@@ -38,8 +45,20 @@ describe('queue', () => {
 
   test('filters by goal, kind, audience and text', () => {
     const rich = [
-      entry(2, 'New', 1, { goals: 'Reading for all, Math confidence', kind: 'Win', consent: 'Public', consentGiven: 'Public', headline: 'Fractions fair' }),
-      entry(3, 'New', 2, { goals: 'Reading for all', kind: 'Lesson learned', consent: 'Staff only', consentGiven: 'Public', story: 'The library pilot did not work' }),
+      entry(2, 'New', 1, {
+        goals: 'Reading for all, Math confidence',
+        kind: 'Win',
+        consent: 'Public',
+        consentGiven: 'Public',
+        headline: 'Fractions fair',
+      }),
+      entry(3, 'New', 2, {
+        goals: 'Reading for all',
+        kind: 'Lesson learned',
+        consent: 'Staff only',
+        consentGiven: 'Public',
+        story: 'The library pilot did not work',
+      }),
       entry(4, 'New', 3, { goals: '', kind: 'Win', consent: 'Public', consentGiven: 'Staff only', name: 'Ana Ruiz' }),
     ];
     expect(planQueue(rich, q({ goal: 'math confidence' })).rows).toEqual([2]);
@@ -63,14 +82,21 @@ describe('read plans', () => {
   test('neighbouring columns are read together, distant ones apart', () => {
     expect(planColumnReads([2, 1], 50000)).toEqual([{ first: 1, last: 2 }]);
     // One column in between costs 250 ms at 50,000 rows: more than a call.
-    expect(planColumnReads([1, 3], 50000)).toEqual([{ first: 1, last: 1 }, { first: 3, last: 3 }]);
+    expect(planColumnReads([1, 3], 50000)).toEqual([
+      { first: 1, last: 1 },
+      { first: 3, last: 3 },
+    ]);
     // At 100 rows it is cheaper to read the cell in between.
     expect(planColumnReads([1, 3], 100)).toEqual([{ first: 1, last: 3 }]);
   });
 
   test('page rows: a contiguous tail is one read; scattered rows are read in a few blocks', () => {
     expect(planRowReads([50001, 50000, 49999], 27)).toEqual([{ first: 49999, last: 50001 }]);
-    expect(planRowReads([10, 12, 9000, 40000], 27)).toEqual([{ first: 10, last: 12 }, { first: 9000, last: 9000 }, { first: 40000, last: 40000 }]);
+    expect(planRowReads([10, 12, 9000, 40000], 27)).toEqual([
+      { first: 10, last: 12 },
+      { first: 9000, last: 9000 },
+      { first: 40000, last: 40000 },
+    ]);
   });
 });
 

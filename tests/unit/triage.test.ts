@@ -13,7 +13,11 @@ import {
 import { WIN_FIELDS } from '../../src/domain/schema';
 import { winFromResponse } from '../../src/domain/intake';
 
-const ctx = { me: 'lead@school.example', nowIso: '2026-11-23T15:00:00.000Z', activeGoals: ['Reading for all', 'Math confidence'] };
+const ctx = {
+  me: 'lead@school.example',
+  nowIso: '2026-11-23T15:00:00.000Z',
+  activeGoals: ['Reading for all', 'Math confidence'],
+};
 
 function win(over: WinFields = {}): WinFields {
   return {
@@ -55,7 +59,11 @@ describe('fingerprint', () => {
 describe('consent', () => {
   test('may be narrowed', () => {
     const plan = planSave(win(), { consent: 'Staff only' }, ctx);
-    expect(plan).toMatchObject({ ok: true, updates: { consent: 'Staff only' }, previous: { consent: 'School community' } });
+    expect(plan).toMatchObject({
+      ok: true,
+      updates: { consent: 'Staff only' },
+      previous: { consent: 'School community' },
+    });
   });
 
   test('is never widened beyond what the submitter allowed, even after narrowing', () => {
@@ -73,7 +81,7 @@ describe('consent', () => {
     expect(plan).toMatchObject({ ok: true, updates: { consent: 'Staff only', consentGiven: 'Public' } });
   });
 
-  test('a hand-widened consent is reported and newsletters use the submitter\'s', () => {
+  test("a hand-widened consent is reported and newsletters use the submitter's", () => {
     const widened = win({ consent: 'Public', consentGiven: 'Staff only' });
     expect(effectiveConsent(widened)).toBe('Staff only');
     expect(winWarnings(widened).map((w) => w.code)).toContain('consent-wider');
@@ -106,12 +114,19 @@ describe('planSave', () => {
     const bad = planSave(win(), { goals: ['Reading for all', 'Made up'] }, ctx);
     expect(bad).toEqual({ ok: false, problems: ['"Made up" is not an active goal in the Goals sheet.'] });
     const kept = planSave(win({ goals: 'Retired goal' }), { goals: ['Retired goal', 'Math confidence'] }, ctx);
-    expect(kept).toMatchObject({ ok: true, updates: { goals: 'Retired goal, Math confidence' }, previous: { goals: ['Retired goal'] } });
+    expect(kept).toMatchObject({
+      ok: true,
+      updates: { goals: 'Retired goal, Math confidence' },
+      previous: { goals: ['Retired goal'] },
+    });
   });
 
   test('featuring needs an approved win; leaving Approved clears the flag', () => {
     expect(planSave(win(), { featured: true }, ctx).ok).toBe(false);
-    expect(planSave(win(), { status: 'Approved', featured: true }, ctx)).toMatchObject({ ok: true, updates: { status: 'Approved', featured: 'Yes' } });
+    expect(planSave(win(), { status: 'Approved', featured: true }, ctx)).toMatchObject({
+      ok: true,
+      updates: { status: 'Approved', featured: 'Yes' },
+    });
     const featured = win({ status: 'Approved', featured: 'Yes' });
     expect(planSave(featured, { status: 'Archived' }, ctx)).toMatchObject({
       ok: true,
@@ -123,17 +138,36 @@ describe('planSave', () => {
   test('privacy cleared records who and when; un-clearing removes them', () => {
     const names = win({ namesStudents: 'Yes' });
     const cleared = planSave(names, { privacyCleared: true }, ctx);
-    expect(cleared).toMatchObject({ ok: true, updates: { privacyCleared: 'Yes', privacyClearedBy: ctx.me, privacyClearedAt: ctx.nowIso } });
-    const back = planSave(win({ namesStudents: 'Yes', privacyCleared: 'Yes', privacyClearedBy: 'x@y', privacyClearedAt: ctx.nowIso }), { privacyCleared: false }, ctx);
-    expect(back).toMatchObject({ ok: true, updates: { privacyCleared: 'No', privacyClearedBy: '', privacyClearedAt: '' } });
+    expect(cleared).toMatchObject({
+      ok: true,
+      updates: { privacyCleared: 'Yes', privacyClearedBy: ctx.me, privacyClearedAt: ctx.nowIso },
+    });
+    const back = planSave(
+      win({ namesStudents: 'Yes', privacyCleared: 'Yes', privacyClearedBy: 'x@y', privacyClearedAt: ctx.nowIso }),
+      { privacyCleared: false },
+      ctx,
+    );
+    expect(back).toMatchObject({
+      ok: true,
+      updates: { privacyCleared: 'No', privacyClearedBy: '', privacyClearedAt: '' },
+    });
   });
 
   test('a change that changes nothing writes nothing', () => {
-    expect(planSave(win(), { status: 'New', consent: 'School community', goals: [] }, ctx)).toEqual({ ok: true, updates: {}, previous: {}, changed: false });
+    expect(planSave(win(), { status: 'New', consent: 'School community', goals: [] }, ctx)).toEqual({
+      ok: true,
+      updates: {},
+      previous: {},
+      changed: false,
+    });
   });
 
   test('unknown status, kind or consent are refused with sentences', () => {
-    const plan = planSave(win(), { status: 'Done' as never, kind: 'Story' as never, consent: 'Everyone' as never }, ctx);
+    const plan = planSave(
+      win(),
+      { status: 'Done' as never, kind: 'Story' as never, consent: 'Everyone' as never },
+      ctx,
+    );
     expect(plan.ok).toBe(false);
     if (!plan.ok) expect(plan.problems).toHaveLength(3);
   });
@@ -149,8 +183,16 @@ describe('warnings', () => {
   test('email addresses and phone numbers in the blurb, but not dates or counts', () => {
     expect(containsEmail('Write to ana.ruiz@school.example for more')).toBe(true);
     expect(containsEmail('We met @ the library')).toBe(false);
-    for (const phone of ['Call 555-123-4567', '(555) 123 4567', '+44 20 7946 0958', 'text 5551234567', 'ring 555 1234']) expect(containsPhone(phone)).toBe(true);
-    for (const not of ['On 2026-11-23 we met', 'the 2025-2026 year', '14 visits, up from 7', 'Grade 3/4 class', 'on 11/23/2026']) expect(containsPhone(not)).toBe(false);
+    for (const phone of ['Call 555-123-4567', '(555) 123 4567', '+44 20 7946 0958', 'text 5551234567', 'ring 555 1234'])
+      expect(containsPhone(phone)).toBe(true);
+    for (const not of [
+      'On 2026-11-23 we met',
+      'the 2025-2026 year',
+      '14 visits, up from 7',
+      'Grade 3/4 class',
+      'on 11/23/2026',
+    ])
+      expect(containsPhone(not)).toBe(false);
     const codes = winWarnings(win({ blurb: 'Ask ana@school.example or 555-123-4567' })).map((w) => w.code);
     expect(codes).toEqual(['blurb-email', 'blurb-phone']);
   });
@@ -159,7 +201,14 @@ describe('warnings', () => {
 describe('view', () => {
   test('flags become booleans, lists arrays, and the version is the fingerprint', () => {
     const v = toWinView(win({ goals: 'Reading for all, Math confidence', namesStudents: 'Yes' }), 12);
-    expect(v).toMatchObject({ id: 'W-0007', row: 12, goals: ['Reading for all', 'Math confidence'], namesStudents: true, featured: false, truncated: false });
+    expect(v).toMatchObject({
+      id: 'W-0007',
+      row: 12,
+      goals: ['Reading for all', 'Math confidence'],
+      namesStudents: true,
+      featured: false,
+      truncated: false,
+    });
     expect(v.version).toBe(fingerprint(win({ goals: 'Reading for all, Math confidence', namesStudents: 'Yes' })));
     expect(JSON.parse(JSON.stringify(v))).toEqual(v);
   });
@@ -174,7 +223,7 @@ describe('view', () => {
   });
 });
 
-describe('intake keeps the submitter\'s consent', () => {
+describe("intake keeps the submitter's consent", () => {
   test('consentGiven is set to the consent chosen in the Form', () => {
     const r = winFromResponse({
       namedValues: { Headline: ['Hi'], 'Who may read it?': ['Public'] },

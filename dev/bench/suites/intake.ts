@@ -10,9 +10,17 @@ const SIZES = [100, 10_000, 50_000];
 
 function answers(): Record<string, string | string[]> {
   const byField: Record<string, string | string[]> = {
-    name: 'Ana Ruiz', role: 'Teacher', headline: 'Reading buddies doubled library visits',
-    story: 'Year 2 read to Year 5 in the library every Friday.', evidence: '14 visits, up from 7', kind: 'Win',
-    goals: ['Reading for all'], source: 'Classroom observation', consent: 'School community', namesStudents: 'No', link: '',
+    name: 'Ana Ruiz',
+    role: 'Teacher',
+    headline: 'Reading buddies doubled library visits',
+    story: 'Year 2 read to Year 5 in the library every Friday.',
+    evidence: '14 visits, up from 7',
+    kind: 'Win',
+    goals: ['Reading for all'],
+    source: 'Classroom observation',
+    consent: 'School community',
+    namesStudents: 'No',
+    link: '',
   };
   return Object.fromEntries(QUESTIONS.map((q) => [q.title, byField[q.field]]));
 }

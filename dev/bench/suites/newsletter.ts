@@ -16,7 +16,10 @@ const OLD_WINS = 5000;
 type Sim = ReturnType<typeof createSimulator>;
 
 function school(audiences: Array<'Staff' | 'Families' | 'Public'>, template: boolean): Sim {
-  const sim = createSimulator({ now: '2026-11-23T14:00:00Z', services: { DocumentApp: documentService, Gmail: gmailService } });
+  const sim = createSimulator({
+    now: '2026-11-23T14:00:00Z',
+    services: { DocumentApp: documentService, Gmail: gmailService },
+  });
   sim.load(DIST);
   sim.open('LIMITED');
   sim.run('setUp');
@@ -132,15 +135,36 @@ export const suite: BenchSuite = {
         seed(sim, n);
         const m = measure(sim, () => sim.run('draftNewsletterNow'));
         const drafts = simGmail(sim).drafts();
-        if (drafts.length !== c.audiences.length) throw new Error(`${c.label}: expected ${c.audiences.length} drafts, got ${drafts.length}: ${JSON.stringify(sim.ui.dialogs.at(-1))}`);
-        const docCalls = Object.entries(sim.meter.byMethod).filter(([k]) => /^(DocumentApp|Body|Paragraph|Document|Text|ListItem|Table)/.test(k)).reduce((s, [, v]) => s + v.calls, 0);
-        rows.push({ operation: c.label, size: `${n} wins`, calls: m.calls, ms: m.ms, extra: { 'Docs calls': String(docCalls), drafts: String(drafts.length), 'email HTML': `${(Buffer.byteLength(drafts[0].html) / 1024).toFixed(1)} KB`, 'lock held (longest)': `${(m.lockMs / 1000).toFixed(2)} s (${(m.longestLockMs / 1000).toFixed(2)} s)` } });
+        if (drafts.length !== c.audiences.length)
+          throw new Error(
+            `${c.label}: expected ${c.audiences.length} drafts, got ${drafts.length}: ${JSON.stringify(sim.ui.dialogs.at(-1))}`,
+          );
+        const docCalls = Object.entries(sim.meter.byMethod)
+          .filter(([k]) => /^(DocumentApp|Body|Paragraph|Document|Text|ListItem|Table)/.test(k))
+          .reduce((s, [, v]) => s + v.calls, 0);
+        rows.push({
+          operation: c.label,
+          size: `${n} wins`,
+          calls: m.calls,
+          ms: m.ms,
+          extra: {
+            'Docs calls': String(docCalls),
+            drafts: String(drafts.length),
+            'email HTML': `${(Buffer.byteLength(drafts[0].html) / 1024).toFixed(1)} KB`,
+            'lock held (longest)': `${(m.lockMs / 1000).toFixed(2)} s (${(m.longestLockMs / 1000).toFixed(2)} s)`,
+          },
+        });
       }
     }
     const sim = school(['Staff', 'Families', 'Public'], false);
     seed(sim, 10);
     const idle = measure(sim, () => sim.run('onNewsletterClock', {}));
-    rows.push({ operation: 'hourly check, nothing due', size: `${OLD_WINS + 30} wins`, calls: idle.calls, ms: idle.ms });
+    rows.push({
+      operation: 'hourly check, nothing due',
+      size: `${OLD_WINS + 30} wins`,
+      calls: idle.calls,
+      ms: idle.ms,
+    });
     return rows;
   },
 };

@@ -14,7 +14,11 @@ function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KB`;
 }
 
-function call<T>(sim: ReturnType<typeof createSimulator>, fn: string, arg: unknown): { value: T; calls: number; ms: number } {
+function call<T>(
+  sim: ReturnType<typeof createSimulator>,
+  fn: string,
+  arg: unknown,
+): { value: T; calls: number; ms: number } {
   sim.meter.reset();
   const r = sim.runSidebar(fn, [arg]);
   if (!r.ok) throw new Error(`${fn}: ${r.error}`);
@@ -35,35 +39,94 @@ export const suite: BenchSuite = {
       seedLog(sim, n, 30);
 
       const open = call<OpenResult>(sim, 'triageOpen', { status: 'To triage', page: 0 });
-      rows.push({ operation: 'open sidebar', size, calls: open.calls, ms: open.ms, extra: { payload: kb(Buffer.byteLength(JSON.stringify(open.value))), wins: String(open.value.wins.length) } });
+      rows.push({
+        operation: 'open sidebar',
+        size,
+        calls: open.calls,
+        ms: open.ms,
+        extra: { payload: kb(Buffer.byteLength(JSON.stringify(open.value))), wins: String(open.value.wins.length) },
+      });
 
       const win = open.value.wins[0];
-      const save = call<SaveResult>(sim, 'triageSave', { id: win.id, row: win.row, version: win.version, change: { status: 'Approved', goals: ['Reading for all'] } });
+      const save = call<SaveResult>(sim, 'triageSave', {
+        id: win.id,
+        row: win.row,
+        version: win.version,
+        change: { status: 'Approved', goals: ['Reading for all'] },
+      });
       if (!('saved' in save.value)) throw new Error(`save did not save: ${JSON.stringify(save.value)}`);
-      rows.push({ operation: 'save (approve + tag)', size, calls: save.calls, ms: save.ms, extra: { payload: kb(Buffer.byteLength(JSON.stringify(save.value))) } });
+      rows.push({
+        operation: 'save (approve + tag)',
+        size,
+        calls: save.calls,
+        ms: save.ms,
+        extra: { payload: kb(Buffer.byteLength(JSON.stringify(save.value))) },
+      });
 
       const approve = open.value.wins[1];
-      const quick = call<SaveResult>(sim, 'triageSave', { id: approve.id, row: approve.row, version: approve.version, change: { status: 'Approved' } });
+      const quick = call<SaveResult>(sim, 'triageSave', {
+        id: approve.id,
+        row: approve.row,
+        version: approve.version,
+        change: { status: 'Approved' },
+      });
       if (!('saved' in quick.value)) throw new Error('approve did not save');
-      rows.push({ operation: 'save (approve only)', size, calls: quick.calls, ms: quick.ms, extra: { payload: kb(Buffer.byteLength(JSON.stringify(quick.value))) } });
+      rows.push({
+        operation: 'save (approve only)',
+        size,
+        calls: quick.calls,
+        ms: quick.ms,
+        extra: { payload: kb(Buffer.byteLength(JSON.stringify(quick.value))) },
+      });
 
       // As the sidebar does, later queue reads carry the log's size from the last answer (it shapes the read plan).
       const sizeHint = open.value.logSize;
       const search = call<OpenResult>(sim, 'triageQueue', { status: 'All', search: 'library', page: 0, sizeHint });
-      rows.push({ operation: 'text search, all statuses', size, calls: search.calls, ms: search.ms, extra: { payload: kb(Buffer.byteLength(JSON.stringify(search.value))), wins: String(search.value.wins.length) } });
+      rows.push({
+        operation: 'text search, all statuses',
+        size,
+        calls: search.calls,
+        ms: search.ms,
+        extra: { payload: kb(Buffer.byteLength(JSON.stringify(search.value))), wins: String(search.value.wins.length) },
+      });
 
       // The sidebar's default filter: text is read only over the rows of wins waiting for triage.
-      const waiting = call<OpenResult>(sim, 'triageQueue', { status: 'To triage', search: 'library', page: 0, sizeHint });
-      rows.push({ operation: 'text search within To triage', size, calls: waiting.calls, ms: waiting.ms, extra: { payload: kb(Buffer.byteLength(JSON.stringify(waiting.value))), wins: String(waiting.value.wins.length) } });
+      const waiting = call<OpenResult>(sim, 'triageQueue', {
+        status: 'To triage',
+        search: 'library',
+        page: 0,
+        sizeHint,
+      });
+      rows.push({
+        operation: 'text search within To triage',
+        size,
+        calls: waiting.calls,
+        ms: waiting.ms,
+        extra: {
+          payload: kb(Buffer.byteLength(JSON.stringify(waiting.value))),
+          wins: String(waiting.value.wins.length),
+        },
+      });
 
       const goal = call<OpenResult>(sim, 'triageQueue', { status: 'All', goal: 'Reading for all', page: 0, sizeHint });
-      rows.push({ operation: 'queue page filtered by goal', size, calls: goal.calls, ms: goal.ms, extra: { payload: kb(Buffer.byteLength(JSON.stringify(goal.value))), wins: String(goal.value.wins.length) } });
+      rows.push({
+        operation: 'queue page filtered by goal',
+        size,
+        calls: goal.calls,
+        ms: goal.ms,
+        extra: { payload: kb(Buffer.byteLength(JSON.stringify(goal.value))), wins: String(goal.value.wins.length) },
+      });
 
       // Sorted by hand: the row the sidebar saw now holds another win.
       const third = open.value.wins[2];
       const sheet = sim.spreadsheet.sheet('Wins')!;
       sheet.sortBy(sheet.columnOf('Headline'), true);
-      const sorted = call<SaveResult>(sim, 'triageSave', { id: third.id, row: third.row, version: third.version, change: { status: 'Archived' } });
+      const sorted = call<SaveResult>(sim, 'triageSave', {
+        id: third.id,
+        row: third.row,
+        version: third.version,
+        change: { status: 'Archived' },
+      });
       if (!('saved' in sorted.value)) throw new Error('save after sorting did not save');
       rows.push({ operation: 'save after the sheet was sorted', size, calls: sorted.calls, ms: sorted.ms });
     }

@@ -12,9 +12,17 @@ export async function loadView(): Promise<PlaygroundView> {
 }
 
 export async function post(path: string, body: Record<string, unknown> = {}): Promise<ActionReply> {
-  return json<ActionReply>(await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+  return json<ActionReply>(
+    await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+  );
 }
 
 export async function closeSurface(kind: 'sidebar' | 'dialog'): Promise<PlaygroundView> {
-  return json<PlaygroundView>(await fetch('/api/close', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind }) }));
+  return json<PlaygroundView>(
+    await fetch('/api/close', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ kind }),
+    }),
+  );
 }

@@ -5,7 +5,8 @@
   type Handler = (value: unknown, userObject: unknown) => void;
   const w = window as unknown as Record<string, unknown>;
   const notify = (message: Record<string, unknown>) => {
-    if (window.parent && window.parent !== window) window.parent.postMessage({ source: 'small-wins-addon', surface, ...message }, window.location.origin);
+    if (window.parent && window.parent !== window)
+      window.parent.postMessage({ source: 'small-wins-addon', surface, ...message }, window.location.origin);
   };
 
   /** google.script.run accepts primitives, plain objects and arrays (and a form element); anything else fails the call. */
@@ -52,7 +53,9 @@
         if (name in t) return t[name];
         if (name === 'then') return undefined;
         return (...rawArgs: unknown[]) => {
-          const args = rawArgs.map((a) => (typeof HTMLFormElement !== 'undefined' && a instanceof HTMLFormElement ? formToObject(a) : a));
+          const args = rawArgs.map((a) =>
+            typeof HTMLFormElement !== 'undefined' && a instanceof HTMLFormElement ? formToObject(a) : a,
+          );
           const fail = (message: string) => {
             const err = new Error(message);
             err.name = 'ScriptError';
@@ -78,7 +81,9 @@
                 if (success) success(reply.value, userObject);
               } else fail(reply.error || 'The script failed.');
             })
-            .catch((e: unknown) => fail(`The playground server did not answer (${e instanceof Error ? e.message : String(e)}).`));
+            .catch((e: unknown) =>
+              fail(`The playground server did not answer (${e instanceof Error ? e.message : String(e)}).`),
+            );
           return undefined;
         };
       },

@@ -29,7 +29,13 @@ function Menu({ view, act, busy }: { view: PlaygroundView; act: Act; busy: boole
       {view.menus.length === 0 && <span class="menu-hint">(no add-on menu: reopen the spreadsheet)</span>}
       {view.menus.map((m) => (
         <div class="menu" key={m.title}>
-          <button type="button" aria-haspopup="menu" aria-expanded={open === m.title} disabled={busy} onClick={() => setOpen(open === m.title ? null : m.title)}>
+          <button
+            type="button"
+            aria-haspopup="menu"
+            aria-expanded={open === m.title}
+            disabled={busy}
+            onClick={() => setOpen(open === m.title ? null : m.title)}
+          >
             {m.title} ▾
           </button>
           {open === m.title && (
@@ -70,7 +76,11 @@ function Alerts({ alerts, onDone }: { alerts: AlertView[]; onDone: () => void })
           <div key={i} class="alert-message">
             {i > 0 && a.title && <h3>{a.title}</h3>}
             <p dir="auto">{a.message}</p>
-            {a.buttons && a.buttons !== 'OK' && <p class="note">The simulator answered {a.answered} ({a.buttons.replace(/_/g, ' / ')}).</p>}
+            {a.buttons && a.buttons !== 'OK' && (
+              <p class="note">
+                The simulator answered {a.answered} ({a.buttons.replace(/_/g, ' / ')}).
+              </p>
+            )}
           </div>
         ))}
         <div class="buttons">
@@ -129,7 +139,8 @@ function App() {
       const m = e.data as { source?: string; type?: string; surface?: 'sidebar' | 'dialog' };
       if (e.origin !== window.location.origin || !m || m.source !== 'small-wins-addon') return;
       if (m.type === 'ran') refresh();
-      if (m.type === 'close') closeSurface(m.surface === 'dialog' ? 'dialog' : 'sidebar').then(show, (err: Error) => setProblem(err.message));
+      if (m.type === 'close')
+        closeSurface(m.surface === 'dialog' ? 'dialog' : 'sidebar').then(show, (err: Error) => setProblem(err.message));
     };
     window.addEventListener('message', onMessage);
     return () => window.removeEventListener('message', onMessage);
@@ -149,11 +160,14 @@ function App() {
     <div class={`app${busy ? ' busy' : ''}`} aria-busy={busy}>
       <header class="top">
         <div class="title">
-          <span class="logo" aria-hidden="true">▦</span>
+          <span class="logo" aria-hidden="true">
+            ▦
+          </span>
           <div>
             <h1>{view.spreadsheet.name}</h1>
             <div class="subtitle">
-              Small Wins playground · the built add-on running offline in the Apps Script simulator · signed in as {view.user}
+              Small Wins playground · the built add-on running offline in the Apps Script simulator · signed in as{' '}
+              {view.user}
             </div>
           </div>
         </div>
@@ -165,7 +179,8 @@ function App() {
             type="button"
             disabled={busy}
             onClick={() => {
-              if (confirm('Reset the playground to the freshly seeded school? Everything done since is lost.')) void act('/api/reset');
+              if (confirm('Reset the playground to the freshly seeded school? Everything done since is lost.'))
+                void act('/api/reset');
             }}
           >
             Reset
@@ -175,7 +190,14 @@ function App() {
       <Menu view={view} act={act} busy={busy} />
       <nav class="tabs" role="tablist" aria-label="Workspace">
         {tabs.map(([id, label]) => (
-          <button key={id} type="button" role="tab" aria-selected={tab === id} class={tab === id ? 'selected' : ''} onClick={() => setTab(id)}>
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            aria-selected={tab === id}
+            class={tab === id ? 'selected' : ''}
+            onClick={() => setTab(id)}
+          >
             {label}
           </button>
         ))}
@@ -205,7 +227,12 @@ function App() {
                 ×
               </button>
             </div>
-            <iframe key={view.sidebar.n} title={view.sidebar.title || 'Add-on sidebar'} name="addon-sidebar" src={`/addon/sidebar/${view.sidebar.n}`} />
+            <iframe
+              key={view.sidebar.n}
+              title={view.sidebar.title || 'Add-on sidebar'}
+              name="addon-sidebar"
+              src={`/addon/sidebar/${view.sidebar.n}`}
+            />
           </aside>
         )}
       </div>
@@ -222,14 +249,26 @@ function App() {
       </footer>
       {view.dialog && (
         <div class={view.dialog.modal ? 'overlay' : 'overlay modeless'}>
-          <div class="dialog" role="dialog" aria-modal={view.dialog.modal ? 'true' : 'false'} aria-label={view.dialog.title} style={{ width: `${(view.dialog.width ?? 420) + 2}px` }}>
+          <div
+            class="dialog"
+            role="dialog"
+            aria-modal={view.dialog.modal ? 'true' : 'false'}
+            aria-label={view.dialog.title}
+            style={{ width: `${(view.dialog.width ?? 420) + 2}px` }}
+          >
             <div class="dialog-head">
               <h2>{view.dialog.title}</h2>
               <button type="button" aria-label="Close the dialog" onClick={() => closeSurface('dialog').then(show)}>
                 ×
               </button>
             </div>
-            <iframe key={view.dialog.n} title={view.dialog.title || 'Add-on dialog'} name="addon-dialog" src={`/addon/dialog/${view.dialog.n}`} style={{ height: `${view.dialog.height ?? 320}px` }} />
+            <iframe
+              key={view.dialog.n}
+              title={view.dialog.title || 'Add-on dialog'}
+              name="addon-dialog"
+              src={`/addon/dialog/${view.dialog.n}`}
+              style={{ height: `${view.dialog.height ?? 320}px` }}
+            />
           </div>
         </div>
       )}

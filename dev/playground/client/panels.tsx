@@ -1,15 +1,40 @@
 // The playground's other surfaces: the intake Form as a fillable form, the Docs and Gmail drafts the add-on made,
 // the installed triggers with the clock control, and the activity log with each action's service calls.
 import { useState } from 'preact/hooks';
-import type { ActivityEntry, DocBlockView, DocView, DraftView, FormQuestionView, FormView, PlaygroundView } from '../types';
+import type {
+  ActivityEntry,
+  DocBlockView,
+  DocView,
+  DraftView,
+  FormQuestionView,
+  FormView,
+  PlaygroundView,
+} from '../types';
 import { costLine, formatTime, type Act } from './format';
 
 type Answers = Record<string, string | string[]>;
 
-function Question({ q, value, set }: { q: FormQuestionView; value: string | string[] | undefined; set: (v: string | string[]) => void }) {
+function Question({
+  q,
+  value,
+  set,
+}: {
+  q: FormQuestionView;
+  value: string | string[] | undefined;
+  set: (v: string | string[]) => void;
+}) {
   const id = `q-${q.id}`;
-  const help = q.helpText ? <div class="help" id={`${id}-help`}>{q.helpText}</div> : null;
-  const star = q.required ? <span class="required" aria-hidden="true"> *</span> : null;
+  const help = q.helpText ? (
+    <div class="help" id={`${id}-help`}>
+      {q.helpText}
+    </div>
+  ) : null;
+  const star = q.required ? (
+    <span class="required" aria-hidden="true">
+      {' '}
+      *
+    </span>
+  ) : null;
   if (q.type === 'SECTION_HEADER' || q.type === 'PAGE_BREAK') {
     return (
       <div class="form-section">
@@ -19,7 +44,14 @@ function Question({ q, value, set }: { q: FormQuestionView; value: string | stri
     );
   }
   if (q.type === 'TEXT' || q.type === 'PARAGRAPH_TEXT') {
-    const props = { id, required: q.required, 'aria-describedby': q.helpText ? `${id}-help` : undefined, value: typeof value === 'string' ? value : '', onInput: (e: Event) => set((e.target as HTMLInputElement).value), dir: 'auto' as const };
+    const props = {
+      id,
+      required: q.required,
+      'aria-describedby': q.helpText ? `${id}-help` : undefined,
+      value: typeof value === 'string' ? value : '',
+      onInput: (e: Event) => set((e.target as HTMLInputElement).value),
+      dir: 'auto' as const,
+    };
     return (
       <div class="question">
         <label for={id}>
@@ -39,7 +71,12 @@ function Question({ q, value, set }: { q: FormQuestionView; value: string | stri
           {star}
         </label>
         {help}
-        <select id={id} required={q.required} value={typeof value === 'string' ? value : ''} onChange={(e) => set((e.target as HTMLSelectElement).value)}>
+        <select
+          id={id}
+          required={q.required}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(e) => set((e.target as HTMLSelectElement).value)}
+        >
           <option value="">Choose</option>
           {q.choices.map((c) => (
             <option key={c} value={c}>
@@ -104,7 +141,8 @@ function IntakeForm({ form, act }: { form: FormView; act: Act }) {
     const byTitle: Answers = {};
     for (const q of form.items) {
       const a = answers[q.title];
-      if (a !== undefined && a !== '' && !(Array.isArray(a) && !a.length)) byTitle[q.title] = typeof a === 'string' ? a : a;
+      if (a !== undefined && a !== '' && !(Array.isArray(a) && !a.length))
+        byTitle[q.title] = typeof a === 'string' ? a : a;
     }
     const missing = form.items.filter((q) => q.required && byTitle[q.title] === undefined).map((q) => q.title);
     if (missing.length) return setProblem(`Please answer: ${missing.join('; ')}.`);
@@ -116,13 +154,24 @@ function IntakeForm({ form, act }: { form: FormView; act: Act }) {
     <form class="form-card" onSubmit={submit} aria-label={form.title} noValidate>
       <h2>{form.title}</h2>
       {form.description && <p class="form-description">{form.description}</p>}
-      {!form.published && <p class="problem">This Form is not published: it does not take responses yet (Set up publishes it).</p>}
+      {!form.published && (
+        <p class="problem">This Form is not published: it does not take responses yet (Set up publishes it).</p>
+      )}
       {form.collectEmail && (
         <div class="question">
           <label for="respondent-email">
-            Email (collected by the Form)<span class="required" aria-hidden="true"> *</span>
+            Email (collected by the Form)
+            <span class="required" aria-hidden="true">
+              {' '}
+              *
+            </span>
           </label>
-          <input id="respondent-email" type="email" value={email} onInput={(e) => setEmail((e.target as HTMLInputElement).value)} />
+          <input
+            id="respondent-email"
+            type="email"
+            value={email}
+            onInput={(e) => setEmail((e.target as HTMLInputElement).value)}
+          />
         </div>
       )}
       {form.items.map((q) => (
@@ -147,8 +196,8 @@ export function FormPanel({ forms, act }: { forms: FormView[]; act: Act }) {
   return (
     <div class="panel form-panel">
       <p class="note">
-        The intake Form as staff see it on their phones. Submitting stores a response and fires the spreadsheet's form-submit trigger, which adds
-        the win to the log. {forms[0].responses} responses so far.
+        The intake Form as staff see it on their phones. Submitting stores a response and fires the spreadsheet's
+        form-submit trigger, which adds the win to the log. {forms[0].responses} responses so far.
       </p>
       {forms.map((f) => (
         <IntakeForm key={f.id} form={f} act={act} />
@@ -158,14 +207,29 @@ export function FormPanel({ forms, act }: { forms: FormView[]; act: Act }) {
 }
 
 function Block({ b }: { b: DocBlockView }) {
-  if (b.type === 'title') return <h2 class="doc-title" dir="auto">{b.text}</h2>;
-  if (b.type === 'subtitle') return <p class="doc-subtitle" dir="auto">{b.text}</p>;
+  if (b.type === 'title')
+    return (
+      <h2 class="doc-title" dir="auto">
+        {b.text}
+      </h2>
+    );
+  if (b.type === 'subtitle')
+    return (
+      <p class="doc-subtitle" dir="auto">
+        {b.text}
+      </p>
+    );
   if (b.type === 'heading') {
     const level = Math.min(6, (b.level ?? 1) + 2);
     const H = `h${level}` as 'h3';
     return <H dir="auto">{b.text}</H>;
   }
-  if (b.type === 'list item') return <p class="doc-li" dir="auto" style={{ marginLeft: `${18 * ((b.level ?? 0) + 1)}px` }}>• {b.text}</p>;
+  if (b.type === 'list item')
+    return (
+      <p class="doc-li" dir="auto" style={{ marginLeft: `${18 * ((b.level ?? 0) + 1)}px` }}>
+        • {b.text}
+      </p>
+    );
   if (b.type === 'rule') return <hr />;
   if (b.type === 'page break') return <hr class="page-break" />;
   if (b.type === 'table')
@@ -196,8 +260,15 @@ export function DocsPanel({ docs, timeZone }: { docs: DocView[]; timeZone: strin
       <ul class="list" aria-label="Docs">
         {docs.map((d) => (
           <li key={d.id}>
-            <button type="button" class={d.id === doc.id ? 'selected' : ''} aria-current={d.id === doc.id} onClick={() => setOpen(d.id)}>
-              <span class="list-title" dir="auto">{d.title}</span>
+            <button
+              type="button"
+              class={d.id === doc.id ? 'selected' : ''}
+              aria-current={d.id === doc.id}
+              onClick={() => setOpen(d.id)}
+            >
+              <span class="list-title" dir="auto">
+                {d.title}
+              </span>
               <span class="list-meta">{formatTime(d.createdAt, timeZone)}</span>
             </button>
           </li>
@@ -217,17 +288,29 @@ export function DocsPanel({ docs, timeZone }: { docs: DocView[]; timeZone: strin
 
 export function DraftsPanel({ drafts, timeZone }: { drafts: DraftView[]; timeZone: string }) {
   const [open, setOpen] = useState<string | null>(null);
-  if (!drafts.length) return <p class="empty">No Gmail drafts yet: Small Wins → Draft newsletter now makes one. Nothing is ever sent.</p>;
+  if (!drafts.length)
+    return <p class="empty">No Gmail drafts yet: Small Wins → Draft newsletter now makes one. Nothing is ever sent.</p>;
   const draft = drafts.find((d) => d.id === open) ?? drafts[0];
   return (
     <div class="panel split">
       <ul class="list" aria-label="Drafts">
         {drafts.map((d) => (
           <li key={d.id}>
-            <button type="button" class={d.id === draft.id ? 'selected' : ''} aria-current={d.id === draft.id} onClick={() => setOpen(d.id)}>
-              <span class="list-title" dir="auto">{d.subject || '(no subject)'}</span>
+            <button
+              type="button"
+              class={d.id === draft.id ? 'selected' : ''}
+              aria-current={d.id === draft.id}
+              onClick={() => setOpen(d.id)}
+            >
+              <span class="list-title" dir="auto">
+                {d.subject || '(no subject)'}
+              </span>
               <span class="list-meta">
-                {d.headers.filter(([k, v]) => (k === 'To' || k === 'Bcc') && v).map(([, v]) => v).join(', ') || 'no recipients'} · {formatTime(d.createdAt, timeZone)}
+                {d.headers
+                  .filter(([k, v]) => (k === 'To' || k === 'Bcc') && v)
+                  .map(([, v]) => v)
+                  .join(', ') || 'no recipients'}{' '}
+                · {formatTime(d.createdAt, timeZone)}
               </span>
             </button>
           </li>
@@ -265,7 +348,8 @@ export function TriggersPanel({ view, act, busy }: { view: PlaygroundView; act: 
     <div class="panel">
       <h2>Clock</h2>
       <p>
-        Simulated time: <b>{formatTime(view.now, view.timeZone)}</b> ({view.timeZone}). Moving the clock fires every time-driven trigger that falls due on the way.
+        Simulated time: <b>{formatTime(view.now, view.timeZone)}</b> ({view.timeZone}). Moving the clock fires every
+        time-driven trigger that falls due on the way.
       </p>
       <div class="clock-controls">
         <button type="button" disabled={busy} onClick={() => act('/api/clock', { preset: 'friday-3pm' })}>
@@ -284,7 +368,13 @@ export function TriggersPanel({ view, act, busy }: { view: PlaygroundView; act: 
             if (local) void act('/api/clock', { local });
           }}
         >
-          <label for="clock-to">Advance to</label> <input id="clock-to" type="datetime-local" value={local} onInput={(e) => setLocal((e.target as HTMLInputElement).value)} />{' '}
+          <label for="clock-to">Advance to</label>{' '}
+          <input
+            id="clock-to"
+            type="datetime-local"
+            value={local}
+            onInput={(e) => setLocal((e.target as HTMLInputElement).value)}
+          />{' '}
           <button type="submit" disabled={busy || !local}>
             Go
           </button>
@@ -366,7 +456,10 @@ function Entry({ e, timeZone }: { e: ActivityEntry; timeZone: string }) {
 export function ActivityPanel({ activity, timeZone }: { activity: ActivityEntry[]; timeZone: string }) {
   return (
     <div class="panel">
-      <p class="note">Every action, newest first: the Apps Script service calls it made and the simulated time they cost (the cost model of ARCHITECTURE.md), and the lines the add-on logged.</p>
+      <p class="note">
+        Every action, newest first: the Apps Script service calls it made and the simulated time they cost (the cost
+        model of ARCHITECTURE.md), and the lines the add-on logged.
+      </p>
       <ol class="activity" aria-label="Activity log">
         {activity.map((e) => (
           <Entry key={e.n} e={e} timeZone={timeZone} />

@@ -22,7 +22,13 @@ function compare(a: string, b: string): number {
   if (a !== '' && b !== '' && Number.isFinite(na) && Number.isFinite(nb)) return na - nb;
   const da = Date.parse(a);
   const db = Date.parse(b);
-  if (/\d{1,2}\/\d{1,2}\/\d{4}/.test(a) && /\d{1,2}\/\d{1,2}\/\d{4}/.test(b) && Number.isFinite(da) && Number.isFinite(db)) return da - db;
+  if (
+    /\d{1,2}\/\d{1,2}\/\d{4}/.test(a) &&
+    /\d{1,2}\/\d{1,2}\/\d{4}/.test(b) &&
+    Number.isFinite(da) &&
+    Number.isFinite(db)
+  )
+    return da - db;
   return a.localeCompare(b, undefined, { sensitivity: 'base', numeric: true });
 }
 
@@ -39,7 +45,8 @@ export function SheetGrid({ spreadsheet }: { spreadsheet: PlaygroundView['spread
   const body = sheet.rows.slice(frozen).map((r, i) => ({ r, n: i + frozen + 1 }));
   if (sort) body.sort((x, y) => (sort.asc ? 1 : -1) * compare(x.r[sort.col] ?? '', y.r[sort.col] ?? ''));
   const cols = sheet.widths.length;
-  const sortBy = (c: number) => setSorts({ ...sorts, [sheet.name]: sort && sort.col === c ? { col: c, asc: !sort.asc } : { col: c, asc: true } });
+  const sortBy = (c: number) =>
+    setSorts({ ...sorts, [sheet.name]: sort && sort.col === c ? { col: c, asc: !sort.asc } : { col: c, asc: true } });
   const label = (c: number) => sheet.rows[0]?.[c] || `column ${columnLetter(c)}`;
   const ariaSort = (c: number) => (sort?.col === c ? (sort.asc ? 'ascending' : 'descending') : undefined);
   const arrow = (c: number) => (sort?.col === c ? (sort.asc ? ' ▲' : ' ▼') : '');
@@ -105,7 +112,14 @@ export function SheetGrid({ spreadsheet }: { spreadsheet: PlaygroundView['spread
       </div>
       <div class="sheet-tabs" role="tablist" aria-label="Sheets">
         {names.map((n) => (
-          <button key={n} type="button" role="tab" aria-selected={n === sheet.name} class={n === sheet.name ? 'selected' : ''} onClick={() => setChosen(n)}>
+          <button
+            key={n}
+            type="button"
+            role="tab"
+            aria-selected={n === sheet.name}
+            class={n === sheet.name ? 'selected' : ''}
+            onClick={() => setChosen(n)}
+          >
             {n}
           </button>
         ))}
