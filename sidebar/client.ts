@@ -1,16 +1,22 @@
-// The sidebar's promise client for the server's triage endpoints, typed from src/api.ts. Wraps
-// google.script.run (callbacks, any order) and keeps at most 10 calls in flight, as Apps Script allows.
-import type { TriageEndpoints } from '../src/api';
+// The one promise client of every add-on page (triage sidebar, Settings, later dialogs): typed from the page's
+// endpoint interface on the server (import type only), so a call to a name the server does not have fails to
+// compile. Wraps google.script.run (callbacks, results in any order) and keeps at most 10 calls in flight.
 
-type Promised<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<R> : never };
-export type TriageClient = Promised<TriageEndpoints>;
+/** The page's view of the server: each endpoint of `E` with the same arguments, answering with a promise. */
+export type Client<E> = {
+  [K in keyof E]: E[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<R> : never;
+};
 
 interface ScriptRun {
   withSuccessHandler(fn: (value: unknown) => void): ScriptRun;
   withFailureHandler(fn: (error: unknown) => void): ScriptRun;
 }
-declare const google: { script: { run: ScriptRun } } | undefined;
+interface ScriptHost {
+  close(): void;
+}
+declare const google: { script: { run: ScriptRun; host?: ScriptHost } } | undefined;
 
+/** Apps Script allows at most 10 google.script.run calls in flight from one page. */
 const MAX_IN_FLIGHT = 10;
 let inFlight = 0;
 const waiting: Array<() => void> = [];
@@ -20,29 +26,28 @@ function release(): void {
   waiting.shift()?.();
 }
 
-/** What the leader reads: the server's sentence without Apps Script's "Exception:" prefix. */
+const UNREACHABLE = 'Small Wins could not reach the spreadsheet. Check your connection and try again.';
+
+/** What the leader reads: the server's sentence without Apps Script's "Exception:" (or a JavaScript) prefix. */
 export function readableError(error: unknown): string {
-  const raw =
-    error instanceof Error
-      ? error.message
-      : typeof error === 'object' && error && 'message' in error
-        ? String(error.message)
-        : String(error);
-  const text = raw.replace(/^(Exception|Error|ScriptError|TypeError):\s*/i, '').trim();
-  return text || 'Small Wins could not reach the spreadsheet. Check your connection and try again.';
+  let raw: string;
+  if (error instanceof Error) raw = error.message;
+  else if (typeof error === 'object' && error !== null && 'message' in error) raw = String(error.message);
+  else raw = typeof error === 'string' ? error : '';
+  return raw.replace(/^(Exception|Error|ScriptError|TypeError|ReferenceError):\s*/i, '').trim() || UNREACHABLE;
 }
 
-function invoke<R>(name: keyof TriageEndpoints, args: unknown[]): Promise<R> {
-  return new Promise<R>((resolve, reject) => {
+function invoke(name: string, args: unknown[], openFrom: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
     const start = () => {
       inFlight++;
       try {
         if (typeof google === 'undefined' || !google?.script?.run)
-          throw new Error('This page runs inside Google Sheets: open it from Small Wins → Triage wins.');
+          throw new Error(`This page runs inside Google Sheets: open it from ${openFrom}.`);
         const runner = google.script.run
           .withSuccessHandler((value) => {
             release();
-            resolve(value as R);
+            resolve(value);
           })
           .withFailureHandler((error) => {
             release();
@@ -59,14 +64,18 @@ function invoke<R>(name: keyof TriageEndpoints, args: unknown[]): Promise<R> {
   });
 }
 
-function endpoint<K extends keyof TriageEndpoints>(name: K): TriageClient[K] {
-  return ((...args: unknown[]) => invoke(name, args)) as TriageClient[K];
+/**
+ * The server's endpoints `E` as promises. `openFrom` says where a leader opens the page ("Small Wins → Settings"),
+ * for the message shown when the page is opened outside Google Sheets.
+ */
+export function serverClient<E>(openFrom: string): Client<E> {
+  return new Proxy({} as Client<E>, {
+    get: (_target, name) =>
+      typeof name === 'string' ? (...args: unknown[]) => invoke(name, args, openFrom) : undefined,
+  });
 }
 
-export const server: TriageClient = {
-  triageOpen: endpoint('triageOpen'),
-  triageQueue: endpoint('triageQueue'),
-  triageWin: endpoint('triageWin'),
-  triageSave: endpoint('triageSave'),
-  triageSaveMany: endpoint('triageSaveMany'),
-};
+/** Closes the dialog or sidebar the page is in (nothing outside Google Sheets). */
+export function closeDialog(): void {
+  if (typeof google !== 'undefined') google?.script?.host?.close();
+}

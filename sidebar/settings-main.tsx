@@ -11,9 +11,11 @@ import {
   validateSettings,
   WEEKDAY_NAMES,
 } from '../src/domain/settings';
-import type { RecentIssue, SettingsView } from '../src/settings-api';
-import { closeDialog, readableError, settingsServer } from './settings-client';
+import type { RecentIssue, SettingsEndpoints, SettingsView } from '../src/settings-api';
+import { closeDialog, readableError, serverClient } from './client';
 import './settings.css';
+
+const settingsServer = serverClient<SettingsEndpoints>('Small Wins → Settings');
 
 const CADENCE_LABELS: Record<string, string> = {
   off: 'Off (only Draft newsletter now)',

@@ -151,11 +151,3 @@ export interface TriageEndpoints {
   triageSave: (request: SaveRequest) => SaveResult;
   triageSaveMany: (request: BulkRequest) => BulkResult;
 }
-
-export const TRIAGE_ENDPOINTS = [
-  'triageOpen',
-  'triageQueue',
-  'triageWin',
-  'triageSave',
-  'triageSaveMany',
-] as const satisfies ReadonlyArray<keyof TriageEndpoints>;

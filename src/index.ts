@@ -9,7 +9,15 @@ import { showTriage, triageEndpoints } from './app/triage';
 import { draftNewsletterNowFromMenu, onNewsletterClockTick } from './app/newsletter-ui';
 import { settingsEndpoints, showSettingsDialog } from './app/settings';
 
-declare const global: Record<string, unknown>;
+import type { TriageEndpoints } from './api';
+import type { SettingsEndpoints } from './settings-api';
+
+/**
+ * Apps Script's global scope. Endpoints are typed by the interfaces the pages' client derives from, so an
+ * assignment of the wrong function fails to compile; tests/integration/globals.test.ts checks that every endpoint,
+ * menu function and trigger handler ends up a top-level function of dist/Code.js.
+ */
+declare const global: Record<string, unknown> & TriageEndpoints & SettingsEndpoints;
 
 /** Simple trigger: may run in AuthMode.NONE, so it only builds the menu. */
 function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {

@@ -3,6 +3,9 @@
 import { QUESTIONS } from '../../src/domain/form-spec';
 import type { Simulator } from '../sim';
 import { ASSISTANT_PRINCIPAL, PEOPLE, PRINCIPAL, TRICKY_WINS, WINS, type SeedWin } from './school-wins';
+import { tryEndpoint } from '../endpoints';
+import type { TriageChange, TriageEndpoints } from '../../src/api';
+import type { SettingsEndpoints } from '../../src/settings-api';
 
 export const SCHOOL = 'Maple Grove Elementary';
 export const SCHOOL_USER = PRINCIPAL.email;
@@ -103,10 +106,9 @@ function saveSettings(sim: Simulator, weekly: boolean): void {
     replyTo: PRINCIPAL.email,
     creditContributors: true,
   };
-  const saved = sim.runSidebar('settingsSave', [input, { takeOverSchedule: true }]);
+  const saved = tryEndpoint<SettingsEndpoints, 'settingsSave'>(sim, 'settingsSave', input, { takeOverSchedule: true });
   if (!saved.ok) sim.logs.push(`Playground seed: settings not saved: ${saved.error}`);
-  else if (saved.value && typeof saved.value === 'object' && (saved.value as { ok?: boolean }).ok === false)
-    sim.logs.push(`Playground seed: settings not saved: ${JSON.stringify(saved.value)}`);
+  else if (!saved.value.ok) sim.logs.push(`Playground seed: settings not saved: ${JSON.stringify(saved.value)}`);
 }
 
 /** The newest win in the log: its ID and row. */
@@ -119,11 +121,16 @@ function lastWin(sim: Simulator): { id: string; row: number } | null {
 }
 
 /** A leader's triage of one win through the sidebar's own endpoints; by hand in the sheet if they do not exist. */
-function triage(sim: Simulator, win: { id: string; row: number }, change: Record<string, unknown>): void {
-  const loaded = sim.runSidebar('triageWin', [win]);
-  if (loaded.ok && loaded.value && typeof loaded.value === 'object') {
-    const view = loaded.value as { row: number; version: string };
-    const saved = sim.runSidebar('triageSave', [{ id: win.id, row: view.row, version: view.version, change }]);
+function triage(sim: Simulator, win: { id: string; row: number }, change: TriageChange): void {
+  const loaded = tryEndpoint<TriageEndpoints, 'triageWin'>(sim, 'triageWin', win);
+  if (loaded.ok && loaded.value) {
+    const view = loaded.value;
+    const saved = tryEndpoint<TriageEndpoints, 'triageSave'>(sim, 'triageSave', {
+      id: win.id,
+      row: view.row,
+      version: view.version,
+      change,
+    });
     if (!saved.ok) sim.logs.push(`Playground seed: triage of ${win.id} failed: ${saved.error}`);
     return;
   }

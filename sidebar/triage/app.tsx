@@ -1,8 +1,8 @@
 // The triage sidebar's state and data flow: loads the queue, keeps the current and selected wins, runs saves
 // one after another (each with the newest version), undo and group actions, and lays out the page's parts.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { QueueQuery, TriageChange, WinView } from '../../src/api';
-import { readableError, server } from '../client';
+import type { QueueQuery, TriageChange, TriageEndpoints, WinView } from '../../src/api';
+import { readableError, serverClient } from '../client';
 import { GroupActions } from './actions';
 import { HelpOverlay } from './help';
 import type { KeyCommand } from './keys';
@@ -12,6 +12,8 @@ import { groupOutcome, saveOutcome } from './outcomes';
 import { Counts, Filters, QueueList } from './queue';
 import { useKeys } from './use-keys';
 import { WinDetail } from './win-detail';
+
+const server = serverClient<TriageEndpoints>('Small Wins → Triage wins');
 
 export function App() {
   const [query, setQuery] = useState<QueueQuery>({ status: 'To triage', page: 0 });

@@ -15,6 +15,7 @@ import {
   Sim,
   win,
 } from '../integration/newsletter-fixtures';
+import { call } from '../../dev/endpoints';
 import { eventually, openAddonPage, unnamedControls, useChromium } from './harness';
 
 const browser = useChromium();
@@ -38,9 +39,7 @@ async function openSettings(sim: Sim): Promise<OpenedDialog> {
 }
 
 function view(sim: Sim): SettingsView {
-  const r = sim.runSidebar('settingsOpen', []);
-  if (!r.ok) throw new Error(r.error);
-  return r.value as SettingsView;
+  return call(sim, 'settingsOpen');
 }
 
 const clockTriggers = (sim: Sim) => sim.triggers().filter((t) => t.fn === 'onNewsletterClock');

@@ -16,28 +16,16 @@ import {
   Sim,
   win,
 } from './newsletter-fixtures';
-import type { OpenResult, SaveResult, WinView } from '../../src/api';
+import type { OpenResult } from '../../src/api';
 import { escapeHtml } from '../../src/domain/html';
 import { WIN_HEADERS } from '../../src/domain/schema';
 import { toCellText } from '../../src/domain/text';
+import { call, failure } from '../../dev/endpoints';
 
 type Audience = 'Staff' | 'Families' | 'Public';
 
-function call<T>(sim: Sim, fn: string, ...args: unknown[]): T {
-  const r = sim.runSidebar(fn, args);
-  if (!r.ok) throw new Error(`${fn} failed: ${r.error}`);
-  return r.value as T;
-}
-
-/** The error a sidebar call failed with (the call must fail). */
-function failure(sim: Sim, fn: string, ...args: unknown[]): string {
-  const r = sim.runSidebar(fn, args);
-  if (r.ok) throw new Error(`${fn} was expected to fail, got ${JSON.stringify(r.value)}`);
-  return r.error;
-}
-
 function open(sim: Sim, query: Record<string, unknown> = {}): OpenResult {
-  return call<OpenResult>(sim, 'triageOpen', { status: 'All', page: 0, ...query });
+  return call(sim, 'triageOpen', { status: 'All', page: 0, ...query });
 }
 
 function lastDialog(sim: Sim): string {
@@ -141,7 +129,7 @@ describe('text is kept exactly as typed, everywhere it travels', () => {
     TRICKY.forEach((v, i) => {
       const w = byHeadline.get(v)!;
       const blurb = TRICKY[(i + 1) % TRICKY.length];
-      const r = call<SaveResult>(sim, 'triageSave', {
+      const r = call(sim, 'triageSave', {
         id: w.id,
         row: w.row,
         version: w.version,
@@ -149,7 +137,7 @@ describe('text is kept exactly as typed, everywhere it travels', () => {
       });
       if (!('saved' in r)) throw new Error(JSON.stringify(r));
       expect(r.saved.blurb).toBe(blurb);
-      const again = call<WinView>(sim, 'triageWin', { id: w.id, row: w.row })!;
+      const again = call(sim, 'triageWin', { id: w.id, row: w.row })!;
       expect(again.blurb).toBe(blurb);
       expect(again.headline).toBe(v);
     });
@@ -212,7 +200,7 @@ describe('HTML and script are text everywhere', () => {
     expect(w.evidence).toBe('<a href="javascript:alert(3)">e</a>');
     expect(w.goals).toEqual(['<b>x</b>']);
     expect(open(sim).goals.map((g) => g.name)).toContain('<b>x</b>');
-    const r = call<SaveResult>(sim, 'triageSave', {
+    const r = call(sim, 'triageSave', {
       id: w.id,
       row: w.row,
       version: w.version,
@@ -310,7 +298,7 @@ describe('two leaders at the same moment', () => {
     const [mine] = open(sim).wins;
     sim.setUser('deputy@school.example');
     const [theirs] = open(sim).wins;
-    const first = call<SaveResult>(sim, 'triageSave', {
+    const first = call(sim, 'triageSave', {
       id: theirs.id,
       row: theirs.row,
       version: theirs.version,
@@ -318,7 +306,7 @@ describe('two leaders at the same moment', () => {
     });
     expect('saved' in first).toBe(true);
     sim.setUser('principal@school.example');
-    const second = call<SaveResult>(sim, 'triageSave', {
+    const second = call(sim, 'triageSave', {
       id: mine.id,
       row: mine.row,
       version: mine.version,
@@ -331,7 +319,7 @@ describe('two leaders at the same moment', () => {
     expect(second.conflict.message).toMatch(/Public blurb/);
     expect(winsRecords(sim)[0]).toMatchObject({ Status: 'Approved', 'Public blurb': "Deputy's words" });
     // Saving again with the version it was shown goes through.
-    const third = call<SaveResult>(sim, 'triageSave', {
+    const third = call(sim, 'triageSave', {
       id: mine.id,
       row: mine.row,
       version: second.conflict.current!.version,
@@ -346,7 +334,7 @@ describe('two leaders at the same moment', () => {
     const [w] = open(sim).wins;
     const sheet = sim.spreadsheet.sheet('Wins')!;
     sheet.setCell(w.row, WIN_HEADERS.indexOf('Story') + 1, 'Edited in the sheet');
-    const r = call<SaveResult>(sim, 'triageSave', {
+    const r = call(sim, 'triageSave', {
       id: w.id,
       row: w.row,
       version: w.version,
@@ -381,11 +369,11 @@ describe('very long answers, emoji and right-to-left scripts', () => {
     const story = 'مرحبا بالعالم 🎉 '.repeat(500);
     submit(sim, { headline, story, name: 'Zoë 🌱 אנה' });
     const [w] = open(sim).wins;
-    const full = call<WinView>(sim, 'triageWin', { id: w.id, row: w.row })!;
+    const full = call(sim, 'triageWin', { id: w.id, row: w.row })!;
     expect(full.headline).toBe(headline);
     expect(full.story).toBe(story.trim());
     const huge = '👍'.repeat(30000); // 60,000 UTF-16 units
-    const r = call<SaveResult>(sim, 'triageSave', {
+    const r = call(sim, 'triageSave', {
       id: w.id,
       row: w.row,
       version: full.version,
@@ -414,7 +402,7 @@ describe('a renamed, moved or deleted sheet: found, or a clear message and Set u
     saveSettings(sim, settingsInput());
     submit(sim, { headline: 'Before', consent: 'Public', namesStudents: 'No' });
     const [w] = open(sim).wins;
-    call<SaveResult>(sim, 'triageSave', { id: w.id, row: w.row, version: w.version, change: { status: 'Approved' } });
+    call(sim, 'triageSave', { id: w.id, row: w.row, version: w.version, change: { status: 'Approved' } });
     sim.run('draftNewsletterNow');
     sim.clock.advance(60_000);
     return sim;
@@ -499,7 +487,7 @@ describe('a renamed, moved or deleted sheet: found, or a clear message and Set u
       'W-0002': 'Staff #2, Families #2, Public #2',
     });
     const families = rows.find((r) => r.Audience === 'Families')!;
-    const r = call<{ result: { ok: boolean; message: string } }>(sim, 'settingsCancelIssue', families.Key, true);
+    const r = call(sim, 'settingsCancelIssue', String(families.Key), true);
     expect(r.result.ok).toBe(true);
     expect(sharedIn(sim)['W-0001']).toBe('Staff #1, Families #1, Public #1');
     expect(sharedIn(sim)['W-0002']).toBe('Staff #2, Public #2');
@@ -687,7 +675,7 @@ describe('consent: a win never reaches an audience it has no consent for, in any
     submit(sim, { headline: 'Said staff only', consent: 'Staff only', namesStudents: 'No' });
     submit(sim, { headline: 'Said school community', consent: 'School community', namesStudents: 'No' });
     for (const w of open(sim).wins)
-      call<SaveResult>(sim, 'triageSave', { id: w.id, row: w.row, version: w.version, change: { status: 'Approved' } });
+      call(sim, 'triageSave', { id: w.id, row: w.row, version: w.version, change: { status: 'Approved' } });
     // Someone widens Consent by typing in the sheet (the dropdown allows any of the three).
     const sheet = sim.spreadsheet.sheet('Wins')!;
     const col = WIN_HEADERS.indexOf('Consent') + 1;

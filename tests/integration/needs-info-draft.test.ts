@@ -2,19 +2,14 @@
 // to the submitter, with the win's text escaped; nothing is sent, and the status is saved either way.
 import { ANSWERS, byTitle, loadAddOn, setUpSchool, Sim } from '../helpers/addon';
 import { simGmail } from '../../dev/sim/gmail';
-import type { OpenResult, SaveResult } from '../../src/api';
-
-function call<T>(sim: Sim, fn: string, ...args: unknown[]): T {
-  const r = sim.runSidebar(fn, args);
-  if (!r.ok) throw new Error(`${fn} failed: ${r.error}`);
-  return r.value as T;
-}
+import type { OpenResult } from '../../src/api';
+import { call } from '../../dev/endpoints';
 
 function schoolWithOneWin(headline: string): { sim: Sim; open: OpenResult } {
   const sim = loadAddOn();
   const formId = setUpSchool(sim);
   sim.submitForm(formId, byTitle({ ...ANSWERS, headline }), { email: 'ana@school.example' });
-  return { sim, open: call<OpenResult>(sim, 'triageOpen', { status: 'To triage', page: 0 }) };
+  return { sim, open: call(sim, 'triageOpen', { status: 'To triage', page: 0 }) };
 }
 
 describe('Needs info with a draft to the submitter', () => {
@@ -26,7 +21,7 @@ describe('Needs info with a draft to the submitter', () => {
   test('a draft to the submitter waits in Gmail, escaped, never sent; the status is saved', () => {
     const { sim, open } = schoolWithOneWin('<b>Bold</b> & =SUM(A1)');
     const win = open.wins[0];
-    const r = call<SaveResult>(sim, 'triageSave', {
+    const r = call(sim, 'triageSave', {
       id: win.id,
       row: win.row,
       version: win.version,
@@ -50,7 +45,7 @@ describe('Needs info with a draft to the submitter', () => {
     const { sim, open } = schoolWithOneWin('Reading buddies');
     simGmail(sim).failNext('Gmail.Users.Drafts.create', 5, 'Service invoked too many times for one day: gmail.');
     const win = open.wins[0];
-    const r = call<SaveResult>(sim, 'triageSave', {
+    const r = call(sim, 'triageSave', {
       id: win.id,
       row: win.row,
       version: win.version,

@@ -9,6 +9,7 @@ import { gmailService, simGmail } from '../../dev/sim/gmail';
 import { encodeRow, locateColumns, Columns } from '../../src/domain/log-columns';
 import { WinField } from '../../src/domain/schema';
 import type { SettingsInput } from '../../src/domain/settings';
+import { call } from '../../dev/endpoints';
 
 export const NEWSLETTER_DIST = process.env.SW_DIST ? resolve(process.env.SW_DIST) : join(__dirname, '..', '..', 'dist');
 
@@ -52,9 +53,7 @@ export function saveSettings(
   input: SettingsInput,
   takeOverSchedule = false,
 ): { ok: boolean; message: string; errors?: Record<string, string> } {
-  const r = sim.runSidebar('settingsSave', [input, { takeOverSchedule }]);
-  if (!r.ok) throw new Error(r.error);
-  return r.value as { ok: boolean; message: string; errors?: Record<string, string> };
+  return call(sim, 'settingsSave', input, { takeOverSchedule });
 }
 
 let counter = 0;

@@ -1,7 +1,7 @@
 // The newsletter holds the document lock only for its bookkeeping: the Docs and Gmail calls run without it, so a
 // leader's triage save made while an issue is being built goes through, and marking afterwards writes only the
 // Shared in of wins that still qualify. Also: a run that finds an issue claimed by a live run leaves it alone.
-import type { OpenResult, SaveResult, WinView } from '../../src/api';
+import type { SaveResult, WinView } from '../../src/api';
 import {
   addWins,
   docs,
@@ -14,18 +14,12 @@ import {
   Sim,
   win,
 } from './newsletter-fixtures';
+import { call } from '../../dev/endpoints';
 
 const SLOW = /^(DocumentApp|Body|Paragraph|Document|Text|ListItem|Table|Gmail)\b/;
 
-/** Calls the sidebar's endpoint as google.script.run would; throws on a failed call. */
-function call<T>(sim: Sim, fn: string, ...args: unknown[]): T {
-  const r = sim.runSidebar(fn, args);
-  if (!r.ok) throw new Error(`${fn} failed: ${r.error}`);
-  return r.value as T;
-}
-
 function winView(sim: Sim, id: string): WinView {
-  const open = call<OpenResult>(sim, 'triageOpen', { status: 'All', page: 0 });
+  const open = call(sim, 'triageOpen', { status: 'All', page: 0 });
   const found = open.wins.find((w) => w.id === id);
   if (!found) throw new Error(`${id} is not in the queue`);
   return found;

@@ -1,15 +1,10 @@
 // Triage through the built bundle in the simulator: the sidebar's endpoints called as google.script.run would.
 import { ANSWERS, byTitle, loadAddOn, setUpSchool, Sim, winsRecords } from '../helpers/addon';
 import { seedLog, seedWin, seedWins } from '../../dev/triage-fixtures';
-import type { BulkResult, OpenResult, QueuePage, SaveResult, WinView } from '../../src/api';
+import type { OpenResult, SaveResult, WinView } from '../../src/api';
 import { EXAMPLE_GOALS, GOALS_BLOCK } from '../../src/domain/goals';
-import { WIN_COLUMNS } from '../../src/domain/schema';
-
-function call<T>(sim: Sim, fn: string, ...args: unknown[]): T {
-  const r = sim.runSidebar(fn, args);
-  if (!r.ok) throw new Error(`${fn} failed: ${r.error}`);
-  return r.value as T;
-}
+import { WIN_COLUMNS, type Status } from '../../src/domain/schema';
+import { call, type AddOnEndpoints } from '../../dev/endpoints';
 
 function school(n = 40, fresh = 30): Sim {
   const sim = loadAddOn();
@@ -19,7 +14,7 @@ function school(n = 40, fresh = 30): Sim {
 }
 
 function open(sim: Sim, query: Record<string, unknown> = {}): OpenResult {
-  return call<OpenResult>(sim, 'triageOpen', { status: 'To triage', page: 0, ...query });
+  return call(sim, 'triageOpen', { status: 'To triage', page: 0, ...query });
 }
 
 /** A cell of the Wins sheet by win ID and header, as stored. */
@@ -63,7 +58,7 @@ describe('opening the queue', () => {
     expect(first.counts).toEqual({ New: 24, 'Needs info': 6, Approved: 9, Archived: 1 });
     expect(first.logSize).toBe(40);
     expect(first.goals.map((g) => g.name)).toEqual(EXAMPLE_GOALS.map((g) => g.name));
-    const second = call<QueuePage>(sim, 'triageQueue', { status: 'To triage', page: 1 });
+    const second = call(sim, 'triageQueue', { status: 'To triage', page: 1 });
     expect(second.wins.map((w) => w.id)).toEqual(
       Array.from({ length: 10 }, (_, i) => `W-${String(20 - i).padStart(4, '0')}`),
     );
@@ -134,7 +129,7 @@ describe('saving', () => {
     seedWins(sim, [{ ...seedWin(1, 1, 1), evidence: '007', headline: '=1+1' }]);
     const [win] = open(sim).wins;
     const r = saved(
-      call<SaveResult>(sim, 'triageSave', {
+      call(sim, 'triageSave', {
         id: win.id,
         row: win.row,
         version: win.version,
@@ -149,11 +144,11 @@ describe('saving', () => {
     expect(cell(sim, 'W-0001', 'Headline')).toBe('=1+1');
     expect(sim.spreadsheet.sheet('Wins')!.formulas.flat().filter(Boolean)).toEqual([]);
     // The returned version is what a fresh read gives: the next save needs no reload.
-    const reread = call<WinView>(sim, 'triageWin', { id: win.id, row: win.row });
-    expect(r.saved.version).toBe(reread.version);
+    const reread = call(sim, 'triageWin', { id: win.id, row: win.row });
+    expect(r.saved.version).toBe(reread?.version);
 
     const undo = saved(
-      call<SaveResult>(sim, 'triageSave', { id: win.id, row: win.row, version: r.saved.version, change: r.previous }),
+      call(sim, 'triageSave', { id: win.id, row: win.row, version: r.saved.version, change: r.previous }),
     );
     expect(undo.saved.status).toBe('New');
     expect(cell(sim, 'W-0001', 'Status')).toBe('New');
@@ -163,7 +158,7 @@ describe('saving', () => {
     const sim = school(3, 3);
     const win = open(sim).wins.find((w) => w.consentGiven === 'School community')!;
     const r = saved(
-      call<SaveResult>(sim, 'triageSave', {
+      call(sim, 'triageSave', {
         id: win.id,
         row: win.row,
         version: win.version,
@@ -173,7 +168,7 @@ describe('saving', () => {
     expect(cell(sim, win.id, 'Goals')).toBe('Math confidence, Reading for all');
     expect(cell(sim, win.id, 'Consent')).toBe('Staff only');
     expect(cell(sim, win.id, 'Consent given')).toBe('School community');
-    const widen = call<SaveResult>(sim, 'triageSave', {
+    const widen = call(sim, 'triageSave', {
       id: win.id,
       row: win.row,
       version: r.saved.version,
@@ -183,7 +178,7 @@ describe('saving', () => {
       refused:
         'Consent can be narrowed but not widened: the submitter allowed School community, so Public cannot be set.',
     });
-    const unknown = call<SaveResult>(sim, 'triageSave', {
+    const unknown = call(sim, 'triageSave', {
       id: win.id,
       row: win.row,
       version: r.saved.version,
@@ -198,7 +193,7 @@ describe('saving', () => {
     const win = open(sim).wins.find((w) => w.namesStudents)!;
     expect(win.warnings.map((w) => w.code)).toContain('privacy');
     const r = saved(
-      call<SaveResult>(sim, 'triageSave', {
+      call(sim, 'triageSave', {
         id: win.id,
         row: win.row,
         version: win.version,
@@ -218,7 +213,7 @@ describe('saving', () => {
     const win = open(sim).wins[0];
     const wins = sim.spreadsheet.sheet('Wins')!;
     wins.setCell(rowOf(sim, win.id), wins.columnOf(WIN_COLUMNS.story), 'Edited by hand in the sheet');
-    const r = call<SaveResult>(sim, 'triageSave', {
+    const r = call(sim, 'triageSave', {
       id: win.id,
       row: win.row,
       version: win.version,
@@ -236,7 +231,7 @@ describe('saving', () => {
     const win = open(sim).wins[0];
     sim.setUser('coach@school.example');
     saved(
-      call<SaveResult>(sim, 'triageSave', {
+      call(sim, 'triageSave', {
         id: win.id,
         row: win.row,
         version: win.version,
@@ -244,7 +239,7 @@ describe('saving', () => {
       }),
     );
     sim.setUser('principal@school.example');
-    const r = call<SaveResult>(sim, 'triageSave', {
+    const r = call(sim, 'triageSave', {
       id: win.id,
       row: win.row,
       version: win.version,
@@ -263,12 +258,10 @@ describe('saving', () => {
     wins.sortBy(wins.columnOf(WIN_COLUMNS.submittedAt), true);
     wins.sortBy(wins.columnOf(WIN_COLUMNS.headline), true);
     expect(rowOf(sim, a.id)).not.toBe(a.row);
-    saved(
-      call<SaveResult>(sim, 'triageSave', { id: a.id, row: a.row, version: a.version, change: { status: 'Approved' } }),
-    );
+    saved(call(sim, 'triageSave', { id: a.id, row: a.row, version: a.version, change: { status: 'Approved' } }));
     expect(cell(sim, a.id, 'Status')).toBe('Approved');
     wins.deleteRow(rowOf(sim, b.id));
-    const gone = call<SaveResult>(sim, 'triageSave', {
+    const gone = call(sim, 'triageSave', {
       id: b.id,
       row: b.row,
       version: b.version,
@@ -286,7 +279,7 @@ describe('saving', () => {
     wins.setCell(2, mine, '=1+1');
     const win = open(sim).wins.find((w) => w.row === 2)!;
     saved(
-      call<SaveResult>(sim, 'triageSave', {
+      call(sim, 'triageSave', {
         id: win.id,
         row: win.row,
         version: win.version,
@@ -301,7 +294,7 @@ describe('saving', () => {
     const wins = open(sim).wins.slice(0, 3);
     const sheet = sim.spreadsheet.sheet('Wins')!;
     sheet.setCell(rowOf(sim, wins[2].id), sheet.columnOf(WIN_COLUMNS.kind), 'Lesson learned');
-    const r = call<BulkResult>(sim, 'triageSaveMany', {
+    const r = call(sim, 'triageSaveMany', {
       wins: wins.map((w) => ({ id: w.id, row: w.row, version: w.version })),
       change: { status: 'Approved', goals: ['Reading for all'] },
     });
@@ -322,37 +315,37 @@ describe('saving', () => {
 });
 
 describe('service calls do not grow with the log (ARCHITECTURE.md cost model)', () => {
-  function metered<T>(
+  function metered<N extends 'triageOpen' | 'triageQueue' | 'triageSave'>(
     sim: Sim,
-    fn: string,
-    arg: unknown,
-  ): { value: T; calls: number; byMethod: Record<string, { calls: number }> } {
+    fn: N,
+    arg: Parameters<AddOnEndpoints[N]>[0],
+  ): { value: ReturnType<AddOnEndpoints[N]>; calls: number; byMethod: Record<string, { calls: number }> } {
     sim.meter.reset();
-    const value = call<T>(sim, fn, arg);
+    const value = call(sim, fn, ...([arg] as Parameters<AddOnEndpoints[N]>));
     return { value, calls: sim.meter.calls, byMethod: { ...sim.meter.byMethod } };
   }
 
   function costs(n: number) {
     const sim = school(n, 30);
-    const opened = metered<OpenResult>(sim, 'triageOpen', { status: 'To triage', page: 0 });
+    const opened = metered(sim, 'triageOpen', { status: 'To triage', page: 0 });
     const [a, b, c] = opened.value.wins;
-    const approve = metered<SaveResult>(sim, 'triageSave', {
+    const approve = metered(sim, 'triageSave', {
       id: a.id,
       row: a.row,
       version: a.version,
       change: { status: 'Approved' },
     });
-    const tag = metered<SaveResult>(sim, 'triageSave', {
+    const tag = metered(sim, 'triageSave', {
       id: b.id,
       row: b.row,
       version: b.version,
       change: { goals: ['Math confidence'] },
     });
     const sizeHint = opened.value.logSize;
-    const search = metered<QueuePage>(sim, 'triageQueue', { status: 'All', search: 'calm corner', page: 0, sizeHint });
+    const search = metered(sim, 'triageQueue', { status: 'All', search: 'calm corner', page: 0, sizeHint });
     const wins = sim.spreadsheet.sheet('Wins')!;
     wins.sortBy(wins.columnOf(WIN_COLUMNS.headline), true);
-    const sorted = metered<SaveResult>(sim, 'triageSave', {
+    const sorted = metered(sim, 'triageSave', {
       id: c.id,
       row: c.row,
       version: c.version,
@@ -390,12 +383,8 @@ describe('service calls do not grow with the log (ARCHITECTURE.md cost model)', 
   test('without an explicit release the next save (a new execution) still gets the lock; a lock held elsewhere is reported', () => {
     const sim = school(3, 3);
     const [a, b] = open(sim).wins;
-    saved(
-      call<SaveResult>(sim, 'triageSave', { id: a.id, row: a.row, version: a.version, change: { status: 'Approved' } }),
-    );
-    saved(
-      call<SaveResult>(sim, 'triageSave', { id: b.id, row: b.row, version: b.version, change: { status: 'Approved' } }),
-    );
+    saved(call(sim, 'triageSave', { id: a.id, row: a.row, version: a.version, change: { status: 'Approved' } }));
+    saved(call(sim, 'triageSave', { id: b.id, row: b.row, version: b.version, change: { status: 'Approved' } }));
     sim.holdLock('document', 60_000);
     const busy = sim.runSidebar('triageSave', [{ id: a.id, row: a.row, version: 'stale', change: { status: 'New' } }]);
     expect(busy).toMatchObject({ ok: false, error: expect.stringMatching(/busy with another change/) });
@@ -410,7 +399,7 @@ describe('reading only what a query needs stays correct', () => {
     sheet.setCell(rowOf(sim, 'W-0004'), sheet.columnOf(WIN_COLUMNS.status), 'Needs info');
     sheet.setCell(rowOf(sim, 'W-0004'), sheet.columnOf(WIN_COLUMNS.blurb), 'Sunflower seeds in the courtyard');
     sheet.setCell(rowOf(sim, 'W-0150'), sheet.columnOf(WIN_COLUMNS.blurb), 'More sunflower seeds');
-    const waiting = call<QueuePage>(sim, 'triageQueue', {
+    const waiting = call(sim, 'triageQueue', {
       status: 'To triage',
       search: 'sunflower',
       page: 0,
@@ -418,7 +407,7 @@ describe('reading only what a query needs stays correct', () => {
     });
     expect(waiting.wins.map((w) => w.id)).toEqual(['W-0004']);
     expect(waiting.counts['Needs info']).toBe(2);
-    const all = call<QueuePage>(sim, 'triageQueue', { status: 'All', search: 'sunflower', page: 0 });
+    const all = call(sim, 'triageQueue', { status: 'All', search: 'sunflower', page: 0 });
     expect(all.wins.map((w) => w.id)).toEqual(['W-0004', 'W-0150']);
   });
 
@@ -442,7 +431,7 @@ describe('reading only what a query needs stays correct', () => {
     const sim = school(5, 5);
     const wins = open(sim).wins.slice(0, 3);
     const first = saved(
-      call<SaveResult>(sim, 'triageSave', {
+      call(sim, 'triageSave', {
         id: wins[0].id,
         row: wins[0].row,
         version: wins[0].version,
@@ -450,7 +439,7 @@ describe('reading only what a query needs stays correct', () => {
       }),
     );
     const chosen = [first.saved, wins[1], wins[2]];
-    const r = call<BulkResult>(sim, 'triageSaveMany', {
+    const r = call(sim, 'triageSaveMany', {
       wins: chosen.map((w) => ({ id: w.id, row: w.row, version: w.version })),
       change: {},
       addGoals: ['Reading for all'],
@@ -459,7 +448,7 @@ describe('reading only what a query needs stays correct', () => {
     expect(cell(sim, wins[0].id, 'Goals')).toBe('Math confidence, Reading for all');
     expect(cell(sim, wins[1].id, 'Goals')).toBe('Reading for all');
     expect(cell(sim, wins[2].id, 'Status')).toBe('New');
-    const unknown = call<BulkResult>(sim, 'triageSaveMany', {
+    const unknown = call(sim, 'triageSaveMany', {
       wins: [{ id: wins[1].id, row: wins[1].row, version: (r.results[1].result as { saved: WinView }).saved.version }],
       change: {},
       addGoals: ['Made up'],
@@ -479,7 +468,7 @@ describe('the Goals sheet: one bounded read, the whole sheet when the block cann
 
   function tagWith(sim: Sim, goal: string): SaveResult {
     const [win] = open(sim).wins;
-    return call<SaveResult>(sim, 'triageSave', {
+    return call(sim, 'triageSave', {
       id: win.id,
       row: win.row,
       version: win.version,
@@ -567,15 +556,15 @@ describe('a save that writes nothing reads no Session', () => {
     const [win] = open(sim).wins;
     sim.meter.reset();
     saved(
-      call<SaveResult>(sim, 'triageSave', {
+      call(sim, 'triageSave', {
         id: win.id,
         row: win.row,
         version: win.version,
-        change: { status: win.status },
+        change: { status: win.status as Status },
       }),
     );
     expect(
-      call<SaveResult>(sim, 'triageSave', {
+      call(sim, 'triageSave', {
         id: win.id,
         row: win.row,
         version: win.version,
@@ -584,7 +573,7 @@ describe('a save that writes nothing reads no Session', () => {
     ).toEqual({ refused: '"Made up" is not an active goal in the Goals sheet.' });
     expect(sim.meter.byMethod['Session.getEffectiveUser']).toBeUndefined();
     saved(
-      call<SaveResult>(sim, 'triageSave', {
+      call(sim, 'triageSave', {
         id: win.id,
         row: win.row,
         version: win.version,

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createSimulator } from '../../sim';
 import { seedLog } from '../../triage-fixtures';
 import type { BenchRow, BenchSuite } from '../types';
-import type { OpenResult, SaveResult } from '../../../src/api';
+import { call as endpointCall, type AddOnEndpoints } from '../../endpoints';
 
 const DIST = process.env.SW_DIST || join(__dirname, '..', '..', '..', 'dist');
 
@@ -14,16 +14,15 @@ function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KB`;
 }
 
-function call<T>(
+function call<N extends 'triageOpen' | 'triageQueue' | 'triageSave'>(
   sim: ReturnType<typeof createSimulator>,
-  fn: string,
-  arg: unknown,
-): { value: T; calls: number; ms: number } {
+  fn: N,
+  arg: Parameters<AddOnEndpoints[N]>[0],
+): { value: ReturnType<AddOnEndpoints[N]>; calls: number; ms: number } {
   sim.meter.reset();
-  const r = sim.runSidebar(fn, [arg]);
-  if (!r.ok) throw new Error(`${fn}: ${r.error}`);
+  const value = endpointCall(sim, fn, ...([arg] as Parameters<AddOnEndpoints[N]>));
   const { calls, ms } = sim.meter.snapshot();
-  return { value: r.value as T, calls, ms };
+  return { value, calls, ms };
 }
 
 export const suite: BenchSuite = {
@@ -38,7 +37,7 @@ export const suite: BenchSuite = {
       sim.run('setUp');
       seedLog(sim, n, 30);
 
-      const open = call<OpenResult>(sim, 'triageOpen', { status: 'To triage', page: 0 });
+      const open = call(sim, 'triageOpen', { status: 'To triage', page: 0 });
       rows.push({
         operation: 'open sidebar',
         size,
@@ -48,7 +47,7 @@ export const suite: BenchSuite = {
       });
 
       const win = open.value.wins[0];
-      const save = call<SaveResult>(sim, 'triageSave', {
+      const save = call(sim, 'triageSave', {
         id: win.id,
         row: win.row,
         version: win.version,
@@ -64,7 +63,7 @@ export const suite: BenchSuite = {
       });
 
       const approve = open.value.wins[1];
-      const quick = call<SaveResult>(sim, 'triageSave', {
+      const quick = call(sim, 'triageSave', {
         id: approve.id,
         row: approve.row,
         version: approve.version,
@@ -81,7 +80,7 @@ export const suite: BenchSuite = {
 
       // As the sidebar does, later queue reads carry the log's size from the last answer (it shapes the read plan).
       const sizeHint = open.value.logSize;
-      const search = call<OpenResult>(sim, 'triageQueue', { status: 'All', search: 'library', page: 0, sizeHint });
+      const search = call(sim, 'triageQueue', { status: 'All', search: 'library', page: 0, sizeHint });
       rows.push({
         operation: 'text search, all statuses',
         size,
@@ -91,7 +90,7 @@ export const suite: BenchSuite = {
       });
 
       // The sidebar's default filter: text is read only over the rows of wins waiting for triage.
-      const waiting = call<OpenResult>(sim, 'triageQueue', {
+      const waiting = call(sim, 'triageQueue', {
         status: 'To triage',
         search: 'library',
         page: 0,
@@ -108,7 +107,7 @@ export const suite: BenchSuite = {
         },
       });
 
-      const goal = call<OpenResult>(sim, 'triageQueue', { status: 'All', goal: 'Reading for all', page: 0, sizeHint });
+      const goal = call(sim, 'triageQueue', { status: 'All', goal: 'Reading for all', page: 0, sizeHint });
       rows.push({
         operation: 'queue page filtered by goal',
         size,
@@ -121,7 +120,7 @@ export const suite: BenchSuite = {
       const third = open.value.wins[2];
       const sheet = sim.spreadsheet.sheet('Wins')!;
       sheet.sortBy(sheet.columnOf('Headline'), true);
-      const sorted = call<SaveResult>(sim, 'triageSave', {
+      const sorted = call(sim, 'triageSave', {
         id: third.id,
         row: third.row,
         version: third.version,
