@@ -112,7 +112,9 @@ export interface QueueQuery {
   search?: string;
   /** 0-based page number. */
   page: number;
-  /** The log's size when the sidebar last asked (QueuePage.logSize): shapes the server's read plan, never its answer. */
+  /**
+   * The log's size when the sidebar last asked (QueuePage.logSize): shapes the server's read plan, never its answer.
+   */
   sizeHint?: number;
 }
 

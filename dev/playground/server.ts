@@ -2,7 +2,7 @@
 // the simulator, with JSON endpoints for everything a person does in the Sheet, the Form and the clock.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
-import { zonedParts, zonedToMs } from '../sim/clock';
+import { zonedParts, zonedToMs } from '../sim';
 import { bundleClient, type ClientBundle } from './bundle';
 import { sentence, Session } from './session';
 import { withGoogleScript } from './shim';

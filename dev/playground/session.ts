@@ -6,6 +6,7 @@ import { createSimulator, type SimState, type Simulator } from '../sim';
 import { SCHOOL, SCHOOL_NOW, SCHOOL_USER, seedSchool } from './school';
 import { extraServices } from './services';
 import type { ActivityEntry, AlertView, MeterCost } from './types';
+import { SMALL_WINS_SIM } from '../addon-sim';
 
 export interface OpenPage {
   kind: 'sidebar' | 'dialog';
@@ -102,8 +103,14 @@ export class Session {
   private newSimulator(state?: SimState): Simulator {
     const sim = createSimulator(
       state
-        ? { state, services: extraServices() }
-        : { now: SCHOOL_NOW, user: SCHOOL_USER, spreadsheetName: `${SCHOOL} — Small Wins`, services: extraServices() },
+        ? { ...SMALL_WINS_SIM, state, services: extraServices() }
+        : {
+            ...SMALL_WINS_SIM,
+            now: SCHOOL_NOW,
+            user: SCHOOL_USER,
+            spreadsheetName: `${SCHOOL} — Small Wins`,
+            services: extraServices(),
+          },
     );
     sim.load(this.opts.distDir);
     return sim;

@@ -1,8 +1,6 @@
 // Reads the Google Docs and Gmail drafts the add-on made from the simulator's Docs and Gmail services, as
 // readable blocks and message parts for the page.
-import type { Simulator } from '../sim';
-import { simDocuments, type DocNode } from '../sim/documents';
-import { simGmail } from '../sim/gmail';
+import { type Simulator, simDocuments, type DocNode, simGmail } from '../sim';
 import type { DocBlockView, DocView, DraftView } from './types';
 
 function nodeText(n: DocNode): string {

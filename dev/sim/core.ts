@@ -3,6 +3,7 @@
 import { SimClock } from './clock';
 import { Meter, metered, type CostTable } from './meter';
 import type { CacheEntry, FormState, SpreadsheetState, TriggerState } from './types';
+import type { Checked, ReferenceClasses } from './reference';
 
 /** Constructors of one JavaScript realm: values handed to code in that realm are built with these. */
 export interface Realm {
@@ -48,6 +49,8 @@ export class SimCore {
   timeZone: string;
   defaultUser: string;
   addonName: string;
+  /** `Class.method` → why the caller forbids it (a call throws "Simulator: <why>"). */
+  refusals: Record<string, string>;
   seq = 1;
   spreadsheets = new Map<string, SpreadsheetState>();
   activeSpreadsheetId = '';
@@ -67,11 +70,18 @@ export class SimCore {
   distDir: string | null = null;
   exec: Execution;
 
-  constructor(opts: { now?: Date | string; timeZone?: string; user?: string; addonName?: string }) {
+  constructor(opts: {
+    now?: Date | string;
+    timeZone?: string;
+    user?: string;
+    addonName?: string;
+    refusals?: Record<string, string>;
+  }) {
     this.clock = new SimClock(opts.now ?? new Date());
     this.timeZone = opts.timeZone ?? 'America/New_York';
-    this.defaultUser = opts.user ?? 'principal@school.example';
-    this.addonName = opts.addonName ?? 'Small Wins';
+    this.defaultUser = opts.user ?? 'user@example.com';
+    this.addonName = opts.addonName ?? 'Untitled project';
+    this.refusals = { ...opts.refusals };
     this.exec = { user: this.defaultUser, authMode: 'FULL', hasUi: true, locks: new Set() };
   }
 
@@ -109,8 +119,15 @@ export class SimCore {
 export interface ServiceEnv {
   core: SimCore;
   realm: Realm;
-  /** Wrap a facade object: metered methods named `${className}.${method}`, unknown methods throw "not implemented". */
-  metered<T extends object>(className: string, target: T, costs: CostTable | number): T;
+  /**
+   * Wrap a facade object: metered methods named `${className}.${method}`, unknown methods throw "not implemented".
+   * A class the reference types know is checked against them (dev/sim/reference.ts).
+   */
+  metered<N extends string, T extends object>(
+    className: N,
+    target: N extends keyof ReferenceClasses ? Checked<ReferenceClasses[N], T> : T,
+    costs: CostTable | number,
+  ): T;
   /** An Error of the realm (so `e instanceof Error` works in the bundle), named like Apps Script's. */
   error(message: string): Error;
   /** A Date of the realm. */
@@ -142,9 +159,9 @@ export function makeEnv(core: SimCore, realm: Realm): ServiceEnv {
   const env: ServiceEnv = {
     core,
     realm,
-    metered(className, target, costs) {
+    metered<T extends object>(className: string, target: object, costs: CostTable | number): T {
       const table: CostTable = typeof costs === 'number' ? { default: costs } : costs;
-      return metered(core.meter, className, target, table, error, (e) => realmError(env, e));
+      return metered(core.meter, className, target as T, table, error, (e) => realmError(env, e), core.refusals);
     },
     error,
     date: (ms) => new realm.Date(typeof ms === 'number' ? ms : ms.getTime()),

@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ServiceEnv, SimCore } from './core';
+import type { Checked, ReferenceClasses } from './reference';
 
 export type NodeType = 'PARAGRAPH' | 'LIST_ITEM' | 'TABLE' | 'TABLE_ROW' | 'TABLE_CELL';
 
@@ -255,9 +256,9 @@ export function documentService(env: ServiceEnv): unknown {
   };
 
   /** Fault-checks then meters every method of a facade. */
-  const facade = <T extends object>(
-    className: string,
-    target: T,
+  const facade = <N extends string, T extends object>(
+    className: N,
+    target: N extends keyof ReferenceClasses ? Checked<ReferenceClasses[N], T> : T,
     costs: number | ({ default: number } & Record<string, number>) = ELEMENT_MS,
   ): T => {
     const wrapped: Record<string, unknown> = {};
@@ -270,7 +271,7 @@ export function documentService(env: ServiceEnv): unknown {
             }
           : v;
     }
-    return env.metered(className, wrapped as T, costs);
+    return env.metered<string, T>(className, wrapped as T, costs);
   };
 
   function findDoc(id: string): DocState {
@@ -354,7 +355,7 @@ export function documentService(env: ServiceEnv): unknown {
       getParent: () => element(owner),
       isAtDocumentEnd: () => false,
     };
-    const f = facade('Text', t);
+    const f: object = facade('Text', t);
     return f;
   }
 
@@ -452,8 +453,8 @@ export function documentService(env: ServiceEnv): unknown {
         n.hr = false;
         return self();
       },
-      appendText: (s: string) => {
-        n.text = (n.text ?? '') + String(s);
+      appendText: (s: string | GoogleAppsScript.Document.Text) => {
+        n.text = (n.text ?? '') + (typeof s === 'string' ? s : s.getText());
         return textFacade(n);
       },
       getNumChildren: () => (n.text ? 1 : 0) + (n.hr ? 1 : 0),
@@ -479,10 +480,6 @@ export function documentService(env: ServiceEnv): unknown {
       },
       getAlignment: () =>
         n.attrs.HORIZONTAL_ALIGNMENT ? HorizontalAlignment[String(n.attrs.HORIZONTAL_ALIGNMENT)] : null,
-      setBold: (b: boolean) => ((n.attrs.BOLD = b), self()),
-      setItalic: (b: boolean) => ((n.attrs.ITALIC = b), self()),
-      setForegroundColor: (c: string) => ((n.attrs.FOREGROUND_COLOR = c), self()),
-      setFontSize: (s: number) => ((n.attrs.FONT_SIZE = s), self()),
       setLinkUrl: (u: string) => ((n.attrs.LINK_URL = u), self()),
       getLinkUrl: () => (n.attrs.LINK_URL as string | undefined) ?? null,
       appendHorizontalRule: () => {
@@ -618,6 +615,14 @@ export function documentService(env: ServiceEnv): unknown {
     return out;
   }
 
+  /** A table cell holds what a body holds, less what only Body has in the reference. */
+  function cellContainer<T extends Record<BodyOnly, unknown>>(c: T): Omit<T, BodyOnly> {
+    const { appendPageBreak: _a, getListItems: _b, getParagraphs: _c, getTables: _d, ...rest } = c;
+    return rest;
+  }
+
+  type BodyOnly = 'appendPageBreak' | 'getListItems' | 'getParagraphs' | 'getTables';
+
   function element(n: DocNode): object {
     let f: object;
     const self = () => f;
@@ -664,11 +669,13 @@ export function documentService(env: ServiceEnv): unknown {
           getNumChildren: () => cells().length,
           getCell: (i: number) => element(cells()[i] ?? missing(i, cells().length)),
           getChild: (i: number) => element(cells()[i] ?? missing(i, cells().length)),
-          appendTableCell: (text?: string) => {
+          appendTableCell: (text?: string | GoogleAppsScript.Document.TableCell | null) => {
+            if (text !== undefined && text !== null && typeof text !== 'string')
+              throw env.error('Simulator: TableRow.appendTableCell(TableCell) is not implemented');
             const cell: DocNode = {
               type: 'TABLE_CELL',
               attrs: {},
-              children: [para(text === undefined ? '' : String(text))],
+              children: [para(text ?? '')],
             };
             cells().push(cell);
             return element(cell);
@@ -679,7 +686,7 @@ export function documentService(env: ServiceEnv): unknown {
       case 'TABLE_CELL':
         f = facade('TableCell', {
           ...common(n, self),
-          ...container(() => (n.children ??= []), self, 'TableCell'),
+          ...cellContainer(container(() => (n.children ??= []), self, 'TableCell')),
           getType: () => ElementType.TABLE_CELL,
           copy: () => element(clone(n)),
           getAttributes: () => attrsOut(n),

@@ -177,7 +177,7 @@ export function submitResponse(
   const resp: FormResponseState = {
     id: `2_ABaOnu${core.nextId('Resp')}`,
     timestamp: (opts.at ?? core.clock.now()).toISOString(),
-    email: f.collectEmail ? (opts.email ?? 'respondent@school.example') : '',
+    email: f.collectEmail ? (opts.email ?? 'respondent@example.com') : '',
     answers: [],
   };
   for (const item of f.items.filter(isQuestion)) {
@@ -502,7 +502,7 @@ export function formsService(env: ServiceEnv) {
         form.destination = null;
         return proxy;
       },
-      getResponses: (since?: Date) =>
+      getResponses: (since?: GoogleAppsScript.Base.Date) =>
         env.arr(
           f()
             .responses.filter((r) => !since || Date.parse(r.timestamp) >= since.getTime())
@@ -518,7 +518,7 @@ export function formsService(env: ServiceEnv) {
         return proxy;
       },
     };
-    const proxy = env.metered('Form', self, { default: FORM_COST, setDestination: 1500 });
+    const proxy: object = env.metered('Form', self, { default: FORM_COST, setDestination: 1500 });
     return proxy;
   }
 

@@ -259,15 +259,8 @@ export function gmailService(env: ServiceEnv): unknown {
       me(userId);
       mine(id).deleted = true;
     },
-    send: () => {
-      throw env.error('Simulator: Small Wins never sends email; Gmail.Users.Drafts.send is not allowed here');
-    },
   };
-  const Messages = {
-    send: () => {
-      throw env.error('Simulator: Small Wins never sends email; Gmail.Users.Messages.send is not allowed here');
-    },
-  };
+  const Messages = {};
   return env.obj({
     Users: env.obj({
       Drafts: env.metered('Gmail.Users.Drafts', Drafts, { default: 200, create: 400 }),

@@ -40,13 +40,10 @@ export function htmlService(env: ServiceEnv) {
       ),
       clear: () => ((state.content = ''), proxy),
       setSandboxMode: () => proxy,
-      getSandboxMode: () => SandboxMode.IFRAME,
       setXFrameOptionsMode: () => proxy,
       addMetaTag: () => proxy,
       setFaviconUrl: () => proxy,
-      asTemplate: undefined as unknown,
     };
-    delete (self as Partial<typeof self>).asTemplate;
     const proxy = env.metered('HtmlOutput', self, 1) as unknown as Facade;
     return proxy;
   }

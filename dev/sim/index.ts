@@ -32,6 +32,9 @@ import { loggingServices, utilitiesService } from './utilities';
 export type { SimState, FormState as SimFormModel, TriggerState, ServiceEnv, Realm, MenuItemRecord };
 export { SimSpreadsheetModel, SimSheetModel } from './model';
 export { formatDate } from './utilities';
+export { zonedParts, zonedToMs } from './clock';
+export { documentService, javaReplace, simDocuments, type DocNode } from './documents';
+export { gmailService, parseMessage, simGmail } from './gmail';
 
 /** Builds the globals of one service for one realm; called once for sim.api and once per load(). */
 export type ServiceFactory = (env: ServiceEnv) => unknown;
@@ -44,6 +47,11 @@ export interface SimulatorOptions {
   state?: SimState;
   /** Name the add-on menu is shown under (createAddonMenu). */
   addonName?: string;
+  /**
+   * Service methods the caller forbids, `Class.method` → why (e.g. `'Gmail.Users.Drafts.send': 'this add-on never
+   * sends email'`): a call throws "Simulator: <why>" instead of running.
+   */
+  refusals?: Record<string, string>;
   /** Apply editor add-on trigger rules (default true). */
   addon?: boolean;
   /** Extra services, e.g. { DocumentApp: documentService }. Same as calling registerService. */
@@ -184,6 +192,7 @@ export function createSimulator(opts: SimulatorOptions = {}): Simulator {
     timeZone: opts.timeZone ?? st?.timeZone,
     user: opts.user ?? st?.user,
     addonName: opts.addonName,
+    refusals: opts.refusals,
   });
   const addon = opts.addon !== false;
   // DocumentApp is a built-in service (its scope is checked per call); advanced services such as Gmail
@@ -203,7 +212,7 @@ export function createSimulator(opts: SimulatorOptions = {}): Simulator {
     core.cache = structuredClone(st.cache);
     core.extensions = structuredClone(st.extensions ?? {});
   } else {
-    const ss = createSpreadsheetState({ core }, opts.spreadsheetName ?? 'Small Wins');
+    const ss = createSpreadsheetState({ core }, opts.spreadsheetName ?? 'Untitled spreadsheet');
     core.activeSpreadsheetId = ss.id;
   }
 

@@ -114,12 +114,21 @@ export function metered<T extends object>(
   costs: CostTable,
   makeError: ErrorMaker,
   convertError: (e: unknown) => unknown = (e) => e,
+  refusals: Readonly<Record<string, string>> = {},
 ): T {
   const cache = new Map<PropertyKey, unknown>();
   return new Proxy(target, {
     get(t, p, receiver) {
       if (typeof p === 'symbol') return Reflect.get(t, p, receiver);
       if (cache.has(p)) return cache.get(p);
+      const refusal = refusals[`${className}.${p}`];
+      if (refusal !== undefined) {
+        const refuse = () => {
+          throw makeError(`Simulator: ${refusal}`);
+        };
+        cache.set(p, refuse);
+        return refuse;
+      }
       if (p in t) {
         const v = Reflect.get(t, p, receiver);
         if (typeof v !== 'function') return v;

@@ -60,7 +60,7 @@ export function propertiesService(env: ServiceEnv) {
       },
     };
     void kind;
-    const proxy = env.metered('Properties', self, COST);
+    const proxy: object = env.metered('Properties', self, COST);
     return proxy;
   }
 

@@ -142,7 +142,7 @@ export function scriptService(
           return create({ fn: handler, type, source: 'SPREADSHEETS', sourceId: ssId }, core.clock.nowMs());
         },
       };
-      const pb = env.metered('SpreadsheetTriggerBuilder', b, { default: 0, create: 300 });
+      const pb: object = env.metered('SpreadsheetTriggerBuilder', b, { default: 0, create: 300 });
       return pb;
     };
     const forForm = (x: unknown) => {
@@ -161,7 +161,7 @@ export function scriptService(
             core.clock.nowMs(),
           ),
       };
-      const pb = env.metered('FormTriggerBuilder', b, { default: 0, create: 300 });
+      const pb: object = env.metered('FormTriggerBuilder', b, { default: 0, create: 300 });
       return pb;
     };
     const timeBased = () => {
@@ -211,7 +211,7 @@ export function scriptService(
           chosen = true;
           return pb;
         },
-        at: (date: Date) => {
+        at: (date: GoogleAppsScript.Base.Date) => {
           s.kind = 'once';
           s.at = new Date(date.getTime()).toISOString();
           chosen = true;
@@ -232,7 +232,7 @@ export function scriptService(
           return create({ fn: handler, type: 'CLOCK', source: 'CLOCK', schedule: { ...s } }, core.clock.nowMs());
         },
       };
-      const pb = env.metered('ClockTriggerBuilder', b, { default: 0, create: 300 });
+      const pb: object = env.metered('ClockTriggerBuilder', b, { default: 0, create: 300 });
       return pb;
     };
     return env.metered('TriggerBuilder', { forSpreadsheet, forForm, timeBased }, 0);

@@ -216,12 +216,11 @@ export function spreadsheetService(env: ServiceEnv, getUi: () => object): Spread
 
   function builderFacade(init?: ValidationState): Facade {
     const dv: ValidationState = init ?? { type: '', values: [], allowInvalid: true, helpText: null };
-    const self: Record<string | symbol, unknown> = {};
     const chain = (fn: () => void) => () => {
       fn();
       return proxy;
     };
-    Object.assign(self, {
+    const self = {
       requireValueInList: (values: unknown[], showDropdown?: boolean) =>
         chain(() => {
           if (!Array.isArray(values))
@@ -256,15 +255,14 @@ export function spreadsheetService(env: ServiceEnv, getUi: () => object): Spread
         if (!dv.type) throw err('You must specify a criteria type for the data validation rule.');
         return validationFacade({ ...dv, values: [...dv.values] });
       },
-    });
-    const proxy = env.metered('DataValidationBuilder', self, 0) as unknown as Facade;
+    };
+    const proxy: Facade = env.metered('DataValidationBuilder', self, 0) as unknown as Facade;
     return proxy;
   }
 
   function textFinderFacade(ssId: string, sheetId: number, box: Box | null, text: string): Facade {
     const opts = { matchCase: false, entire: false, regex: false, formulas: false };
     let cursor = -1; // index into the match list of the last findNext
-    const self: Record<string | symbol, unknown> = {};
     const matches = (): Array<[number, number]> => {
       const sh = sheetState(ssId, sheetId);
       const tz = ssState(ssId).timeZone;
@@ -292,7 +290,7 @@ export function spreadsheetService(env: ServiceEnv, getUi: () => object): Spread
       return out;
     };
     const cellRange = ([r, c]: [number, number]) => rangeFacade(ssId, sheetId, { r, c, nr: 1, nc: 1 });
-    Object.assign(self, {
+    const self = {
       matchCase: (b: boolean) => ((opts.matchCase = !!b), proxy),
       matchEntireCell: (b: boolean) => ((opts.entire = !!b), proxy),
       useRegularExpression: (b: boolean) => ((opts.regex = !!b), proxy),
@@ -335,8 +333,8 @@ export function spreadsheetService(env: ServiceEnv, getUi: () => object): Spread
         }
         return m.length;
       },
-    });
-    const proxy = env.metered('TextFinder', self, TEXT_FINDER_COSTS) as unknown as Facade;
+    };
+    const proxy: Facade = env.metered('TextFinder', self, TEXT_FINDER_COSTS) as unknown as Facade;
     return proxy;
   }
 
@@ -582,7 +580,7 @@ export function spreadsheetService(env: ServiceEnv, getUi: () => object): Spread
         return proxy;
       },
       activate: () => proxy,
-      setNote: (note: string) => style('note')(note),
+      setNote: (note: string | null) => style('note')(note ?? ''),
       getNote: () => String(cellAt(sh(), r, c)?.st?.note ?? ''),
     };
     const proxy = env.metered('Range', self, RANGE_COSTS) as unknown as Facade;
@@ -841,7 +839,6 @@ export function spreadsheetService(env: ServiceEnv, getUi: () => object): Spread
       },
       getOwner: () => null,
       getEditors: () => env.arr([]),
-      flush: () => undefined,
     };
     return env.metered('Spreadsheet', self, SPREADSHEET_COSTS) as unknown as Facade;
   }

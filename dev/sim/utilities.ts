@@ -141,19 +141,20 @@ export function utilitiesService(env: ServiceEnv) {
       getBytes: () => env.arr(toSigned(bytes)),
       getDataAsString: (charset?: unknown) => bytes.toString(String(charset ?? '') === 'US_ASCII' ? 'latin1' : 'utf8'),
       getContentType: () => type,
-      setContentType: (t: string) => ((type = t), proxy),
+      setContentType: (t: string | null) => ((type = t ?? ''), proxy),
       getName: () => nm,
       setName: (n: string) => ((nm = n), proxy),
       setDataFromString: (s: string) => ((bytes = Buffer.from(String(s), 'utf8')), proxy),
       copyBlob: () => blob(Buffer.from(bytes), type, nm),
       isGoogleType: () => false,
     };
-    const proxy = env.metered('Blob', self, 1);
+    const proxy: object = env.metered('Blob', self, 1);
     return proxy;
   }
 
   const app = {
-    formatDate: (date: Date, tz: string, pattern: string) => {
+    formatDate: (reference: GoogleAppsScript.Base.Date, tz: string, pattern: string) => {
+      const date = reference as unknown as Date;
       if (!date || typeof (date as Date).getTime !== 'function')
         throw env.error(
           'The parameters (' +

@@ -133,7 +133,8 @@ function planRun(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, mode: RunMode, ru
       run: run.id,
       runUntil: run.claimUntil,
     });
-    // Recorded, with this run's claim, before anything is built: a rerun finds it and resumes it instead of starting another.
+    // Recorded, with this run's claim, before anything is built: a rerun finds it and resumes it instead of starting
+    // another.
     appendIssue(run.issues, issue);
     entries.push({ claimed: issue, as: 'drafted' });
   }
@@ -180,7 +181,9 @@ function attempt(
   }
 }
 
-/** Gives up this run's claim after a failure, so a rerun can finish the issue at once (best effort: it expires anyway). */
+/**
+ * Gives up this run's claim after a failure, so a rerun can finish the issue at once (best effort: it expires anyway).
+ */
 function release(run: Run, issue: Issue): void {
   try {
     withDocumentLock(LOCK_MS, () => {

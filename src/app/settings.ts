@@ -32,7 +32,9 @@ function view(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, store: DocumentStore
   };
 }
 
-/** Why the template Doc cannot be used from this account, or '' when it opens (checked before saving, not at 7 a.m.). */
+/**
+ * Why the template Doc cannot be used from this account, or '' when it opens (checked before saving, not at 7 a.m.).
+ */
 function openTemplateProblem(docId: string): string {
   try {
     DocumentApp.openById(docId);

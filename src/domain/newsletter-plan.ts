@@ -109,7 +109,10 @@ export function draftAddresses(audience: Audience, recipients: string[]): { to: 
   return { to: staff ? recipients : [], bcc: staff ? [] : recipients };
 }
 
-/** Whether building the Doc is tried again after failing at try `attemptNo`: only transient faults, never the template's. */
+/**
+ * Whether building the Doc is tried again after failing at try `attemptNo`: only transient faults, never the
+ * template's.
+ */
 export function retryDoc(attemptNo: number, transient: boolean, error: string): boolean {
   return attemptNo < DOC_ATTEMPTS && transient && !/template/i.test(error);
 }

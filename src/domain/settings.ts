@@ -76,7 +76,9 @@ export const DEFAULT_SETTINGS: NewsletterSettings = {
   creditContributors: true,
 };
 
-/** A pragmatic address check: one @, a dotted domain, no spaces, quotes or angle brackets (which would break a header). */
+/**
+ * A pragmatic address check: one @, a dotted domain, no spaces, quotes or angle brackets (which would break a header).
+ */
 const EMAIL =
   /^[A-Za-z0-9.!#$%&*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 

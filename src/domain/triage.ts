@@ -116,7 +116,9 @@ export function winWarnings(fields: WinFields): WinWarning[] {
 // ---------------------------------------------------------------------------------------------------
 // The view
 
-/** Longest text per field on a queue page, so a page stays small whatever people typed; the full win is one call away. */
+/**
+ * Longest text per field on a queue page, so a page stays small whatever people typed; the full win is one call away.
+ */
 export const PAGE_TEXT_CAPS: Partial<Record<WinField, number>> = {
   headline: 300,
   story: 1500,

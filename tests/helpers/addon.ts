@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createSimulator } from '../../dev/sim';
 import { QUESTIONS } from '../../src/domain/form-spec';
+import { SMALL_WINS_SIM } from '../../dev/addon-sim';
 
 export const DIST = process.env.SW_DIST || join(__dirname, '..', '..', 'dist');
 
@@ -11,7 +12,7 @@ export type Sim = ReturnType<typeof createSimulator>;
 
 export function loadAddOn(opts: Parameters<typeof createSimulator>[0] = {}): Sim {
   if (!existsSync(join(DIST, 'Code.js'))) throw new Error('dist/ is not built: run `npm run build` first.');
-  const sim = createSimulator({ now: '2026-11-23T14:00:00Z', ...opts });
+  const sim = createSimulator({ ...SMALL_WINS_SIM, now: '2026-11-23T14:00:00Z', ...opts });
   sim.load(DIST);
   return sim;
 }

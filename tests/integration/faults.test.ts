@@ -2,8 +2,7 @@
 // path it travels, HTML kept as text, duplicates and malformed events, two leaders at once, long text, renamed or
 // deleted sheets and questions, service failures, consent in every channel, and menu items run too early.
 import { ANSWERS, byTitle, loadAddOn, onlyFormId, TITLE, winsRecords } from '../helpers/addon';
-import { documentService } from '../../dev/sim/documents';
-import { gmailService } from '../../dev/sim/gmail';
+import { documentService, gmailService } from '../../dev/sim';
 import {
   addWins,
   docs,

@@ -1,7 +1,7 @@
 // Needs info with a Gmail draft to the submitter, through the built bundle: the draft waits in Gmail, addressed
 // to the submitter, with the win's text escaped; nothing is sent, and the status is saved either way.
 import { ANSWERS, byTitle, loadAddOn, setUpSchool, Sim } from '../helpers/addon';
-import { simGmail } from '../../dev/sim/gmail';
+import { simGmail } from '../../dev/sim';
 import type { OpenResult } from '../../src/api';
 import { call } from '../../dev/endpoints';
 

@@ -3,9 +3,8 @@
 // written straight into the log.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createSimulator } from '../../dev/sim';
-import { documentService, simDocuments } from '../../dev/sim/documents';
-import { gmailService, simGmail } from '../../dev/sim/gmail';
+import { createSimulator, documentService, simDocuments, gmailService, simGmail } from '../../dev/sim';
+import { SMALL_WINS_SIM } from '../../dev/addon-sim';
 import { encodeRow, locateColumns, Columns } from '../../src/domain/log-columns';
 import { WinField } from '../../src/domain/schema';
 import type { SettingsInput } from '../../src/domain/settings';
@@ -18,6 +17,7 @@ export type Sim = ReturnType<typeof createSimulator>;
 export function loadNewsletterAddOn(opts: Parameters<typeof createSimulator>[0] = {}): Sim {
   if (!existsSync(join(NEWSLETTER_DIST, 'Code.js'))) throw new Error('dist/ is not built: run `npm run build` first.');
   const sim = createSimulator({
+    ...SMALL_WINS_SIM,
     now: '2026-11-23T14:00:00Z',
     ...opts,
     services: { DocumentApp: documentService, Gmail: gmailService, ...(opts.services ?? {}) },

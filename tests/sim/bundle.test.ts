@@ -101,7 +101,7 @@ describe('loader', () => {
     sim.open('NONE');
     expect(sim.ui.menus).toEqual([
       {
-        title: 'Small Wins',
+        title: 'Untitled project',
         items: [{ caption: 'Set up', fn: 'setUp' }, { separator: true }, { caption: 'Help', fn: 'help' }],
       },
     ]);
@@ -183,7 +183,7 @@ describe('forms and form-submit triggers', () => {
       a1: 'A2:D2',
       src: sim.spreadsheet.id,
       mode: 'FULL',
-      user: 'principal@school.example',
+      user: 'user@example.com',
       tsIsDate: true,
     });
     expect(e.uid).toBe(sim.triggers().find((t) => t.type === 'ON_FORM_SUBMIT')!.id);

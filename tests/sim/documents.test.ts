@@ -1,13 +1,12 @@
 // The simulator's DocumentApp and advanced Gmail service, used from the host realm (sim.api) the way the
 // add-on uses them: Docs built, copied and edited; drafts made from raw MIME; faults injected.
-import { createSimulator } from '../../dev/sim';
-import { documentService, javaReplace, simDocuments } from '../../dev/sim/documents';
-import { gmailService, simGmail } from '../../dev/sim/gmail';
+import { createSimulator, documentService, javaReplace, simDocuments, gmailService, simGmail } from '../../dev/sim';
 import { rawMessage } from '../../src/domain/mime';
 
 function sim() {
   return createSimulator({
     now: '2026-11-23T14:00:00Z',
+    refusals: { 'Gmail.Users.Drafts.send': 'this add-on never sends email' },
     services: { DocumentApp: documentService, Gmail: gmailService },
   });
 }

@@ -42,7 +42,7 @@ import {
   validateSettings,
   withDefaults,
 } from '../../src/domain/settings';
-import { parseMessage } from '../../dev/sim/gmail';
+import { parseMessage } from '../../dev/sim';
 
 function input(over: Partial<SettingsInput> = {}): SettingsInput {
   return {

@@ -4,6 +4,7 @@ import { createSimulator } from '../../sim';
 import { QUESTIONS } from '../../../src/domain/form-spec';
 import type { BenchSuite, BenchRow } from '../types';
 import { seededRows } from '../seed';
+import { SMALL_WINS_SIM } from '../../addon-sim';
 
 const DIST = process.env.SW_DIST || join(__dirname, '..', '..', '..', 'dist');
 const SIZES = [100, 10_000, 50_000];
@@ -30,7 +31,7 @@ export const suite: BenchSuite = {
   run() {
     const rows: BenchRow[] = [];
     for (const size of SIZES) {
-      const sim = createSimulator({ now: '2026-11-23T14:00:00Z' });
+      const sim = createSimulator({ ...SMALL_WINS_SIM, now: '2026-11-23T14:00:00Z' });
       sim.load(DIST);
       sim.open('LIMITED');
       sim.run('setUp');

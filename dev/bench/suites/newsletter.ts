@@ -2,9 +2,8 @@
 // (one audience, default design and template Doc; then three audiences), in a log of 5,000 older wins,
 // and the hourly check when nothing is due. Also the size of the email's HTML and how long the document lock is held.
 import { join } from 'node:path';
-import { createSimulator } from '../../sim';
-import { documentService, simDocuments } from '../../sim/documents';
-import { gmailService, simGmail } from '../../sim/gmail';
+import { createSimulator, documentService, simDocuments, gmailService, simGmail } from '../../sim';
+import { SMALL_WINS_SIM } from '../../addon-sim';
 import { encodeRow, locateColumns, Columns } from '../../../src/domain/log-columns';
 import { EXAMPLE_GOALS } from '../../../src/domain/goals';
 import type { WinField } from '../../../src/domain/schema';
@@ -17,6 +16,7 @@ type Sim = ReturnType<typeof createSimulator>;
 
 function school(audiences: Array<'Staff' | 'Families' | 'Public'>, template: boolean): Sim {
   const sim = createSimulator({
+    ...SMALL_WINS_SIM,
     now: '2026-11-23T14:00:00Z',
     services: { DocumentApp: documentService, Gmail: gmailService },
   });

@@ -7,6 +7,7 @@ import { createSimulator } from '../../sim';
 import { seedLog } from '../../triage-fixtures';
 import type { BenchRow, BenchSuite } from '../types';
 import { call as endpointCall, type AddOnEndpoints } from '../../endpoints';
+import { SMALL_WINS_SIM } from '../../addon-sim';
 
 const DIST = process.env.SW_DIST || join(__dirname, '..', '..', '..', 'dist');
 
@@ -31,7 +32,7 @@ export const suite: BenchSuite = {
     const rows: BenchRow[] = [];
     for (const n of [100, 10_000, 50_000]) {
       const size = `${n.toLocaleString('en-US')} wins`;
-      const sim = createSimulator({ now: '2026-11-23T14:00:00Z' });
+      const sim = createSimulator({ ...SMALL_WINS_SIM, now: '2026-11-23T14:00:00Z' });
       sim.load(DIST);
       sim.open('LIMITED');
       sim.run('setUp');
