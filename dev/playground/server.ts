@@ -234,14 +234,32 @@ export async function startPlayground(opts: PlaygroundOptions = {}): Promise<Pla
   return {
     url: `http://${host}:${port}/`,
     session,
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
+    close: () =>
+      new Promise<void>((ok) => {
+        server.close(() => ok());
+        // Browsers keep connections open; without this, close() would wait for them to time out.
+        server.closeAllConnections();
+      }),
   };
 }
 
 async function main(): Promise<void> {
   const port = process.env.PORT ? Number(process.env.PORT) : 5173;
   try {
-    const pg = await startPlayground({ port, stateFile: process.env.PLAYGROUND_STATE || undefined });
+    const pg = await startPlayground({
+      port,
+      stateFile: process.env.PLAYGROUND_STATE || undefined,
+      distDir: process.env.SW_DIST || undefined,
+    });
+    // Ctrl-C or a SIGTERM (from npm, a terminal closing, a process manager) stops the server and leaves nothing.
+    const stop = (signal: NodeJS.Signals) => {
+      console.log(`\n${signal}: stopping the playground.`);
+      void pg.close().then(() => process.exit(0));
+      setTimeout(() => process.exit(0), 2000).unref();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    process.once('SIGHUP', stop);
     console.log(`Small Wins playground: ${pg.url}`);
     console.log(
       `State is saved in ${process.env.PLAYGROUND_STATE || '.playground/state.json'}; the Reset button restores the seeded school.`,
