@@ -214,9 +214,14 @@ function App() {
       })}
 
       <h2>Schedule</h2>
-      <p class="hint">
+      <p class="hint" id="automation">
         Times are in the spreadsheet’s time zone ({view.timeZone}). {view.automation}
       </p>
+      {view.automationWarning && (
+        <p class="warning" id="automation-warning">
+          {view.automationWarning}
+        </p>
+      )}
       <div class="row">
         <div>
           <Field id="cadence" label="How often" error={errors.cadence}>
@@ -283,12 +288,10 @@ function App() {
           </div>
         )}
       </div>
-      {kind !== 'off' && (
-        <label class="inline">
-          <input type="checkbox" checked={takeOver} onChange={(e) => setTakeOver(e.currentTarget.checked)} /> Run the
-          schedule from my account (when a colleague who ran it has left)
-        </label>
-      )}
+      <label class="inline">
+        <input type="checkbox" checked={takeOver} onChange={(e) => setTakeOver(e.currentTarget.checked)} /> Run the
+        automation from my account (when a colleague who ran it has left)
+      </label>
 
       <h2>Design and sender</h2>
       <Field

@@ -143,6 +143,8 @@ export interface OpenResult extends QueuePage {
   canDraft: boolean;
   /** Problems the leader should know about (e.g. the Goals sheet is missing), as sentences. */
   notices: string[];
+  /** Form responses not yet in the log, in a sentence (from the notice the header row carries), or ''. */
+  waiting: string;
 }
 
 /** The server functions the sidebar calls; the sidebar's promise client is typed from this. */

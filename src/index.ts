@@ -6,8 +6,10 @@ import { buildMenu } from './app/menu';
 import { runSetUp, showSetUpResult } from './app/setup';
 import { reportingErrors } from './adapters/ui';
 import { showTriage, triageEndpoints } from './app/triage';
-import { draftNewsletterNowFromMenu, onNewsletterClockTick } from './app/newsletter-ui';
+import { draftNewsletterNowFromMenu } from './app/newsletter-ui';
 import { settingsEndpoints, showSettingsDialog } from './app/settings';
+import { onClockTick } from './app/clock';
+import { noteWaitingResponse } from './app/catch-up';
 
 import type { TriageEndpoints } from './api';
 import type { SettingsEndpoints } from './settings-api';
@@ -48,7 +50,8 @@ function onWinSubmitted(e: unknown): IntakeOutcome {
     return handleFormSubmit(e);
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
-    console.error(`Small Wins: a response could not be added now (${reason}); Set up adds it later.`);
+    console.error(`Small Wins: a response could not be added now (${reason}); the hourly clock adds it.`);
+    noteWaitingResponse(SpreadsheetApp.getActive());
     return { skipped: reason };
   }
 }
@@ -68,8 +71,10 @@ global.showSettings = () => reportingErrors('Settings', showSettingsDialog);
 global.draftNewsletterNow = () => {
   reportingErrors('Draft newsletter now', draftNewsletterNowFromMenu);
 };
-/** The newsletter schedule's hourly clock trigger (one per user per document). */
-global.onNewsletterClock = (_e?: unknown) => onNewsletterClockTick();
+/** The one hourly clock trigger (one per user per document): runs whatever is due; other accounts' ticks do nothing. */
+global.onClock = (e?: unknown) => onClockTick(e);
+/** The handler older versions gave their clock trigger: colleagues' triggers not yet migrated still call it. */
+global.onNewsletterClock = (e?: unknown) => onClockTick(e);
 global.settingsOpen = settingsEndpoints.settingsOpen;
 global.settingsSave = settingsEndpoints.settingsSave;
 global.settingsCancelIssue = settingsEndpoints.settingsCancelIssue;

@@ -27,8 +27,10 @@ export interface CancelResult {
 
 export interface SettingsView {
   input: SettingsInput;
-  /** Who runs the schedule, in a sentence. */
+  /** The schedule, whose account runs the automation and when it last ran, in sentences. */
   automation: string;
+  /** A warning when the clock seems stopped (no heartbeat for more than two hours), or ''. */
+  automationWarning: string;
   timeZone: string;
   recentIssues: RecentIssue[];
   me: string;

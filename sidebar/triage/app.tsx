@@ -229,6 +229,11 @@ export function App() {
         </button>
       </header>
       {meta?.counts && <Counts counts={meta.counts} />}
+      {meta?.waiting && (
+        <p class="waiting" id="waiting">
+          {meta.waiting}
+        </p>
+      )}
 
       <Filters query={query} goals={meta?.goals ?? []} searchRef={searchRef} changeQuery={changeQuery} />
 

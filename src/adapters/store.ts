@@ -2,6 +2,7 @@
 // bookkeeping, the goals snapshot. Read all keys in one call, write changed keys in one call.
 import type { QuestionMap } from '../domain/intake';
 import type { Goal } from '../domain/goals';
+import type { ClockRecord, Heartbeat } from '../domain/clock';
 
 export interface TriggerRecord {
   id: string;
@@ -15,15 +16,29 @@ export interface StoredConfig {
   /** Form item ID → field, so a retitled question is re-learned at the next Set up. */
   itemFields?: Record<string, string>;
   nextWinNumber?: number;
+  /** Older versions' content keys of recent responses; read until the first catch-up retires them. */
   recentResponses?: string[];
+  /** Records ("<timestamp>~<fingerprint>", domain/catch-up.ts) of the responses intake and the catch-up handled lately. */
+  intakeRecords?: string[];
+  /** Every response whose Timestamp is at or below this (ms) has been handled: the catch-up looks only above it. */
+  responsesCheckedUntil?: number;
+  /** Responses known to wait for the catch-up (the Wins header shows the notice while this is above 0). */
+  responsesWaiting?: number;
+  /** Where the catch-up reads the Form's Timestamps: the response sheet's name, column (1-based) and header. */
+  responseSheet?: { name: string; column: number; header: string };
   goals?: Goal[];
   /** Goal ID → name as Set up last saw them, to recognise renamed goals. */
   goalNamesById?: Record<string, string>;
   intakeTrigger?: TriggerRecord;
   /** The Wins header as Set up last left it, for spotting renamed columns. */
   logHeader?: string[];
-  /** Newsletter settings (domain/settings.ts NewsletterSettings), the schedule's trigger and bookkeeping. */
+  /** The one hourly clock trigger and the account that runs it; its ticks' heartbeat; when each job last ran (ISO). */
+  clockTrigger?: ClockRecord;
+  clockHeartbeat?: Heartbeat;
+  clockLastRun?: Record<string, string>;
+  /** Newsletter settings (domain/settings.ts NewsletterSettings) and the schedule's bookkeeping. */
   newsletterSettings?: unknown;
+  /** Older versions' clock record (the trigger existed only while a cadence was on): read as the clock's until Set up. */
   newsletterTrigger?: TriggerRecord;
   /** "yyyy-MM-dd HH:mm" in the spreadsheet's time zone: when the current schedule was saved. */
   newsletterScheduleSince?: string;

@@ -6,6 +6,7 @@ import { a1Range, a1Row } from '../domain/a1';
 import { allColumns, missingColumnsProblem, Columns, decodeRow, locateColumns, rowsById } from '../domain/log-columns';
 import { WINS_SHEET, WinField } from '../domain/schema';
 import { fromCell, cellString } from '../domain/text';
+import { findWaitingNotice } from '../domain/waiting-notice';
 import type { QueueQuery } from '../api';
 import { findLogSheet } from './wins-sheet';
 import {
@@ -28,6 +29,8 @@ export interface TriageLog {
   columns: Columns;
   /** Cells per row, a person's own columns included. */
   width: number;
+  /** Form responses waiting for the catch-up, as the header row's notice says (0 without one). */
+  waiting: number;
 }
 
 /**
@@ -52,7 +55,7 @@ export function openTriageLog(ss: Spreadsheet): TriageLog {
   if (!columns) {
     throw new Error(missingColumnsProblem(located, WINS_SHEET));
   }
-  return { ss, sheetName, columns, width: located.width };
+  return { ss, sheetName, columns, width: located.width, waiting: findWaitingNotice(header)?.count ?? 0 };
 }
 
 function range(log: TriageLog, row: number, column: number, rows: number | null, columns: number): Range {

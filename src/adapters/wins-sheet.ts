@@ -12,6 +12,7 @@ import {
   repairWinIds,
 } from '../domain/log-columns';
 import { winId } from '../domain/intake';
+import { findWaitingNotice, waitingNotice } from '../domain/waiting-notice';
 import {
   WIN_COLUMN_WIDTHS,
   WIN_DROPDOWNS,
@@ -171,16 +172,42 @@ export function repairIds(log: LogHandle, next: number): { next: number; missing
   return { next: repair.next, missing: repair.missing, repeated: repair.repeated };
 }
 
-/** Response keys already in the log, for importing responses the trigger missed. */
-export function loggedResponseKeys(log: LogHandle): Set<string> {
+/** Several wins appended in one write under the lock (the catch-up); appendRow stays the one-win path. */
+export function appendWins(log: LogHandle, wins: ReadonlyArray<Partial<Record<WinField, string>>>): void {
+  if (!wins.length) return;
+  const rows = wins.map((w) => encodeRow(w, log.columns, log.width));
   const last = log.sheet.getLastRow();
-  if (last < 2) return new Set();
-  return new Set(
-    log.sheet
-      .getRange(2, log.columns.responseKey + 1, last - 1, 1)
-      .getValues()
-      .map((r) => cellString(r[0])),
-  );
+  if (last + rows.length > log.sheet.getMaxRows()) log.sheet.insertRowsAfter(log.sheet.getMaxRows(), rows.length);
+  log.sheet.getRange(last + 1, 1, rows.length, rows[0].length).setValues(rows);
+}
+
+/** The Response key of every win in the log (one read), for telling which responses reached it. */
+export function loggedResponseKeys(log: LogHandle): string[] {
+  return readColumn(log, 'responseKey', lastLogRow(log)).map((v) => cellString(v).trim());
+}
+
+/**
+ * Shows, updates or clears the waiting notice in the header row (domain/waiting-notice.ts): in the cell that holds
+ * it, else the first empty header cell after the log's columns (a column is added when the sheet has none spare).
+ * `next` gets the count the notice shows now (0 without one). Reads the header row; writes only on a change.
+ */
+export function updateWaitingNotice(sheet: Sheet, next: (shown: number) => number): number {
+  const width = Math.max(sheet.getMaxColumns(), 1);
+  const header = sheet.getRange(1, 1, 1, width).getValues()[0];
+  const found = findWaitingNotice(header);
+  const count = Math.max(0, next(found?.count ?? 0));
+  if (count === (found?.count ?? 0)) return count;
+  if (count === 0) {
+    sheet.getRange(1, found!.column + 1).setValue('');
+    return 0;
+  }
+  let column = found ? found.column + 1 : 0;
+  if (!column) {
+    column = header.reduce<number>((w, h, i) => (cellString(h).trim() ? i + 1 : w), 0) + 1;
+    if (column > width) sheet.insertColumnsAfter(width, 1);
+  }
+  sheet.getRange(1, column).setValue(waitingNotice(count));
+  return count;
 }
 
 /** The last row holding data (1 call). Row 1 is the header. */

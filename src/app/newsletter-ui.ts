@@ -1,5 +1,5 @@
-// The menu's Draft newsletter now (a toast while it works, then a dialog of what was drafted per audience),
-// and the hourly trigger's handler, which says nothing unless something failed.
+// The menu's Draft newsletter now (a toast while it works, then a dialog of what was drafted per audience).
+// The schedule runs from the clock's tick (app/clock.ts).
 import { escapeHtml, showDialog } from '../adapters/ui';
 import { AudienceResult, runNewsletter, RunReport } from './newsletter-run';
 
@@ -37,13 +37,4 @@ export function reportHtml(report: RunReport): string {
       ? '<p>Another run is drafting the newsletter right now: its drafts will be in Gmail in a minute or two.</p>'
       : '<p>Nothing new is eligible: no Doc and no draft were made. Approve wins in <b>Triage wins</b>, then try again.</p>';
   return `${intro}<ul>${report.results.map(resultHtml).join('')}</ul>`;
-}
-
-/** The hourly clock trigger: drafts whatever the schedule says is due. A failure is thrown so the owner hears of it. */
-export function onNewsletterClockTick(): RunReport {
-  const report = runNewsletter('scheduled');
-  const failed = report.results.filter((r) => r.outcome === 'failed');
-  for (const r of report.results) console.log(`Small Wins newsletter: ${r.audience}: ${r.message}`);
-  if (failed.length) throw new Error(failed.map((r) => r.message).join(' '));
-  return report;
 }

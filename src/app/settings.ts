@@ -1,10 +1,12 @@
-// The Settings dialog's server side: opening it, saving validated settings (and with them the schedule's
-// one clock trigger), and cancelling an unsent issue from its list of recent issues.
+// The Settings dialog's server side: opening it (with whose account runs the automation and when it last ran),
+// saving validated settings (the clock stays whatever the cadence; a leader may take it over), and cancelling an
+// unsent issue from its list of recent issues.
+import { clockRecord, ensureClockTrigger } from '../adapters/clock-trigger';
 import { withDocumentLock } from '../adapters/lock';
-import { syncScheduleTrigger } from '../adapters/settings-store';
 import { loadSettings } from '../adapters/settings-store';
 import { DocumentStore } from '../adapters/store';
 import { localNow } from '../adapters/settings-store';
+import { clockStatus } from '../domain/clock';
 import { describeCadence, settingsToInput, SettingsInput, validateSettings } from '../domain/settings';
 import type { SaveResult, SettingsEndpoints, SettingsView } from '../settings-api';
 import { cancelIssue, recentIssues } from './newsletter-cancel';
@@ -14,18 +16,19 @@ export function showSettingsDialog(): void {
   SpreadsheetApp.getUi().showModalDialog(html, 'Small Wins settings');
 }
 
-function automationText(store: DocumentStore, me: string): string {
+function scheduleText(store: DocumentStore): string {
   const s = loadSettings(store);
-  if (s.cadence.kind === 'off') return 'The schedule is off: newsletters are drafted only with Draft newsletter now.';
-  const rec = store.config.newsletterTrigger;
-  const who = !rec ? 'nobody yet (save to install it)' : rec.owner === me ? 'your account' : `${rec.owner}'s account`;
-  return `Issues are drafted ${describeCadence(s.cadence)}; the schedule runs from ${who}.`;
+  return s.cadence.kind === 'off'
+    ? 'The schedule is off: newsletters are drafted only with Draft newsletter now.'
+    : `Issues are drafted ${describeCadence(s.cadence)}.`;
 }
 
 function view(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, store: DocumentStore, me: string): SettingsView {
+  const clock = clockStatus(clockRecord(store.config), store.config.clockHeartbeat, me, Date.now());
   return {
     input: settingsToInput(loadSettings(store)),
-    automation: automationText(store, me),
+    automation: `${scheduleText(store)} ${clock.sentence}`,
+    automationWarning: clock.warning,
     timeZone: ss.getSpreadsheetTimeZone(),
     recentIssues: recentIssues(ss),
     me,
@@ -70,26 +73,28 @@ export const settingsEndpoints: SettingsEndpoints = {
       const store = DocumentStore.open();
       const before = loadSettings(store);
       const settings = checked.settings;
-      const scheduleOn = settings.cadence.kind !== 'off';
-      const outcome = syncScheduleTrigger(
-        scheduleOn,
-        store.config.newsletterTrigger,
+      // The clock runs whatever the cadence (it also adds missed responses): saving never removes it, and brings
+      // it back for a spreadsheet an older version left without one.
+      const clock = ensureClockTrigger(
+        clockRecord(store.config),
         me,
         Boolean(opts?.takeOverSchedule),
+        new Date().toISOString(),
       );
       const scheduleChanged = JSON.stringify(before.cadence) !== JSON.stringify(settings.cadence);
       store.save({
         newsletterSettings: settings,
-        ...(outcome.record ? { newsletterTrigger: outcome.record } : {}),
+        ...(clock.record ? { clockTrigger: clock.record } : {}),
         ...(scheduleChanged || !store.config.newsletterScheduleSince
           ? { newsletterScheduleSince: localNow(ss).text }
           : {}),
       });
-      if (!outcome.record && store.config.newsletterTrigger) store.remove('newsletterTrigger');
-      const when = scheduleOn
-        ? ` Issues are drafted ${describeCadence(settings.cadence)} (${ss.getSpreadsheetTimeZone()}).`
-        : '';
-      return { ok: true, message: `Settings saved.${when} ${outcome.message}`, view: view(ss, store, me) };
+      if (store.config.newsletterTrigger) store.remove('newsletterTrigger');
+      const when =
+        settings.cadence.kind !== 'off'
+          ? ` Issues are drafted ${describeCadence(settings.cadence)} (${ss.getSpreadsheetTimeZone()}).`
+          : ' The schedule is off: newsletters are drafted only with Draft newsletter now.';
+      return { ok: true, message: `Settings saved.${when} ${clock.message}`, view: view(ss, store, me) };
     });
   },
 

@@ -1,15 +1,17 @@
-// Set up, safe to run again: the Goals and Wins sheets, the intake Form, the form-submit trigger,
-// and any responses that arrived while the log could not take them.
+// Set up, safe to run again: the Goals and Wins sheets, the intake Form, the form-submit trigger, the one hourly
+// clock (whatever the newsletter cadence), and any responses that arrived while the log could not take them.
 import { activeGoals, ensureGoalsSheet } from '../adapters/goals-sheet';
-import { ensureForm, findResponseSheet } from '../adapters/intake-form';
+import { clockRecord, ensureClockTrigger } from '../adapters/clock-trigger';
+import { ensureForm } from '../adapters/intake-form';
 import { withDocumentLock } from '../adapters/lock';
 import { DocumentStore } from '../adapters/store';
 import { ensureFormSubmitTrigger } from '../adapters/triggers';
 import { confirm, escapeHtml, showDialog } from '../adapters/ui';
-import { appendWin, ensureLog, LogHandle, loggedResponseKeys, repairIds, retagGoals } from '../adapters/wins-sheet';
+import { ensureLog, repairIds, retagGoals } from '../adapters/wins-sheet';
 import { goalRenames, rememberedGoals, retagCell } from '../domain/goals';
-import { responseKey, winFromResponse, winId } from '../domain/intake';
 import { WIN_HEADERS } from '../domain/schema';
+import { waitingCount } from '../domain/waiting-notice';
+import { catchUpResponses } from './catch-up';
 import { INTAKE_HANDLER } from './intake';
 
 export interface SetUpReport {
@@ -45,14 +47,21 @@ export function runSetUp(): SetUpReport {
     const form = ensureForm(ss, store.config, goals.goals);
     changes.push(...form.changes);
 
+    const nowIso = new Date().toISOString();
     let trigger = ensureFormSubmitTrigger(ss, INTAKE_HANDLER, store.config.intakeTrigger, me);
+    let clock = ensureClockTrigger(clockRecord(store.config), me, false, nowIso);
+    const colleague =
+      trigger.state === 'other' ? trigger.record?.owner : clock.state === 'other' ? clock.record?.owner : undefined;
     if (
-      trigger.state === 'other' &&
+      colleague &&
       confirm(
-        `${trigger.message}\n\nRun it from your account instead? Choose Yes if ${trigger.record?.owner} no longer runs Small Wins. Two triggers never add a response twice.`,
+        `New responses and the hourly clock (missed responses, the newsletter schedule) run from ${colleague}'s account, so nothing was added for you.\n\n` +
+          `Run them from your account instead? Choose Yes if ${colleague} no longer runs Small Wins. ` +
+          `Two triggers never add a response twice, and only one account drafts newsletters.`,
       )
     ) {
-      trigger = ensureFormSubmitTrigger(ss, INTAKE_HANDLER, undefined, me);
+      if (trigger.state === 'other') trigger = ensureFormSubmitTrigger(ss, INTAKE_HANDLER, undefined, me);
+      clock = ensureClockTrigger(clock.record, me, true, nowIso);
     }
 
     // IDs are never reused, even when the counter was lost (for example in a copied spreadsheet).
@@ -71,58 +80,25 @@ export function runSetUp(): SetUpReport {
       goals: activeGoals(goals.goals),
       goalNamesById: Object.fromEntries(goals.goals.filter((g) => g.id).map((g) => [g.id as string, g.name])),
       intakeTrigger: trigger.record ?? undefined,
-      logHeader: log.header.length ? log.header : WIN_HEADERS,
+      clockTrigger: clock.record ?? undefined,
+      // The waiting notice is not a column: it is not remembered as one.
+      logHeader: log.header.length ? log.header.map((h) => (waitingCount(h) === null ? h : '')) : WIN_HEADERS,
       nextWinNumber: next,
     });
 
-    const imported = importMissedResponses(ss, log, store, form.formId);
+    if (store.config.newsletterTrigger) store.remove('newsletterTrigger');
+
+    const { imported } = catchUpResponses(ss, store, log);
     if (imported)
       changes.push(`Added ${imported} response${imported > 1 ? 's' : ''} that had not reached the log yet.`);
-    return { formId: form.formId, formUrl: form.url, changes, automation: trigger.message, imported };
+    return {
+      formId: form.formId,
+      formUrl: form.url,
+      changes,
+      automation: `${trigger.message} ${clock.message}`,
+      imported,
+    };
   });
-}
-
-/** Responses in the response sheet without a row in the log (the trigger was off or the log broken). */
-function importMissedResponses(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  opened: LogHandle,
-  store: DocumentStore,
-  formId: string,
-): number {
-  const sheet = findResponseSheet(ss, formId);
-  if (!sheet || sheet.getLastRow() < 2) return 0;
-  const rows = sheet.getDataRange().getDisplayValues();
-  const header = rows[0];
-  const known = loggedResponseKeys(opened);
-  let n = Number(store.config.nextWinNumber) || 1;
-  let imported = 0;
-  const nowIso = new Date().toISOString();
-  for (const row of rows.slice(1)) {
-    if (row.every((c) => !String(c).trim())) continue;
-    const namedValues: Record<string, string[]> = {};
-    header.forEach((h, i) => (namedValues[h] = [row[i] ?? '']));
-    const key = responseKey(namedValues);
-    if (known.has(key)) continue;
-    const result = winFromResponse({
-      namedValues,
-      questionMap: store.config.questionMap ?? {},
-      goals: store.config.goals ?? [],
-      submittedAtIso: isoOrNow(row[0], nowIso),
-      nowIso,
-    });
-    if (!result.ok) continue;
-    appendWin(opened, { ...result.win.values, id: winId(n), responseKey: key });
-    known.add(key);
-    n++;
-    imported++;
-  }
-  if (imported) store.save({ nextWinNumber: n });
-  return imported;
-}
-
-function isoOrNow(text: string, nowIso: string): string {
-  const d = new Date(text);
-  return isNaN(d.getTime()) ? nowIso : d.toISOString();
 }
 
 /** The Set up menu item: runs Set up and shows what it did and the link to share. */

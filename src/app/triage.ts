@@ -41,6 +41,7 @@ import {
   toWinView,
 } from '../domain/triage';
 import { indexFields, PAGE_SIZE, planQueue } from '../domain/triage-queue';
+import { waitingSentence } from '../domain/waiting-notice';
 import { draftNeedsInfo, draftsAvailable } from './triage-draft';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -92,10 +93,18 @@ function readPage(log: TriageLog, query: QueueQuery): QueuePage {
 function openQueue(q: QueueQuery): OpenResult {
   const ss = SpreadsheetApp.getActive();
   const query = cleanQuery(q);
-  const page = readPage(openTriageLog(ss), query);
+  const log = openTriageLog(ss);
+  const page = readPage(log, query);
   const read = readGoals(ss);
   const chips: GoalChip[] = activeGoals(read.goals).map((g) => ({ name: g.name, description: g.description }));
-  return { ...page, goals: chips, blurbLimit: BLURB_LIMIT, canDraft: draftsAvailable(), notices: read.problems };
+  return {
+    ...page,
+    goals: chips,
+    blurbLimit: BLURB_LIMIT,
+    canDraft: draftsAvailable(),
+    notices: read.problems,
+    waiting: waitingSentence(log.waiting),
+  };
 }
 
 function queuePage(q: QueueQuery): QueuePage {

@@ -1,5 +1,5 @@
 // Turning one form response (the trigger's namedValues) into a new win row: field mapping, defaults,
-// suggestions and a key that recognises a duplicate delivery of the same response.
+// suggestions, and the content key older versions used to recognise a response.
 import { IntakeField } from './form-spec';
 import { Goal, suggestGoals } from './goals';
 import { Consent, CONSENTS, isConsent, isKind, Kind, WinField } from './schema';
@@ -44,7 +44,11 @@ export function winId(n: number): string {
   return `W-${String(n).padStart(4, '0')}`;
 }
 
-/** A short stable fingerprint of the response's content (FNV-1a over the sorted answers). */
+/**
+ * The content key older versions kept in the Response key column and their records (FNV-1a over every column's
+ * text, so any edit changed it). Kept only to recognise what they imported; responses are now known by
+ * domain/catch-up.ts's records.
+ */
 export function responseKey(namedValues: Record<string, unknown>): string {
   const parts = Object.keys(namedValues)
     .sort()
@@ -141,11 +145,4 @@ export function winFromResponse(input: IntakeInput): IntakeResult {
       notes,
     },
   };
-}
-
-/** Keeps the last `max` response keys, newest last, so a duplicate delivery is recognised. */
-export function rememberKey(recent: readonly string[], key: string, max = 300): string[] {
-  const next = recent.filter((k) => k !== key);
-  next.push(key);
-  return next.length > max ? next.slice(next.length - max) : next;
 }

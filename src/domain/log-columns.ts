@@ -2,6 +2,7 @@
 // renamed or deleted a column, and encoding/decoding a win's row for any column order.
 import { WIN_COLUMNS, WIN_FIELDS, WIN_HEADERS, WinField } from './schema';
 import { fromCell, toCellText, cellString } from './text';
+import { waitingCount } from './waiting-notice';
 
 export type Columns = Record<WinField, number>;
 
@@ -12,7 +13,9 @@ const DATE_FIELDS: ReadonlySet<WinField> = new Set<WinField>([
   'privacyClearedAt',
 ]);
 
+/** A header cell as columns are matched: Small Wins' waiting notice counts as blank (it is not a column). */
 function norm(h: unknown): string {
+  if (waitingCount(h) !== null) return '';
   return cellString(h).trim().toLowerCase();
 }
 

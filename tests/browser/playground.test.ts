@@ -188,7 +188,7 @@ describe('playground', () => {
       .first()
       .waitFor();
     const moved = pg.session.activity.slice(before).find((e) => e.what.startsWith('Clock moved'));
-    expect(moved?.fired?.join(' ')).toMatch(/time-driven runs? of onNewsletterClock/);
+    expect(moved?.fired?.join(' ')).toMatch(/time-driven runs? of onClock/);
 
     const stateFile = join(dir, 'state.json');
     const wins = pg.session.sim.spreadsheet.sheet('Wins')!.lastRow;

@@ -28,7 +28,13 @@ test('the server validates again and reports by field; saved settings come back 
   );
   expect(bad.ok).toBe(false);
   expect(Object.keys(bad.errors ?? {}).sort()).toEqual(['recipients.Staff', 'replyTo']);
-  expect(sim.triggers().filter((t) => t.fn === 'onNewsletterClock')).toHaveLength(0);
+  // Set up installed the one clock; a refused save changes nothing.
+  expect(
+    sim
+      .triggers()
+      .filter((t) => t.type === 'CLOCK')
+      .map((t) => t.fn),
+  ).toEqual(['onClock']);
   expect(saveSettings(sim, settingsInput()).ok).toBe(true);
   const r = sim.runSidebar('settingsOpen', []);
   if (!r.ok) throw new Error(r.error);
@@ -39,6 +45,8 @@ test('the server validates again and reports by field; saved settings come back 
   };
   expect(view.input.schoolName).toBe('Riverside Primary');
   expect(view.input.audiences.Families.recipients).toBe('families@school.example, pta@school.example');
-  expect(view.automation).toBe('Issues are drafted every Friday at 07:00; the schedule runs from your account.');
+  expect(view.automation).toBe(
+    'Issues are drafted every Friday at 07:00. The automation runs from your account; it has not run yet (it runs once an hour).',
+  );
   expect(view.timeZone).toBe('America/New_York');
 });

@@ -97,7 +97,7 @@ describe('the weekly clock trigger', () => {
   test('drafts once when due, and a double-fired trigger finds the issue done', () => {
     const sim = loadNewsletterAddOn(); // Monday 23 November 2026, 09:00 in New York
     expect(saveSettings(sim, settingsInput()).ok).toBe(true);
-    expect(sim.triggers().filter((t) => t.fn === 'onNewsletterClock')).toHaveLength(1);
+    expect(sim.triggers().filter((t) => t.fn === 'onClock')).toHaveLength(1);
     addWins(sim, [win({ id: 'W-0101', consent: 'Public' }), win({ id: 'W-0102', consent: 'Staff only' })]);
     // Friday 07:00 New York is 12:00 UTC: nothing before it.
     sim.advanceTo('2026-11-27T11:59:00Z');
@@ -114,8 +114,8 @@ describe('the weekly clock trigger', () => {
     expect(rows[0].Period).toBe('Week of 23 November 2026');
     expect(gmail(sim).drafts()).toHaveLength(3);
     // The same trigger delivered twice more (a known platform behaviour): nothing new.
-    sim.run('onNewsletterClock', {});
-    sim.run('onNewsletterClock', {});
+    sim.run('onClock', {});
+    sim.run('onClock', {});
     expect(issueRows(sim)).toHaveLength(3);
     expect(gmail(sim).drafts()).toHaveLength(3);
     expect(docs(sim).list()).toHaveLength(3);
@@ -142,27 +142,30 @@ describe('the weekly clock trigger', () => {
     expect(gmail(sim).all()).toHaveLength(0);
     sim.meter.reset();
     sim.advanceTo('2026-11-27T13:30:00Z');
-    expect(sim.meter.byMethod['Range.getValues']).toBeUndefined();
+    // The tick reads one column, the response sheet's Timestamps (for missed responses), through the spreadsheet:
+    // the log is not opened.
+    expect(sim.meter.byMethod['Range.getValues']?.calls).toBe(1);
+    expect(sim.meter.byMethod['Spreadsheet.getSheetByName']).toBeUndefined();
     expect(sim.errors).toEqual([]);
   });
 
-  test('settings saved twice keep one trigger; a second leader is told who runs it; off removes it', () => {
+  test('settings saved twice keep one clock; a second leader is told who runs it; off keeps the clock', () => {
     const sim = loadNewsletterAddOn();
     saveSettings(sim, settingsInput());
     saveSettings(sim, settingsInput({ schoolName: 'Riverside' }));
-    expect(sim.triggers().filter((t) => t.fn === 'onNewsletterClock')).toHaveLength(1);
+    expect(sim.triggers().filter((t) => t.fn === 'onClock')).toHaveLength(1);
     sim.setUser('deputy@school.example');
     const second = saveSettings(sim, settingsInput());
     expect(second.message).toMatch(/runs from principal@school\.example's account/);
     expect(
       sim
         .triggers()
-        .filter((t) => t.fn === 'onNewsletterClock')
+        .filter((t) => t.fn === 'onClock')
         .map((t) => t.owner),
     ).toEqual(['principal@school.example']);
-    // The deputy takes over: both triggers fire, issues are never duplicated.
+    // The deputy takes over: both triggers fire, only the deputy's acts, issues are never duplicated.
     saveSettings(sim, settingsInput(), true);
-    expect(sim.triggers().filter((t) => t.fn === 'onNewsletterClock')).toHaveLength(2);
+    expect(sim.triggers().filter((t) => t.fn === 'onClock')).toHaveLength(2);
     addWins(sim, [win({ consent: 'Public' })]);
     sim.advanceTo('2026-11-27T14:30:00Z');
     expect(sim.errors).toEqual([]);
@@ -173,7 +176,7 @@ describe('the weekly clock trigger', () => {
     expect(
       sim
         .triggers()
-        .filter((t) => t.fn === 'onNewsletterClock')
+        .filter((t) => t.fn === 'onClock')
         .map((t) => t.owner),
     ).toEqual(['deputy@school.example']);
   });

@@ -49,7 +49,7 @@ describe('menu', () => {
 });
 
 describe('Set up', () => {
-  test('creates the log, the goals and a published, linked Form with the questions, and one trigger', () => {
+  test('creates the log, the goals and a published, linked Form with the questions, a form-submit trigger and the clock', () => {
     const sim = loadAddOn();
     const formId = setUpSchool(sim);
     const header = (sim.spreadsheet.sheetValues('Wins') as unknown[][])[0];
@@ -77,6 +77,12 @@ describe('Set up', () => {
     expect(formTitles(sim, formId)).toEqual(Object.values(TITLE));
     expect(goalChoices(sim, formId)).toEqual(EXAMPLE_GOALS.map((g) => g.name));
     expect(sim.triggers().filter((t) => t.type === 'ON_FORM_SUBMIT')).toHaveLength(1);
+    expect(
+      sim
+        .triggers()
+        .filter((t) => t.type === 'CLOCK')
+        .map((t) => t.fn),
+    ).toEqual(['onClock']);
     const dialog = sim.ui.dialogs[sim.ui.dialogs.length - 1];
     expect(dialog.html).toMatch(/Share this link/);
     expect(dialog.html).toContain('http');
@@ -92,7 +98,7 @@ describe('Set up', () => {
     sim.run('setUp');
     expect(sim.forms.size).toBe(1);
     expect(onlyFormId(sim)).toBe(formId);
-    expect(sim.triggers()).toHaveLength(1);
+    expect(sim.triggers().map((t) => `${t.type} ${t.fn}`)).toEqual(['ON_FORM_SUBMIT onWinSubmitted', 'CLOCK onClock']);
     expect(sim.spreadsheet.sheetNames()).toEqual(sheets);
     expect(JSON.stringify(sim.spreadsheet.sheetValues('Wins'))).toBe(before);
     expect(formTitles(sim, formId)).toEqual(Object.values(TITLE));
@@ -159,10 +165,16 @@ describe('Set up', () => {
     sim.run('setUp');
     const alert = sim.ui.alerts[sim.ui.alerts.length - 1];
     expect(alert.message).toMatch(/principal@school\.example/);
-    expect(sim.triggers()).toHaveLength(1);
+    const owners = () => sim.triggers().map((t) => `${t.fn} ${t.owner}`);
+    expect(owners()).toEqual(['onWinSubmitted principal@school.example', 'onClock principal@school.example']);
     sim.ui.answerNextAlert('YES');
     sim.run('setUp');
-    expect(sim.triggers()).toHaveLength(2);
+    expect(owners()).toEqual([
+      'onWinSubmitted principal@school.example',
+      'onClock principal@school.example',
+      'onWinSubmitted deputy@school.example',
+      'onClock deputy@school.example',
+    ]);
   });
 });
 
@@ -217,7 +229,7 @@ describe('intake', () => {
     sim.setUser('deputy@school.example');
     sim.ui.answerNextAlert('YES');
     sim.run('setUp');
-    expect(sim.triggers()).toHaveLength(2);
+    expect(sim.triggers().filter((t) => t.type === 'ON_FORM_SUBMIT')).toHaveLength(2);
     const { event } = submit(sim, formId);
     sim.redeliver(event);
     expect(winsRecords(sim)).toHaveLength(1);

@@ -1,7 +1,7 @@
 // Unit tests of intake: mapping a response to a win, consent defaults, IDs and duplicate keys.
 import { QUESTIONS } from '../../src/domain/form-spec';
 import { EXAMPLE_GOALS } from '../../src/domain/goals';
-import { QuestionMap, readConsent, rememberKey, responseKey, winFromResponse, winId } from '../../src/domain/intake';
+import { QuestionMap, readConsent, responseKey, winFromResponse, winId } from '../../src/domain/intake';
 
 const map: QuestionMap = Object.fromEntries(QUESTIONS.map((q) => [q.title, q.field]));
 const title = (field: string) => QUESTIONS.find((q) => q.field === field)!.title;
@@ -108,8 +108,5 @@ describe('intake mapping', () => {
     const a = response(base);
     expect(responseKey(a)).toBe(responseKey(JSON.parse(JSON.stringify(a))));
     expect(responseKey(a)).not.toBe(responseKey(response({ ...base, story: 'other' })));
-    const recent = rememberKey(['a', 'b', 'c'], 'd', 3);
-    expect(recent).toEqual(['b', 'c', 'd']);
-    expect(rememberKey(recent, 'b', 3)).toEqual(['c', 'd', 'b']);
   });
 });
