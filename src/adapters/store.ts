@@ -42,6 +42,8 @@ export interface StoredConfig {
   newsletterTrigger?: TriggerRecord;
   /** "yyyy-MM-dd HH:mm" in the spreadsheet's time zone: when the current schedule was saved. */
   newsletterScheduleSince?: string;
+  /** The period and audiences ("2026-W48 Staff,Families") the clock's last scheduled run finished. */
+  newsletterDone?: string;
   /** Scheduled period keys that found nothing eligible, so the hourly check does not look again. */
   newsletterEmptyPeriods?: string[];
   [key: string]: unknown;

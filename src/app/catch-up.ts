@@ -87,6 +87,7 @@ export function catchUpResponses(ss: Spreadsheet, store: DocumentStore, opened: 
   };
   if (!stamps) {
     clearWaiting(store, log);
+    if (store.config.responsesWaiting) store.save({ responsesWaiting: 0 });
     return { imported: 0, checked: false };
   }
   let watermark = config.responsesCheckedUntil ?? null;
@@ -101,6 +102,7 @@ export function catchUpResponses(ss: Spreadsheet, store: DocumentStore, opened: 
     for (const k of config.recentResponses ?? []) olderKeys.add(k);
   }
   const added: string[] = [];
+  const patch: Partial<StoredConfig> = {};
   let imported = 0;
   if (toLook.length) {
     const logKeys = loggedResponseKeys(openedLog());
@@ -142,25 +144,29 @@ export function catchUpResponses(ss: Spreadsheet, store: DocumentStore, opened: 
     }
     appendWins(openedLog(), wins);
     imported = wins.length;
-    if (imported) store.save({ nextWinNumber: n });
+    if (imported) patch.nextWinNumber = n;
   }
+  clearWaiting(store, log);
   const next = nextWatermark(watermark, nowMs);
   store.save({
+    ...patch,
     responsesCheckedUntil: next,
     intakeRecords: keepRecords(config.intakeRecords ?? [], added, next),
     ...(stamps.moved || !config.responseSheet ? { responseSheet: stamps.place } : {}),
+    ...(config.responsesWaiting ? { responsesWaiting: 0 } : {}),
   });
   if (config.recentResponses) store.remove('recentResponses');
-  clearWaiting(store, log);
   return { imported, checked: true };
 }
 
-/** After a complete pass nothing waits: the notice goes (read only when one may be shown, or the log is open). */
+/**
+ * After a complete pass nothing waits: the notice in the Wins header goes (the header is read only when a notice may
+ * be shown, or the log is open anyway). The caller records responsesWaiting 0.
+ */
 function clearWaiting(store: DocumentStore, log: LogHandle | null): void {
   if (!log && !(Number(store.config.responsesWaiting) > 0)) return;
   const sheet = log?.sheet ?? findLogSheet(SpreadsheetApp.getActive()).sheet;
   if (sheet) updateWaitingNotice(sheet, () => 0);
-  if (store.config.responsesWaiting !== undefined) store.save({ responsesWaiting: 0 });
 }
 
 /**

@@ -59,21 +59,32 @@ const catchUpJob: ClockJob = {
   },
 };
 
+/** The period (and audiences) a scheduled run last finished: the ticks after it until the next period skip it. */
+function newsletterDueKey(tick: Tick): string | null {
+  const settings = loadSettings(tick.store);
+  if (settings.cadence.kind === 'off' || !settings.schoolName) return null;
+  const audiences = AUDIENCES.filter((a) => settings.audiences[a].enabled);
+  if (!audiences.length) return null;
+  const due = duePeriod(settings.cadence, tick.local().time, scheduleSince(tick.store));
+  if (!due || allEmpty(audiences, due.key, tick.store.config.newsletterEmptyPeriods ?? [])) return null;
+  return `${due.key} ${audiences.join(',')}`;
+}
+
 const newsletterJob: ClockJob = {
   name: 'newsletter',
   due(tick) {
-    const settings = loadSettings(tick.store);
-    if (settings.cadence.kind === 'off' || !settings.schoolName) return false;
-    const audiences = AUDIENCES.filter((a) => settings.audiences[a].enabled);
-    if (!audiences.length) return false;
-    const due = duePeriod(settings.cadence, tick.local().time, scheduleSince(tick.store));
-    return Boolean(due && !allEmpty(audiences, due.key, tick.store.config.newsletterEmptyPeriods ?? []));
+    const key = newsletterDueKey(tick);
+    return key !== null && key !== tick.store.config.newsletterDone;
   },
-  run() {
+  run(tick) {
+    const key = newsletterDueKey(tick);
     const report = runNewsletter('scheduled');
     for (const r of report.results) console.log(`Small Wins newsletter: ${r.audience}: ${r.message}`);
     const failed = report.results.filter((r) => r.outcome === 'failed');
     if (failed.length) throw new Error(failed.map((r) => r.message).join(' '));
+    // Every audience's issue for the period is made or had nothing to carry: the next ticks of the period need not
+    // open the Newsletters sheet again (a run still busy elsewhere is looked at again next hour).
+    if (key && !report.results.some((r) => r.outcome === 'busy')) tick.later.newsletterDone = key;
     return report.note ?? `${report.results.length} audience${report.results.length === 1 ? '' : 's'} checked`;
   },
 };

@@ -1,6 +1,6 @@
 // The real Settings dialog (dist/Settings.html) in Chromium, google.script.run bridged to the simulator running
 // dist/ with DocumentApp and Gmail: labelled fields, validation on the client and on the server (a template Doc
-// that cannot be opened), saving with the schedule's clock trigger, and cancelling an unsent issue.
+// that cannot be opened), saving (the one clock stays, whatever the cadence), and cancelling an unsent issue.
 import type { Page } from 'playwright-core';
 import type { SettingsView } from '../../src/settings-api';
 import {
@@ -42,7 +42,7 @@ function view(sim: Sim): SettingsView {
   return call(sim, 'settingsOpen');
 }
 
-const clockTriggers = (sim: Sim) => sim.triggers().filter((t) => t.fn === 'onNewsletterClock');
+const clockTriggers = (sim: Sim) => sim.triggers().filter((t) => t.type === 'CLOCK');
 
 /** A school that drafted one Staff issue on demand (schedule off), and has a template Doc of its own. */
 function school(): { sim: Sim; templateId: string } {
@@ -92,7 +92,9 @@ test('every field has a unique accessible name, and the recent issues offer Canc
 
 test('a bad address and a template that cannot be opened are shown on their fields; fixed, the settings and the trigger are saved', async () => {
   const { sim, templateId } = school();
-  expect(clockTriggers(sim)).toHaveLength(0);
+  // Set up installed the one clock; saving with the schedule off kept it.
+  const clock = clockTriggers(sim).map((t) => `${t.fn} ${t.id} ${t.owner}`);
+  expect(clock).toEqual([expect.stringMatching(/^onClock \d+ principal@school\.example$/)]);
   const { page, calls } = await openSettings(sim);
   const families = page.getByLabel('Recipients for Families', { exact: true });
   const template = page.getByLabel('Template Doc (optional)', { exact: true });
@@ -130,14 +132,14 @@ test('a bad address and a template that cannot be opened are shown on their fiel
   await eventually(async () => expect(await page.evaluate(() => document.activeElement?.id)).toBe('template'));
   expect(calls).toEqual(['settingsOpen', 'settingsSave']);
   expect(view(sim).input.template).toBe('');
-  expect(clockTriggers(sim)).toHaveLength(0);
+  expect(clockTriggers(sim).map((t) => `${t.fn} ${t.id} ${t.owner}`)).toEqual(clock);
 
   await template.fill(`https://docs.google.com/document/d/${templateId}/edit`);
   await page.getByRole('button', { name: 'Save settings' }).click();
   await page
     .getByRole('status')
     .getByText(
-      /^Settings saved\. Issues are drafted every Thursday at 08:00 \(America\/New_York\)\. The schedule now runs from your account/,
+      /^Settings saved\. Issues are drafted every Thursday at 08:00 \(America\/New_York\)\. The hourly clock \(missed responses, the newsletter schedule\) runs from your account/,
     )
     .waitFor();
   await templateError.waitFor({ state: 'detached' });
@@ -147,7 +149,7 @@ test('a bad address and a template that cannot be opened are shown on their fiel
   expect(saved.audiences.Staff).toEqual({ enabled: true, recipients: 'staff@school.example' });
   expect(saved.cadence).toEqual({ kind: 'weekly', weekday: 4, monthDay: 1, hour: 8 });
   expect(saved.template).toBe(templateId);
-  expect(clockTriggers(sim).map((t) => t.owner)).toEqual(['principal@school.example']);
+  expect(clockTriggers(sim).map((t) => `${t.fn} ${t.id} ${t.owner}`)).toEqual(clock);
   // The dialog shows what was saved (the template as its ID).
   await eventually(async () => expect(await template.inputValue()).toBe(templateId));
   await page.close();
@@ -174,4 +176,24 @@ test('the recent issues list cancels an unsent issue: its draft is deleted and i
   expect(gmail(sim).get(String(staff['Draft ID']))!.deleted).toBe(true);
   expect(sharedIn(sim)).toEqual({ 'W-0901': '', 'W-0902': '' });
   await page.close();
+});
+
+test('says whose account runs the automation, and warns when its clock has stopped', async () => {
+  const { sim } = school();
+  sim.advanceTo('2026-11-23T15:20:00Z'); // the tick at 15:00
+  let opened = await openSettings(sim);
+  await opened.page.getByText(/The automation runs from your account; last ran 20 minutes ago\./).waitFor();
+  expect(await opened.page.locator('#automation-warning').count()).toBe(0);
+  await opened.page.close();
+  // The owner's trigger is gone (their account was removed): three hours on, the dialog warns.
+  for (const t of sim.api.ScriptApp.getProjectTriggers()) sim.api.ScriptApp.deleteTrigger(t);
+  sim.advanceTo('2026-11-23T18:05:00Z');
+  opened = await openSettings(sim);
+  await opened.page.getByText(/The automation runs from your account; last ran 3 hours ago\./).waitFor();
+  await eventually(async () =>
+    expect(await opened.page.locator('#automation-warning').textContent()).toMatch(
+      /^The automation last ran 3 hours ago: missed responses are not being added/,
+    ),
+  );
+  await opened.page.close();
 });

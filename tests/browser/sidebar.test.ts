@@ -1,5 +1,5 @@
 // The real sidebar (dist/Sidebar.html) in Chromium, google.script.run bridged to the simulator running dist/.
-import { loadAddOn, setUpSchool, Sim } from '../helpers/addon';
+import { ANSWERS, byTitle, loadAddOn, setUpSchool, Sim } from '../helpers/addon';
 import { seedLog, seedWin, seedWins } from '../../dev/triage-fixtures';
 import { WIN_COLUMNS } from '../../src/domain/schema';
 import { eventually, openSidebar, unnamedControls, useChromium } from './harness';
@@ -207,4 +207,22 @@ test('select several to tag or approve in one call; blurb contact warning while 
   const keys = await help.locator('dt').allTextContents();
   expect(keys).toEqual(['j or ↓', 'k or ↑', '1 – 9', 'a', 'f', 'n', 'e', 'x', '/', 'u', '?', 'Esc']);
   await page.close();
+});
+
+test('says how many form responses wait for the clock while any do', async () => {
+  const sim = loadAddOn();
+  const formId = setUpSchool(sim);
+  sim.holdLock('document');
+  sim.submitForm(formId, byTitle(ANSWERS), { email: 'ana@school.example' });
+  sim.holdLock('document', 0);
+  const { page } = await openSidebar(browser(), sim);
+  await page
+    .getByText('1 form response is waiting to be added to the log; Small Wins adds it within the hour.')
+    .waitFor();
+  await page.close();
+  sim.advanceTo('2026-11-23T15:30:00Z');
+  const again = await openSidebar(browser(), sim);
+  await again.page.getByRole('heading', { level: 2, name: /Reading buddies/ }).waitFor();
+  expect(await again.page.locator('.waiting').count()).toBe(0);
+  await again.page.close();
 });
