@@ -8,6 +8,8 @@ import { findResponseSheet } from './intake-form';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export interface ResponsePlace {
+  /** The Form whose responses the sheet holds (a new Form, after the old one was deleted, has a new sheet). */
+  formId: string;
   name: string;
   /** 1-based column of the Timestamp. */
   column: number;
@@ -34,7 +36,7 @@ export function locateResponses(ss: Spreadsheet, formId: string): ResponsePlace 
     .map((h) => cellString(h).trim());
   const at = header.findIndex((h) => h.toLowerCase() === TIMESTAMP);
   const column = at >= 0 ? at + 1 : 1;
-  return { name: sheet.getName(), column, header: header[column - 1] ?? '' };
+  return { formId, name: sheet.getName(), column, header: header[column - 1] ?? '' };
 }
 
 function readColumn(ss: Spreadsheet, place: ResponsePlace): unknown[][] | null {
@@ -49,7 +51,7 @@ function readColumn(ss: Spreadsheet, place: ResponsePlace): unknown[][] | null {
 
 /** The Timestamps of every response: two calls when the remembered place still holds. Null without a response sheet. */
 export function readStamps(ss: Spreadsheet, remembered: ResponsePlace | undefined, formId: string): Stamps | null {
-  let place = remembered ?? null;
+  let place = remembered && remembered.formId === formId ? remembered : null;
   let values = place ? readColumn(ss, place) : null;
   let moved = false;
   if (!values) {

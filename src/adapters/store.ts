@@ -24,8 +24,8 @@ export interface StoredConfig {
   responsesCheckedUntil?: number;
   /** Responses known to wait for the catch-up (the Wins header shows the notice while this is above 0). */
   responsesWaiting?: number;
-  /** Where the catch-up reads the Form's Timestamps: the response sheet's name, column (1-based) and header. */
-  responseSheet?: { name: string; column: number; header: string };
+  /** Where the catch-up reads the Form's Timestamps: its Form, the response sheet's name, column (1-based), header. */
+  responseSheet?: { formId: string; name: string; column: number; header: string };
   goals?: Goal[];
   /** Goal ID → name as Set up last saw them, to recognise renamed goals. */
   goalNamesById?: Record<string, string>;

@@ -152,6 +152,43 @@ describe('a response the trigger missed', () => {
   });
 });
 
+describe('the response sheet the catch-up reads', () => {
+  test("after the Form was deleted and Set up made a new one, the clock reads the new Form's responses", () => {
+    const sim = loadAddOn();
+    const first = setUpSchool(sim);
+    submit(sim, { headline: 'To the first Form' });
+    sim.deleteForm(first);
+    sim.clock.advance(600_000);
+    sim.run('setUp');
+    expect(onlyFormId(sim)).not.toBe(first);
+    sim.holdLock('document');
+    submit(sim, { headline: 'To the new Form, missed' });
+    sim.holdLock('document', 0);
+    sim.advanceTo('2026-11-23T15:30:00Z');
+    expect(sim.errors).toEqual([]);
+    expect(headlines(sim)).toEqual(['To the first Form', 'To the new Form, missed']);
+  });
+
+  test('a renamed response sheet, and a column inserted before its Timestamp, are found again', () => {
+    const sim = loadAddOn();
+    setUpSchool(sim);
+    submit(sim, { headline: 'Before' });
+    const sheet = sim.spreadsheet.sheet(RESPONSES)!;
+    sheet.rename('Responses');
+    sheet.insertColumn(1);
+    sheet.setCell(1, 1, 'Checked');
+    sim.clock.advance(60_000);
+    sim.holdLock('document');
+    submit(sim, { headline: 'Missed' });
+    sim.holdLock('document', 0);
+    sim.advanceTo('2026-11-23T15:30:00Z');
+    expect(sim.errors).toEqual([]);
+    expect(headlines(sim)).toEqual(['Before', 'Missed']);
+    sim.run('setUp');
+    expect(headlines(sim)).toEqual(['Before', 'Missed']);
+  });
+});
+
 describe('a log an older version kept (responses matched by their text)', () => {
   /**
    * The state older versions left: content keys in the Response key column and in `recentResponses`, no watermark,
