@@ -6,6 +6,7 @@ import { ANSWERS, byTitle, loadAddOn, onlyFormId, setUpSchool, Sim, TITLE, winsR
 import { responseKey } from '../../src/domain/intake';
 import { WIN_HEADERS } from '../../src/domain/schema';
 import type { OpenResult } from '../../src/api';
+import { call } from '../../dev/endpoints';
 
 const RESPONSES = 'Form Responses 1';
 
@@ -24,9 +25,8 @@ function responseColumn(sim: Sim, header: string): number {
 
 function openSidebar(sim: Sim): { open: OpenResult; calls: number } {
   sim.meter.reset();
-  const r = sim.runSidebar('triageOpen', [{ status: 'To triage', page: 0 }]);
-  if (!r.ok) throw new Error(r.error);
-  return { open: r.value as OpenResult, calls: sim.meter.calls };
+  const open = call(sim, 'triageOpen', { status: 'To triage', page: 0 });
+  return { open, calls: sim.meter.calls };
 }
 
 /** The Wins header row as a leader sees it (a person's own cells and the waiting notice included). */

@@ -12,6 +12,7 @@ import {
   Sim,
   win,
 } from './newsletter-fixtures';
+import { call } from '../../dev/endpoints';
 
 const PRINCIPAL = 'principal@school.example';
 const DEPUTY = 'deputy@school.example';
@@ -28,16 +29,7 @@ function props(sim: Sim): Record<string, unknown> {
   );
 }
 
-interface View {
-  automation: string;
-  automationWarning: string;
-}
-
-function settingsView(sim: Sim): View {
-  const r = sim.runSidebar('settingsOpen', []);
-  if (!r.ok) throw new Error(r.error);
-  return r.value as View;
-}
+const settingsView = (sim: Sim) => call(sim, 'settingsOpen');
 
 function submit(sim: Sim, answers: Record<string, string | string[]> = {}) {
   return sim.submitForm(onlyFormId(sim), byTitle({ ...ANSWERS, ...answers }), { email: 'ana@school.example' });

@@ -2,9 +2,9 @@
 // nothing due, when it adds a response the trigger missed, from another account's trigger (returns at once), and in
 // the hours after this week's issues were drafted (the newsletter's own check). `SW_DIST` picks the build to measure.
 import { join } from 'node:path';
-import { createSimulator } from '../../sim';
-import { documentService } from '../../sim/documents';
-import { gmailService } from '../../sim/gmail';
+import { createSimulator, documentService, gmailService } from '../../sim';
+import { SMALL_WINS_SIM } from '../../addon-sim';
+import { call } from '../../endpoints';
 import { QUESTIONS } from '../../../src/domain/form-spec';
 import type { BenchRow, BenchSuite } from '../types';
 import { seededRows } from '../seed';
@@ -33,6 +33,7 @@ function answers(headline: string): Record<string, string | string[]> {
 /** A school set up with `n` wins in the log and `n` older responses in the response sheet, on a weekly schedule. */
 function school(n: number): Sim {
   const sim = createSimulator({
+    ...SMALL_WINS_SIM,
     now: '2026-11-23T14:00:00Z',
     services: { DocumentApp: documentService, Gmail: gmailService },
   });
@@ -52,7 +53,9 @@ function school(n: number): Sim {
       return row;
     }),
   );
-  const r = sim.runSidebar('settingsSave', [
+  const saved = call(
+    sim,
+    'settingsSave',
     {
       schoolName: 'Riverside Primary',
       audiences: {
@@ -67,8 +70,8 @@ function school(n: number): Sim {
       creditContributors: true,
     },
     { takeOverSchedule: false },
-  ]);
-  if (!r.ok || !(r.value as { ok: boolean }).ok) throw new Error(`settings: ${JSON.stringify(r)}`);
+  );
+  if (!saved.ok) throw new Error(`settings: ${JSON.stringify(saved)}`);
   // Set up again: the ID counter continues after the seeded log, and the first tick's bookkeeping is done.
   sim.run('setUp');
   tick(sim);
