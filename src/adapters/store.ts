@@ -18,7 +18,7 @@ export interface StoredConfig {
   nextWinNumber?: number;
   /** Older versions' content keys of recent responses; read until the first catch-up retires them. */
   recentResponses?: string[];
-  /** Records ("<timestamp>~<fingerprint>", domain/catch-up.ts) of the responses intake and the catch-up handled lately. */
+  /** Records ("<timestamp>~<fingerprint>", domain/catch-up.ts) of responses intake and the catch-up handled lately. */
   intakeRecords?: string[];
   /** Every response whose Timestamp is at or below this (ms) has been handled: the catch-up looks only above it. */
   responsesCheckedUntil?: number;
@@ -38,7 +38,7 @@ export interface StoredConfig {
   clockLastRun?: Record<string, string>;
   /** Newsletter settings (domain/settings.ts NewsletterSettings) and the schedule's bookkeeping. */
   newsletterSettings?: unknown;
-  /** Older versions' clock record (the trigger existed only while a cadence was on): read as the clock's until Set up. */
+  /** Older versions' clock record (their trigger existed only while a cadence was on): the clock's until Set up. */
   newsletterTrigger?: TriggerRecord;
   /** "yyyy-MM-dd HH:mm" in the spreadsheet's time zone: when the current schedule was saved. */
   newsletterScheduleSince?: string;

@@ -3,7 +3,7 @@
 // below which every response has been handled, and the records of the newest ones that intake and the catch-up made.
 import { cellString } from './text';
 
-/** One response as the catch-up knows it: when it was submitted (ms, from the Timestamp cell) and its answers' print. */
+/** One response as the catch-up knows it: when it was submitted (ms, its Timestamp cell) and its answers' print. */
 export interface ResponseId {
   ts: number | null;
   fp: string;
