@@ -123,7 +123,12 @@ export function responsesToImport(
     return true;
   };
   const open: LookedAt[] = [];
+  const seen = new Set<string>();
   for (const row of looked) {
+    // A row copied by hand in the response sheet is the same response: its moment and answers match an earlier row.
+    const same = row.id.ts === null ? '' : recordKey(row.id);
+    if (same && seen.has(same)) continue;
+    if (same) seen.add(same);
     if (row.legacyKey && legacyKeys.has(row.legacyKey)) continue;
     if (take((r) => r.ts === row.id.ts && r.fp === row.id.fp)) continue;
     if (take((r) => r.ts === null && r.fp === row.id.fp)) continue;

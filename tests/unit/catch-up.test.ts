@@ -89,6 +89,10 @@ describe('step two: which of the flagged rows are new', () => {
     const known = [key(T0, 'aaaaaaa'), key(null, 'ccccccc'), key(T0 + 9000, 'eeeeeee')];
     expect(responsesToImport(looked, known)).toEqual([1]);
     expect(responsesToImport(looked, [])).toEqual([0, 1, 2, 3]);
+    // A response row copied by hand is one response.
+    const copied = [looked[1], { ...looked[1], index: 7 }];
+    expect(responsesToImport(copied, [])).toEqual([1]);
+    expect(responsesToImport(copied, [key(T0, 'bbbbbbb')])).toEqual([]);
   });
 
   test("a record of another moment matches nothing; an older version's key matches the row it was made from", () => {
