@@ -11,6 +11,7 @@ import {
   validateSettings,
   WEEKDAY_NAMES,
 } from '../src/domain/settings';
+import { safeLink } from '../src/domain/links';
 import type { RecentIssue, SettingsEndpoints, SettingsView } from '../src/settings-api';
 import { closeDialog, readableError, serverClient } from './client';
 import './settings.css';
@@ -363,7 +364,7 @@ function App() {
           <tbody>
             {view.recentIssues.map((i) => (
               <tr key={i.key}>
-                <td>{i.docUrl ? <a href={i.docUrl}>{i.label}</a> : i.label}</td>
+                <td>{safeLink(i.docUrl) ? <a href={safeLink(i.docUrl) ?? undefined}>{i.label}</a> : i.label}</td>
                 <td>{i.period}</td>
                 <td>{i.wins}</td>
                 <td>{i.state}</td>

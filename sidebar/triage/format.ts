@@ -9,10 +9,8 @@ export function shortDate(iso: string): string {
   return isNaN(d.getTime()) ? '' : d.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 }
 
-/** The link when it is a plain http(s) address, safe to open; null for anything else (shown as text instead). */
-export function safeLink(url: string): string | null {
-  return /^https?:\/\/\S+$/i.test(url.trim()) ? url.trim() : null;
-}
+/** The link when it is an https: address, safe to open; null for anything else (shown as text instead). */
+export { safeLink } from '../../src/domain/links';
 
 const FIELD_LABELS: Record<string, string> = {
   story: 'Story',

@@ -1,6 +1,7 @@
 // The menu's Draft newsletter now (a toast while it works, then a dialog of what was drafted per audience).
 // The schedule runs from the clock's tick (app/clock.ts).
 import { escapeHtml, showDialog } from '../adapters/ui';
+import { safeLink } from '../domain/links';
 import { AudienceResult, runNewsletter, RunReport } from './newsletter-run';
 
 const GMAIL_DRAFTS = 'https://mail.google.com/mail/#drafts';
@@ -14,7 +15,8 @@ export function draftNewsletterNowFromMenu(): RunReport {
 
 function resultHtml(r: AudienceResult): string {
   const links: string[] = [];
-  if (r.docUrl) links.push(`<a href="${escapeHtml(r.docUrl)}">Open the Doc</a>`);
+  const docUrl = safeLink(r.docUrl);
+  if (docUrl) links.push(`<a href="${escapeHtml(docUrl)}">Open the Doc</a>`);
   if (r.draftId) links.push(`<a href="${GMAIL_DRAFTS}">Open Gmail drafts</a>`);
   const lead =
     r.outcome === 'failed'

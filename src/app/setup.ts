@@ -8,6 +8,7 @@ import { DocumentStore } from '../adapters/store';
 import { ensureFormSubmitTrigger } from '../adapters/triggers';
 import { confirm, escapeHtml, showDialog } from '../adapters/ui';
 import { ensureLog, repairIds, retagGoals } from '../adapters/wins-sheet';
+import { safeLink } from '../domain/links';
 import { goalRenames, rememberedGoals, retagCell } from '../domain/goals';
 import { WIN_HEADERS } from '../domain/schema';
 import { waitingCount } from '../domain/waiting-notice';
@@ -106,9 +107,13 @@ export function showSetUpResult(report: SetUpReport): void {
   const changes = report.changes.length
     ? `<ul>${report.changes.map((c) => `<li>${escapeHtml(c)}</li>`).join('')}</ul>`
     : '<p>Everything was already in place; nothing needed changing.</p>';
+  const formUrl = safeLink(report.formUrl);
+  const link = formUrl
+    ? `<a href="${escapeHtml(formUrl)}">${escapeHtml(formUrl)}</a>`
+    : escapeHtml(report.formUrl || 'The Form has no link yet: run Set up again.');
   showDialog(
     'Small Wins is set up',
-    `<h2>Share this link with staff</h2><p class="link"><a href="${escapeHtml(report.formUrl)}">${escapeHtml(report.formUrl)}</a></p>` +
+    `<h2>Share this link with staff</h2><p class="link">${link}</p>` +
       `<p>Each response becomes a row in the <b>Wins</b> sheet with status <b>New</b>.</p>` +
       `<h2>What Set up did</h2>${changes}<p class="note">${escapeHtml(report.automation)}</p>` +
       `<p class="note">Edit the <b>Goals</b> sheet to match your school's plan, then run Set up again to update the Form's choices.</p>`,

@@ -1,6 +1,7 @@
 // What leaders read about newsletter issues: each audience's result of a run, the notes its last steps add,
 // the answers to cancelling, and the Settings dialog's list of recent issues.
 import type { RecentIssue } from '../settings-api';
+import { safeLink } from './links';
 import { formatTag } from './newsletter';
 import type { Issue } from './newsletter-issues';
 import type { FittedEmail } from './newsletter-render';
@@ -92,7 +93,7 @@ export function cancelledMessage(
   return `${issueLabel(issue)} is cancelled: ${freed} win${plural(freed, ' is', 's are')} eligible again. ${notes.join(' ')}`.trim();
 }
 
-/** The most recent `limit` issues, newest first; a Doc link only when it is a web address. */
+/** The most recent `limit` issues, newest first; a Doc link only when it is an https: address. */
 export function recentIssueList(issues: readonly Issue[], limit: number): RecentIssue[] {
   return issues
     .slice(-limit)
@@ -104,7 +105,7 @@ export function recentIssueList(issues: readonly Issue[], limit: number): Recent
       period: i.period,
       state: i.state,
       wins: i.winIds.length,
-      docUrl: /^https:\/\//.test(i.docUrl) ? i.docUrl : '',
+      docUrl: safeLink(i.docUrl) ?? '',
       createdAt: i.createdAt,
       createdBy: i.createdBy,
       cancellable: i.state !== 'Cancelled',

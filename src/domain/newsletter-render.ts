@@ -1,5 +1,6 @@
 // The newsletter as an email: an HTML body complete in itself (inline styles, table layout that mail
 // clients render, every submitted text escaped) and its plain-text alternative.
+import { safeLink } from './links';
 import { escapeHtml } from './html';
 import type { NewsletterModel, NewsletterWin } from './newsletter';
 
@@ -74,7 +75,7 @@ export interface EmailOptions {
 }
 
 function docLinkOf(opts: EmailOptions): string {
-  return opts.docUrl && /^https:\/\//.test(opts.docUrl) ? opts.docUrl : '';
+  return safeLink(opts.docUrl) ?? '';
 }
 
 /** The whole newsletter as one self-contained HTML document. */
@@ -146,7 +147,8 @@ export function fitEmailHtml(model: NewsletterModel, opts: EmailOptions = {}, li
 /** The plain-text alternative: same content, readable in any client. */
 export function renderEmailText(model: NewsletterModel, opts: EmailOptions = {}): string {
   const lines: string[] = [model.title.toUpperCase(), `${model.period} · ${model.issueLabel}`, '', model.summary, ''];
-  if (opts.docUrl) lines.push(`Open this issue in Google Docs: ${opts.docUrl}`, '');
+  const url = docLinkOf(opts);
+  if (url) lines.push(`Open this issue in Google Docs: ${url}`, '');
   for (const s of model.sections) {
     lines.push(s.title.toUpperCase(), '-'.repeat(Math.min(Math.max(s.title.length, 3), 60)), '');
     for (const w of s.wins) {

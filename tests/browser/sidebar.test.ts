@@ -226,3 +226,32 @@ test('says how many form responses wait for the clock while any do', async () =>
   expect(await again.page.locator('.waiting').count()).toBe(0);
   await again.page.close();
 });
+
+test('an evidence link becomes a link only when it is https: http:, javascript: and data: stay text', async () => {
+  const sim = loadAddOn();
+  setUpSchool(sim);
+  const links = [
+    'https://photos.school.example/album/7',
+    'http://photos.school.example/album/8',
+    'javascript:alert(1)',
+    'data:text/html,<script>alert(2)</script>',
+  ];
+  seedWins(
+    sim,
+    links.map((link, i) => ({ ...seedWin(i + 1, links.length, links.length), headline: `Link case ${i + 1}`, link })),
+  );
+  const { page, dialogs } = await openSidebar(browser(), sim);
+  for (let i = links.length; i >= 1; i--) {
+    await page.getByRole('heading', { level: 2, name: `Link case ${i}` }).waitFor();
+    const link = page.locator('.win p.link');
+    await eventually(async () =>
+      expect(await link.textContent()).toContain(i === 1 ? 'Photos or documents' : 'Link: '),
+    );
+    const hrefs = await link.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs).toEqual(i === 1 ? [links[0]] : []);
+    if (i > 1) await page.keyboard.press('j');
+  }
+  await page.waitForTimeout(100);
+  expect(dialogs).toEqual([]);
+  await page.close();
+});
