@@ -1,5 +1,7 @@
-// Gmail drafts through the advanced Gmail service (gmail.compose scope): a raw RFC 2822 message, retried with
-// backoff (safe: the caller records the draft's ID and never asks again once it has one). Never sends.
+// Gmail drafts through the advanced Gmail service (gmail.compose scope): a raw RFC 2822 message, and for a newsletter
+// issue exactly one draft: a draft Gmail made before failing, or one a cut-off run never recorded, is found again
+// (an exact-subject search, then the issue's own header on one candidate) and reused, never made twice. Never sends.
+import { carriesMark, draftToCheck, ISSUE_HEADER, LOOKUP_MAX_RESULTS, subjectQuery } from '../domain/draft-identity';
 import { rawMessage } from '../domain/mime';
 
 export interface DraftRequest {
@@ -42,10 +44,9 @@ export function withBackoff<T>(work: () => T, attempts = 4, firstDelayMs = 1000)
   }
 }
 
-/** Creates a draft and returns its ID. */
-export function createDraft(req: DraftRequest): string {
+function rawFor(req: DraftRequest, extraHeaders?: Record<string, string>): string {
   const me = Session.getEffectiveUser().getEmail();
-  const raw = rawMessage({
+  return rawMessage({
     from: me ? { address: me, name: req.fromName } : undefined,
     to: req.to,
     cc: req.cc,
@@ -54,12 +55,67 @@ export function createDraft(req: DraftRequest): string {
     subject: req.subject,
     html: req.html,
     text: req.text,
+    extraHeaders,
     boundarySeed: Utilities.getUuid(),
   });
+}
+
+/** Creates a draft and returns its ID (a note to a submitter: nothing to find again, so a retry may make another). */
+export function createDraft(req: DraftRequest): string {
+  const raw = rawFor(req);
   const api = gmail();
   const draft = withBackoff(() => api.Users.Drafts.create({ message: { raw } }, 'me'));
   if (!draft || !draft.id) throw new Error('Gmail did not return the new draft.');
   return draft.id;
+}
+
+/** Which issue a draft belongs to, and the drafts already recorded for other issues (skipped without a call). */
+export interface IssueDraftIdentity {
+  /** The X-Small-Wins-Issue header's value (domain/draft-identity.ts draftMark). */
+  mark: string;
+  recordedForOthers: ReadonlySet<string>;
+}
+
+/**
+ * The issue's draft when it is in Gmail already, or null. At most two calls: one search by exact subject, then the
+ * newest candidate not recorded for another issue opened with its headers only.
+ */
+export function findIssueDraft(subject: string, identity: IssueDraftIdentity): string | null {
+  const api = gmail();
+  const listed = api.Users.Drafts.list('me', { q: subjectQuery(subject), maxResults: LOOKUP_MAX_RESULTS });
+  const candidate = draftToCheck(listed?.drafts, identity.recordedForOthers);
+  if (!candidate) return null;
+  const draft = api.Users.Drafts.get('me', candidate, { format: 'metadata' });
+  return carriesMark(draft?.message?.payload?.headers, identity.mark) ? candidate : null;
+}
+
+/**
+ * The issue's one draft: looked for first when an earlier run may have made it (`lookFirst`), then created; after a
+ * failed try, looked for again before the next (Gmail may have made it before failing). When the search itself
+ * fails, nothing more is created: the issue stays unfinished and the next run looks again.
+ */
+export function createIssueDraft(req: DraftRequest, identity: IssueDraftIdentity, lookFirst: boolean): string {
+  if (lookFirst) {
+    const found = findIssueDraft(req.subject, identity);
+    if (found) return found;
+  }
+  const raw = rawFor(req, { [ISSUE_HEADER]: identity.mark });
+  const api = gmail();
+  let delay = 1000;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const draft = api.Users.Drafts.create({ message: { raw } }, 'me');
+      if (!draft || !draft.id) throw new Error('Gmail did not return the new draft.');
+      return draft.id;
+    } catch (err) {
+      if (attempt >= 4 || !isTransient(err)) throw err;
+      console.warn(`Small Wins: retrying after ${err instanceof Error ? err.message : String(err)}`);
+      Utilities.sleep(delay);
+      delay *= 2;
+      const found = findIssueDraft(req.subject, identity);
+      if (found) return found;
+    }
+  }
 }
 
 /** Deletes a draft; false when it is no longer there (sent or deleted by hand). */

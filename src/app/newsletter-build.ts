@@ -1,6 +1,7 @@
 // Step (2) of a newsletter run, without the lock: a claimed issue taken from whatever state it is in to Done
 // (the Doc, retried with backoff and never made twice; then the Gmail draft; then step (3), the marking).
-import { isTransient, createDraft } from '../adapters/mail-draft';
+import { createIssueDraft, isTransient } from '../adapters/mail-draft';
+import { draftMark } from '../domain/draft-identity';
 import { withDocumentLock } from '../adapters/lock';
 import { buildNewsletterDoc } from '../adapters/newsletter-doc';
 import { updateIssue } from '../adapters/newsletters-sheet';
@@ -32,13 +33,15 @@ function modelFor(run: Run, issue: Issue): NewsletterModel {
  */
 export function completeIssue(run: Run, issue: Issue): void {
   const model = modelFor(run, issue);
+  // A draft can exist before this step only when an earlier run reached it: this run's own Doc step comes first.
+  const draftMayExist = issue.state !== 'Building';
   if (issue.state === 'Building') {
     buildDoc(run, issue, model);
     issue.state = 'Doc made';
     updateIssue(run.issues, issue);
   }
   if (issue.state === 'Doc made') {
-    if (!issue.draftId) issue.draftId = draftFor(run, issue, model);
+    if (!issue.draftId) issue.draftId = draftFor(run, issue, model, draftMayExist);
     issue.state = 'Drafted';
     updateIssue(run.issues, issue);
   }
@@ -71,19 +74,29 @@ function buildDoc(run: Run, issue: Issue, model: NewsletterModel): void {
   }
 }
 
-/** The issue's Gmail draft (staff get the Doc's link); notes when the email had to be shortened or is still big. */
-function draftFor(run: Run, issue: Issue, model: NewsletterModel): string {
+/**
+ * The issue's one Gmail draft (staff get the Doc's link), found again when `lookFirst` and Gmail has it already;
+ * notes when the email had to be shortened or is still big.
+ */
+function draftFor(run: Run, issue: Issue, model: NewsletterModel, lookFirst: boolean): string {
   const aud = run.settings.audiences[issue.audience];
   const staff = issue.audience === 'Staff';
   const opts = staff ? { docUrl: issue.docUrl } : {};
   const email = fitEmailHtml(model, opts);
   for (const text of emailNotes(email, staff)) note(issue, text);
-  return createDraft({
-    ...draftAddresses(issue.audience, aud.recipients),
-    replyTo: run.settings.replyTo || undefined,
-    fromName: run.settings.senderName || run.settings.schoolName,
-    subject: emailSubject(model),
-    html: email.html,
-    text: renderEmailText(model, opts),
-  });
+  const recordedForOthers = new Set(
+    run.issues.issues.filter((i) => i.key !== issue.key && i.draftId).map((i) => i.draftId),
+  );
+  return createIssueDraft(
+    {
+      ...draftAddresses(issue.audience, aud.recipients),
+      replyTo: run.settings.replyTo || undefined,
+      fromName: run.settings.senderName || run.settings.schoolName,
+      subject: emailSubject(model),
+      html: email.html,
+      text: renderEmailText(model, opts),
+    },
+    { mark: draftMark(issue), recordedForOthers },
+    lookFirst,
+  );
 }

@@ -17,7 +17,15 @@ import {
   failureReason,
   issueLabel,
 } from '../domain/newsletter-messages';
-import { allDrafted, allEmpty, claimUntil, eligibleIds, newIssue, rememberEmpty } from '../domain/newsletter-plan';
+import {
+  allDrafted,
+  allEmpty,
+  claimUntil,
+  eligibleIds,
+  newIssue,
+  onDemandIssue,
+  rememberEmpty,
+} from '../domain/newsletter-plan';
 import { AUDIENCES, Audience } from '../domain/settings';
 import { completeIssue } from './newsletter-build';
 import { loadWins, LOCK_MS, notesOf, openRun, Run } from './newsletter-state';
@@ -101,8 +109,12 @@ function planRun(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, mode: RunMode, ru
       claim(run, issue);
       entries.push({ claimed: issue, as: 'resumed' });
     }
-    const key = issueKey(audience, period.key);
-    const existing = run.issues.issues.find((i) => i.key === key);
+    // On demand, a cancelled issue's key is retired (a new issue takes the next one); the schedule drafts a period once.
+    const periodKey = issueKey(audience, period.key);
+    const { key, existing } =
+      mode === 'now'
+        ? onDemandIssue(run.issues.issues, periodKey)
+        : { key: periodKey, existing: run.issues.issues.find((i) => i.key === periodKey) };
     if (existing) {
       if (mode === 'now' && isFinished(existing))
         entries.push({

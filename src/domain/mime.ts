@@ -95,6 +95,11 @@ export interface MimeMessage {
   subject: string;
   text: string;
   html: string;
+  /**
+   * Headers of Small Wins' own (e.g. X-Small-Wins-Issue): names X-…, values printable ASCII on one line, written as
+   * they are (never encoded), so what Gmail gives back is the same text.
+   */
+  extraHeaders?: Readonly<Record<string, string>>;
   /** Boundary seed, so tests are repeatable; any string of letters and digits. */
   boundarySeed?: string;
 }
@@ -118,6 +123,12 @@ export function buildMime(m: MimeMessage): string {
   if (m.bcc?.length) headers.push(`Bcc: ${addressList(m.bcc)}`);
   if (m.replyTo) headers.push(`Reply-To: ${mailbox(m.replyTo)}`);
   headers.push(`Subject: ${encodeHeaderText(m.subject)}`);
+  for (const [name, value] of Object.entries(m.extraHeaders ?? {})) {
+    const text = oneLine(value);
+    if (!/^X-[A-Za-z0-9-]+$/.test(name) || !PLAIN_HEADER.test(text) || text.length > 900)
+      throw new Error(`The header ${name} cannot carry "${text.slice(0, 40)}".`);
+    headers.push(`${name}: ${text}`);
+  }
   headers.push(`Content-Type: multipart/alternative; boundary="${boundary}"`);
   const text = m.text.replace(/\r?\n/g, '\r\n');
   return [

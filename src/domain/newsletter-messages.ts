@@ -18,7 +18,9 @@ export function busyMessage(issue: Pick<Issue, 'audience' | 'number' | 'createdB
   return `${issueLabel(issue)} is being drafted right now by another run${issue.createdBy ? ` (${issue.createdBy})` : ''}: it will be in Gmail drafts in a minute or two.`;
 }
 
-export function existsMessage(issue: Pick<Issue, 'audience' | 'number'>): string {
+/** An issue a run found already made: drafted only when it was not cancelled. */
+export function existsMessage(issue: Pick<Issue, 'audience' | 'number' | 'state'>): string {
+  if (issue.state === 'Cancelled') return `${issueLabel(issue)} was cancelled: no draft was made for it.`;
   return `${issueLabel(issue)} was drafted a moment ago.`;
 }
 

@@ -64,6 +64,23 @@ export function allDrafted(
   return issues.every(isFinished) && audiences.every((a) => issues.some((i) => i.key === issueKey(a, periodKey)));
 }
 
+/**
+ * The issue a run on demand finds for its key, or the key a new issue takes. A cancelled issue's key is retired: the
+ * next issue of the same minute takes "<key> #2" (then #3…), so cancelling and drafting again makes a new issue, while
+ * a double click still finds the issue the first click made.
+ */
+export function onDemandIssue<T extends Pick<Issue, 'key' | 'state'>>(
+  issues: readonly T[],
+  baseKey: string,
+): { key: string; existing?: T } {
+  for (let n = 1; ; n++) {
+    const key = n === 1 ? baseKey : `${baseKey} #${n}`;
+    const existing = issues.find((i) => i.key === key);
+    if (!existing) return { key };
+    if (existing.state !== 'Cancelled') return { key, existing };
+  }
+}
+
 /** The remembered empty periods with `keys` added, the oldest forgotten past EMPTY_MEMORY. */
 export function rememberEmpty(previous: readonly string[], keys: readonly string[]): string[] {
   return [...previous, ...keys].slice(-EMPTY_MEMORY);

@@ -145,3 +145,86 @@ describe('advanced Gmail service', () => {
     expect(s.api.Gmail.Users.Drafts.create({ message: { raw } }, 'me').id).toMatch(/^r-/);
   });
 });
+
+describe('advanced Gmail service: finding drafts again (Drafts.list with q, Drafts.get with format)', () => {
+  function make(s: ReturnType<typeof sim>, subject: string, mark?: string): string {
+    const raw = rawMessage({
+      to: ['staff@s.example'],
+      subject,
+      html: '<p>Hello <b>all</b></p>',
+      text: 'Hello all',
+      extraHeaders: mark ? { 'X-Small-Wins-Issue': mark } : undefined,
+    });
+    return s.api.Gmail.Users.Drafts.create({ message: { raw } }, 'me').id as string;
+  }
+
+  test('list: newest first, only IDs, q by subject words or phrase, maxResults with a next page', () => {
+    const s = sim();
+    const a = make(s, 'Riverside Small Wins: 23 November 2026');
+    const b = make(s, 'Riverside Small Wins: 24 November 2026');
+    const c = make(s, 'Lunch menu');
+    const { Drafts } = s.api.Gmail.Users;
+    const all = Drafts.list('me');
+    expect(all.drafts.map((d: { id: string }) => d.id)).toEqual([c, b, a]);
+    expect(all.resultSizeEstimate).toBe(3);
+    expect(Object.keys(all.drafts[0].message).sort()).toEqual(['id', 'threadId']);
+    const ids = (q: string, more: Record<string, unknown> = {}) =>
+      (Drafts.list('me', { q, ...more }).drafts ?? []).map((d: { id: string }) => d.id);
+    expect(ids('subject:"Riverside Small Wins: 23 November 2026"')).toEqual([a]);
+    // Gmail matches words, not characters: punctuation and case do not matter; the phrase keeps its order.
+    expect(ids('subject:"riverside small wins 23 november 2026"')).toEqual([a]);
+    expect(ids('subject:"November 23"')).toEqual([]);
+    expect(ids('subject:(november riverside)')).toEqual([b, a]);
+    expect(ids('subject:lunch')).toEqual([c]);
+    expect(ids('subject:wins subject:24')).toEqual([b]);
+    const first = Drafts.list('me', { q: 'subject:november', maxResults: 1 });
+    expect(first.drafts.map((d: { id: string }) => d.id)).toEqual([b]);
+    expect(first.resultSizeEstimate).toBe(2);
+    const next = Drafts.list('me', { q: 'subject:november', maxResults: 1, pageToken: first.nextPageToken });
+    expect(next.drafts.map((d: { id: string }) => d.id)).toEqual([a]);
+    expect(next.nextPageToken).toBeUndefined();
+    expect(Drafts.list('me', { q: 'subject:"no such thing"' })).toEqual({ resultSizeEstimate: 0 });
+    expect(() => Drafts.list('me', { q: 'from:ana' })).toThrow(/not implemented/);
+    simGmail(s).send(a);
+    expect(ids('subject:riverside')).toEqual([b]);
+  });
+
+  test('get: minimal, metadata (headers as written, decoded), full (parts with bodies), raw; a bad format fails', () => {
+    const s = sim();
+    const id = make(s, 'Été à l’école', 'Staff 2026-W48; doc=1abc');
+    const { Drafts } = s.api.Gmail.Users;
+    s.meter.reset();
+    const minimal = Drafts.get('me', id, { format: 'minimal' });
+    expect(minimal.message.payload).toBeUndefined();
+    expect(minimal.message.labelIds).toEqual(['DRAFT']);
+    const meta = Drafts.get('me', id, { format: 'metadata' });
+    const header = (name: string) =>
+      meta.message.payload.headers.find((h: { name: string }) => h.name === name)?.value as string | undefined;
+    expect(header('Subject')).toBe('Été à l’école');
+    expect(header('X-Small-Wins-Issue')).toBe('Staff 2026-W48; doc=1abc');
+    expect(header('To')).toBe('staff@s.example');
+    expect(meta.message.payload.parts).toBeUndefined();
+    const full = Drafts.get('me', id);
+    expect(full.message.payload.mimeType).toBe('multipart/alternative');
+    const [plain, html] = full.message.payload.parts;
+    expect([plain.partId, plain.mimeType, html.partId, html.mimeType]).toEqual(['0', 'text/plain', '1', 'text/html']);
+    expect(Buffer.from(html.body.data, 'base64url').toString('utf8')).toBe('<p>Hello <b>all</b></p>');
+    expect(full.message.snippet).toBe('Hello all');
+    expect(Drafts.get('me', id, { format: 'raw' }).message.raw).toBe(simGmail(s).get(id)!.raw);
+    expect(() => Drafts.get('me', id, { format: 'everything' })).toThrow(/Invalid value at 'format'/);
+    expect(s.meter.byMethod['Gmail.Users.Drafts.get'].calls).toBe(5);
+  });
+
+  test('a fault "after": the draft is made, then the call fails', () => {
+    const s = sim();
+    simGmail(s).failNext('Gmail.Users.Drafts.create', 1, 'Backend Error', { after: true });
+    expect(() => make(s, 'Once')).toThrow(/Backend Error/);
+    expect(
+      simGmail(s)
+        .drafts()
+        .map((d) => d.subject),
+    ).toEqual(['Once']);
+    make(s, 'Twice');
+    expect(simGmail(s).drafts()).toHaveLength(2);
+  });
+});

@@ -30,6 +30,7 @@ import {
   EMPTY_MEMORY,
   LogSelection,
   newIssue,
+  onDemandIssue,
   rememberEmpty,
   retryDoc,
 } from '../../src/domain/newsletter-plan';
@@ -219,6 +220,7 @@ describe('what leaders read', () => {
       'Families #3 is being drafted right now by another run: it will be in Gmail drafts in a minute or two.',
     );
     expect(existsMessage(issue())).toBe('Families #3 was drafted a moment ago.');
+    expect(existsMessage(issue({ state: 'Cancelled' }))).toBe('Families #3 was cancelled: no draft was made for it.');
     expect(emptyMessage('Public')).toBe('Nothing new is eligible for Public: no Doc or draft was made.');
     expect(draftedMessage(issue(), [])).toBe('Families #3: 2 wins (Week of 2 Nov 2026).');
     expect(draftedMessage(issue({ winIds: ['W-1'] }), ['Note one.', 'Note two.'])).toBe(
@@ -361,5 +363,24 @@ describe('Shared in cells', () => {
       changed: 2,
     });
     expect(retagSpan(ids, cells, (cell) => cell)).toEqual({ write: null, changed: 0 });
+  });
+});
+
+describe('keys of issues drafted on demand', () => {
+  const at = (key: string, state: Issue['state']) => ({ key, state });
+  test('a double click finds the issue the first click made', () => {
+    expect(onDemandIssue([], 'Staff 2026-11-23 14:05')).toEqual({ key: 'Staff 2026-11-23 14:05' });
+    const first = at('Staff 2026-11-23 14:05', 'Building');
+    expect(onDemandIssue([first], 'Staff 2026-11-23 14:05')).toEqual({ key: first.key, existing: first });
+  });
+  test("a cancelled issue's key is retired: the next issue of the same minute takes the next key", () => {
+    const cancelled = at('Staff 2026-11-23 14:05', 'Cancelled');
+    expect(onDemandIssue([cancelled], cancelled.key)).toEqual({ key: 'Staff 2026-11-23 14:05 #2' });
+    const second = at('Staff 2026-11-23 14:05 #2', 'Done');
+    expect(onDemandIssue([cancelled, second], cancelled.key)).toEqual({ key: second.key, existing: second });
+    const third = [cancelled, at(second.key, 'Cancelled')];
+    expect(onDemandIssue(third, cancelled.key)).toEqual({ key: 'Staff 2026-11-23 14:05 #3' });
+    // Other audiences and minutes are not in the way.
+    expect(onDemandIssue([at('Families 2026-11-23 14:05', 'Done')], cancelled.key)).toEqual({ key: cancelled.key });
   });
 });
