@@ -11,6 +11,7 @@ import {
   win,
 } from './newsletter-fixtures';
 import type { SettingsView } from '../../src/settings-api';
+import { call } from '../../dev/endpoints';
 
 const HOSTILE = ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'http://docs.example/d/1'];
 
@@ -38,9 +39,7 @@ function lastDialog(sim: Sim): string {
 }
 
 function settingsView(sim: Sim): SettingsView {
-  const r = sim.runSidebar('settingsOpen', []);
-  if (!r.ok) throw new Error(r.error);
-  return r.value as SettingsView;
+  return call(sim, 'settingsOpen');
 }
 
 describe('a Doc link typed over in the Newsletters sheet', () => {

@@ -1,5 +1,6 @@
 // Exactly one Gmail draft per issue and audience, whatever Gmail or the execution does; and cancel, then draft again
 // (even within the same minute) makes a new issue, and no result calls a cancelled issue drafted.
+import { call } from '../../dev/endpoints';
 import { rawMessage } from '../../src/domain/mime';
 import {
   addWins,
@@ -19,9 +20,7 @@ function lastDialog(sim: Sim): string {
 }
 
 function cancel(sim: Sim, key: string): { ok: boolean; message: string } {
-  const r = sim.runSidebar('settingsCancelIssue', [key, false]);
-  if (!r.ok) throw new Error(r.error);
-  return (r.value as { result: { ok: boolean; message: string } }).result;
+  return call(sim, 'settingsCancelIssue', key, false).result;
 }
 
 function families(sim: Sim) {
