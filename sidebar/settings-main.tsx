@@ -6,12 +6,14 @@ import {
   AUDIENCES,
   Audience,
   CADENCE_KINDS,
+  MAX_RECIPIENTS,
   SettingsField,
   SettingsInput,
   validateSettings,
   WEEKDAY_NAMES,
 } from '../src/domain/settings';
 import { safeLink } from '../src/domain/links';
+import { mergeSettings } from '../src/domain/settings-merge';
 import type { RecentIssue, SettingsEndpoints, SettingsView } from '../src/settings-api';
 import { closeDialog, readableError, serverClient } from './client';
 import './settings.css';
@@ -76,10 +78,17 @@ function App() {
   const [busy, setBusy] = useState(false);
   const [takeOver, setTakeOver] = useState(false);
   const [touched, setTouched] = useState(false);
+  // Another leader's save that came after this dialog opened: what they changed, shown until the next save.
+  const [conflict, setConflict] = useState<{
+    by: string;
+    at: string;
+    changes: string[];
+    bothChanged: string[];
+  } | null>(null);
   // Bumped when a save is refused: once the errors are rendered, the first field in error takes the focus.
   const [focusError, setFocusError] = useState(0);
   useEffect(() => {
-    if (focusError) document.querySelector<HTMLElement>('[aria-invalid=true]')?.focus();
+    if (focusError) document.querySelector<HTMLElement>('[aria-invalid=true], #conflict')?.focus();
   }, [focusError]);
 
   useEffect(() => {
@@ -121,12 +130,27 @@ function App() {
     setBusy(true);
     setStatus({ text: 'Saving…', tone: '' });
     try {
-      const r = await settingsServer.settingsSave(input, { takeOverSchedule: takeOver });
+      const r = await settingsServer.settingsSave(input, { takeOverSchedule: takeOver, version: view.version });
       if (r.ok) {
         setView(r.view);
         setInput(r.view.input);
         setErrors({});
+        setConflict(null);
         setStatus({ text: r.message, tone: 'good' });
+      } else if (r.conflict) {
+        // Their newer save becomes what this dialog read; this leader's edits stay on top of it, nothing is lost.
+        const merge = mergeSettings(view.input, input, r.conflict.view.input);
+        setView(r.conflict.view);
+        setInput(merge.merged);
+        setErrors({});
+        setConflict({
+          by: r.conflict.savedBy || 'Another leader',
+          at: r.conflict.savedAt,
+          changes: merge.theirChanges,
+          bothChanged: merge.bothChanged,
+        });
+        setStatus({ text: r.message, tone: 'bad' });
+        setFocusError((n) => n + 1);
       } else {
         setErrors(r.errors);
         setStatus({ text: r.message, tone: 'bad' });
@@ -171,6 +195,30 @@ function App() {
           {status.text}
         </p>
       )}
+      {conflict && (
+        <section id="conflict" class="conflict" tabIndex={-1} aria-labelledby="conflict-title">
+          <h2 id="conflict-title">
+            Changed by {conflict.by}
+            {conflict.at ? ` at ${conflict.at}` : ''} since you opened Settings
+          </h2>
+          {conflict.changes.length ? (
+            <ul>
+              {conflict.changes.map((c) => (
+                <li key={c}>{c}</li>
+              ))}
+            </ul>
+          ) : (
+            <p>Nothing you can see here changed (the schedule's owner or bookkeeping only).</p>
+          )}
+          {conflict.bothChanged.length > 0 && (
+            <p>
+              You both changed: {conflict.bothChanged.join(', ')}. The form shows yours; saving keeps it, or put theirs
+              back before saving.
+            </p>
+          )}
+          <p>Your other edits are kept in the form. Nothing is saved until you save again.</p>
+        </section>
+      )}
       <Field id="school" label="School name" error={errors.schoolName}>
         <input
           id="school"
@@ -201,7 +249,7 @@ function App() {
               label="Recipients"
               labelMore={`for ${a}`}
               error={err}
-              hint={`Email addresses or a Google Group, separated by commas. ${AUDIENCE_HINTS[a]}`}
+              hint={`Email addresses or a Google Group, separated by commas: up to ${MAX_RECIPIENTS} (for more, use a Google Group's address). ${AUDIENCE_HINTS[a]}`}
             >
               <textarea
                 id={id}

@@ -27,6 +27,11 @@ export interface CancelResult {
 
 export interface SettingsView {
   input: SettingsInput;
+  /** The saved settings' version: a save sends back the version its dialog read (0 before the first save). */
+  version: number;
+  /** Who saved this version and when (in the spreadsheet's time zone), '' before the first save. */
+  savedBy: string;
+  savedAt: string;
   /** The schedule, whose account runs the automation and when it last ran, in sentences. */
   automation: string;
   /** A warning when the clock seems stopped (no heartbeat for more than two hours), or ''. */
@@ -36,12 +41,30 @@ export interface SettingsView {
   me: string;
 }
 
+/** Another leader saved since the dialog opened: nothing was saved; the dialog shows their version and what changed. */
+export interface SettingsConflict {
+  savedBy: string;
+  savedAt: string;
+  view: SettingsView;
+}
+
 export type SaveResult =
   | { ok: true; message: string; view: SettingsView }
-  | { ok: false; errors: Partial<Record<SettingsField, string>>; message: string };
+  | {
+      ok: false;
+      errors: Partial<Record<SettingsField, string>>;
+      message: string;
+      conflict?: SettingsConflict;
+    };
+
+export interface SaveOptions {
+  takeOverSchedule: boolean;
+  /** The version the dialog read (SettingsView.version): a newer save since then refuses this one. */
+  version?: number;
+}
 
 export interface SettingsEndpoints {
   settingsOpen: () => SettingsView;
-  settingsSave: (input: SettingsInput, opts: { takeOverSchedule: boolean }) => SaveResult;
+  settingsSave: (input: SettingsInput, opts: SaveOptions) => SaveResult;
   settingsCancelIssue: (key: string, force: boolean) => { result: CancelResult; recentIssues: RecentIssue[] };
 }

@@ -44,6 +44,14 @@ export function consentChoices(consentGiven: string): Array<{ value: (typeof CON
   return CONSENTS.map((value, i) => ({ value, disabled: ceiling >= 0 && i > ceiling }));
 }
 
+/**
+ * Suggested goals that are not active goals: a goal the submitter ticked on the Form that Set up did not know, kept
+ * as a suggestion so the leader sees it (a chip cannot be offered for it).
+ */
+export function unknownSuggestions(win: { goals: string[]; suggestedGoals: string[] }, active: GoalChip[]): string[] {
+  return win.suggestedGoals.filter((g) => !win.goals.includes(g) && !active.some((x) => x.name === g));
+}
+
 /** The win's goals that are not active goals any more (shown as plain chips, not toggles). */
 export function inactiveGoals(goals: string[], active: GoalChip[]): string[] {
   return goals.filter((g) => !active.some((x) => x.name === g));

@@ -4,7 +4,16 @@ import type { Kind, TriageChange, WinView } from '../../src/api';
 import { KINDS, type CONSENTS } from '../../src/domain/schema';
 import { WinActions } from './actions';
 import { BlurbEditor } from './blurb-editor';
-import { consentChoices, fieldNames, goalChipLabel, inactiveGoals, safeLink, shortDate, statusClass } from './format';
+import {
+  consentChoices,
+  fieldNames,
+  goalChipLabel,
+  inactiveGoals,
+  safeLink,
+  shortDate,
+  statusClass,
+  unknownSuggestions,
+} from './format';
 import type { ConflictNote, QueueMeta, TriageAction, Undo } from './model';
 
 interface DetailProps {
@@ -209,6 +218,12 @@ function GoalChips({
           {g}
         </span>
       ))}
+      {unknownSuggestions(win, goals).length > 0 && (
+        <p class="muted unknown-goals">
+          Suggested but not among the active goals (ticked on the Form): {unknownSuggestions(win, goals).join(', ')}. To
+          tag it, add it to the Goals sheet (or make it active) and run Set up.
+        </p>
+      )}
     </fieldset>
   );
 }

@@ -23,13 +23,19 @@ export interface EnsureGoalsResult extends GoalsRead {
 /**
  * Creates the Goals sheet, or reads it and gives every goal an ID. `remembered` are the goals Set up last saw:
  * a deleted sheet comes back with them (not the examples, whose IDs would rename the school's goals on its wins).
+ * `check` sees the goals before anything is written and may throw to stop Set up with nothing changed.
  */
-export function ensureGoalsSheet(ss: Spreadsheet, remembered: readonly Goal[] = []): EnsureGoalsResult {
+export function ensureGoalsSheet(
+  ss: Spreadsheet,
+  remembered: readonly Goal[] = [],
+  check: (goals: readonly Goal[]) => void = () => undefined,
+): EnsureGoalsResult {
   const changes: string[] = [];
   const sheet = ss.getSheetByName(GOALS_SHEET);
   if (!sheet) {
     if (remembered.length) {
       const goals = remembered.map((g) => ({ ...g, keywords: g.keywords.slice() }));
+      check(goals);
       createGoalsSheet(ss, goals);
       changes.push(
         `The ${GOALS_SHEET} sheet was missing: made it again with the ${goals.length} goal${goals.length === 1 ? '' : 's'} Set up last saw. Check their descriptions and keywords.`,
@@ -37,6 +43,7 @@ export function ensureGoalsSheet(ss: Spreadsheet, remembered: readonly Goal[] = 
       return { goals, problems: [], changes };
     }
     const goals = EXAMPLE_GOALS.map((g) => ({ ...g, keywords: g.keywords.slice() }));
+    check(goals);
     createGoalsSheet(ss, goals);
     changes.push(
       `Created the ${GOALS_SHEET} sheet with ${EXAMPLE_GOALS.length} example goals: edit them to match your school's plan.`,
@@ -46,27 +53,36 @@ export function ensureGoalsSheet(ss: Spreadsheet, remembered: readonly Goal[] = 
   const values: unknown[][] = sheet.getDataRange().getValues();
   const header = (values[0] ?? []).map((h) => cellString(h).trim().toLowerCase());
   const nameCol = header.indexOf(GOAL_COLUMNS.name.toLowerCase());
-  if (nameCol < 0) return { ...parseGoals(values), changes };
+  if (nameCol < 0) {
+    const read = parseGoals(values);
+    check(read.goals);
+    return { ...read, changes };
+  }
   let idCol = header.indexOf(GOAL_COLUMNS.id.toLowerCase());
-  if (idCol < 0) {
+  const addIdColumn = idCol < 0;
+  if (addIdColumn) {
     idCol = header.reduce<number>((w, h, i) => (h ? i + 1 : w), 0);
-    sheet.getRange(1, idCol + 1).setValue(GOAL_COLUMNS.id);
     values.forEach((row, i) => (row[idCol] = i === 0 ? GOAL_COLUMNS.id : ''));
-    changes.push(
-      `Added an ${GOAL_COLUMNS.id} column to the ${GOALS_SHEET} sheet: it lets Set up follow a goal you rename.`,
-    );
   }
   const named = values
     .slice(1)
     .map((row, i) => ({ row, r: i + 1 }))
     .filter(({ row }) => cellString(row[nameCol]).trim());
   const { ids, changed } = assignGoalIds(named.map(({ row }) => cellString(row[idCol]).trim()));
+  if (changed) named.forEach(({ row }, i) => (row[idCol] = ids[i]));
+  const read = parseGoals(values);
+  check(read.goals);
+  if (addIdColumn) {
+    sheet.getRange(1, idCol + 1).setValue(GOAL_COLUMNS.id);
+    changes.push(
+      `Added an ${GOAL_COLUMNS.id} column to the ${GOALS_SHEET} sheet: it lets Set up follow a goal you rename.`,
+    );
+  }
   if (changed) {
-    named.forEach(({ row }, i) => (row[idCol] = ids[i]));
     const column = values.slice(1).map((row) => [row[idCol] ?? '']);
     sheet.getRange(2, idCol + 1, column.length, 1).setValues(column);
   }
-  return { ...parseGoals(values), changes };
+  return { ...read, changes };
 }
 
 function createGoalsSheet(ss: Spreadsheet, goals: readonly Goal[]): void {

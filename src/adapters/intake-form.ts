@@ -75,13 +75,22 @@ function choicesFor(q: QuestionSpec, goals: readonly Goal[]): string[] {
   return (q.choices ?? []).slice();
 }
 
-/** Creates the Form or brings an existing one back in line; never touches wording a school changed. */
-export function ensureForm(ss: Spreadsheet, stored: StoredConfig, goals: readonly Goal[]): FormSync {
+/**
+ * Creates the Form or brings an existing one back in line; never touches wording a school changed. `onCreated` gets a
+ * new Form's ID at once (before its questions), so a Set up stopped halfway is repaired, not repeated, by the next.
+ */
+export function ensureForm(
+  ss: Spreadsheet,
+  stored: StoredConfig,
+  goals: readonly Goal[],
+  onCreated: (formId: string) => void = () => undefined,
+): FormSync {
   const changes: string[] = [];
   let form = openStoredForm(stored.formId);
   const created = !form;
   if (!form) {
     form = FormApp.create(FORM_TITLE);
+    onCreated(form.getId());
     form.setDescription(FORM_DESCRIPTION).setConfirmationMessage(FORM_CONFIRMATION).setProgressBar(false);
     try {
       // Verified email collection where the domain allows it; consumer accounts ask for an address.

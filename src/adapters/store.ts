@@ -1,8 +1,10 @@
 // Document properties as a typed store: the Form's ID and question map, the win counter, trigger
-// bookkeeping, the goals snapshot. Read all keys in one call, write changed keys in one call.
+// bookkeeping, the goals snapshot, the settings. Read all keys in one call, write changed keys in one call; values
+// longer than one property holds are split over parts (domain/stored-values.ts).
 import type { QuestionMap } from '../domain/intake';
 import type { Goal } from '../domain/goals';
 import type { ClockRecord, Heartbeat } from '../domain/clock';
+import { encodeStored, readStored, storeProblem } from '../domain/stored-values';
 
 export interface TriggerRecord {
   id: string;
@@ -38,6 +40,8 @@ export interface StoredConfig {
   clockLastRun?: Record<string, string>;
   /** Newsletter settings (domain/settings.ts NewsletterSettings) and the schedule's bookkeeping. */
   newsletterSettings?: unknown;
+  /** Bumped by every Settings save, with who saved and when (ISO), so a save from an older dialog is caught. */
+  newsletterSettingsVersion?: { n: number; by: string; at: string };
   /** Older versions' clock record (their trigger existed only while a cadence was on): the clock's until Set up. */
   newsletterTrigger?: TriggerRecord;
   /** "yyyy-MM-dd HH:mm" in the spreadsheet's time zone: when the current schedule was saved. */
@@ -51,42 +55,44 @@ export interface StoredConfig {
 
 const PREFIX = 'sw.';
 
-function parse(raw: string): unknown {
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return raw;
-  }
-}
-
 export class DocumentStore {
   private constructor(
     private readonly props: GoogleAppsScript.Properties.Properties,
+    /** The store's properties as last read or written, to know each value's parts and the store's size. */
+    private readonly raw: Record<string, string>,
     readonly config: StoredConfig,
   ) {}
 
-  /** Two service calls: the store and all its keys. */
+  /** Two service calls: the store and all its keys (values split over parts are joined here). */
   static open(): DocumentStore {
     const props = PropertiesService.getDocumentProperties();
-    const raw = props.getProperties();
-    const config: StoredConfig = {};
-    for (const [k, v] of Object.entries(raw)) if (k.startsWith(PREFIX)) config[k.slice(PREFIX.length)] = parse(v);
-    return new DocumentStore(props, config);
+    const raw: Record<string, string> = { ...props.getProperties() };
+    return new DocumentStore(props, raw, readStored(raw, PREFIX));
   }
 
-  /** One service call for any number of keys. Values are JSON; Properties keep strings only. */
+  /**
+   * Null when `patch` fits the store, or a sentence saying it does not (checked before anything is written, so a
+   * caller can refuse with nothing changed). `what` names the values in the school's words.
+   */
+  problemSaving(patch: Partial<StoredConfig>, what: string): string | null {
+    return storeProblem(this.raw, encodeStored(this.raw, PREFIX, patch), what);
+  }
+
+  /**
+   * One service call for any number of keys. Values are JSON; a value over 8 KB is split over parts written in the
+   * same call (Apps Script keeps at most 9 KB per property).
+   */
   save(patch: Partial<StoredConfig>): void {
-    const out: Record<string, string> = {};
-    for (const [k, v] of Object.entries(patch)) {
-      if (v === undefined) continue;
-      out[PREFIX + k] = JSON.stringify(v);
-      this.config[k] = v;
-    }
-    if (Object.keys(out).length) this.props.setProperties(out);
+    const out = encodeStored(this.raw, PREFIX, patch);
+    if (!Object.keys(out).length) return;
+    this.props.setProperties(out);
+    Object.assign(this.raw, out);
+    for (const [k, v] of Object.entries(patch)) if (v !== undefined) this.config[k] = v;
   }
 
   remove(key: keyof StoredConfig & string): void {
     this.props.deleteProperty(PREFIX + key);
+    delete this.raw[PREFIX + key];
     delete this.config[key];
   }
 }

@@ -1,6 +1,6 @@
 // The Settings dialog's server side: opening it (with whose account runs the automation and when it last ran),
-// saving validated settings (the clock stays whatever the cadence; a leader may take it over), and cancelling an
-// unsent issue from its list of recent issues.
+// saving validated settings unless another leader saved since the dialog opened (the clock stays whatever the
+// cadence; a leader may take it over), and cancelling an unsent issue from its list of recent issues.
 import { clockRecord, ensureClockTrigger } from '../adapters/clock-trigger';
 import { withDocumentLock } from '../adapters/lock';
 import { loadSettings } from '../adapters/settings-store';
@@ -8,7 +8,7 @@ import { DocumentStore } from '../adapters/store';
 import { localNow } from '../adapters/settings-store';
 import { clockStatus } from '../domain/clock';
 import { describeCadence, settingsToInput, SettingsInput, validateSettings } from '../domain/settings';
-import type { SaveResult, SettingsEndpoints, SettingsView } from '../settings-api';
+import type { SaveOptions, SaveResult, SettingsEndpoints, SettingsView } from '../settings-api';
 import { cancelIssue, recentIssues } from './newsletter-cancel';
 
 export function showSettingsDialog(): void {
@@ -23,10 +23,26 @@ function scheduleText(store: DocumentStore): string {
     : `Issues are drafted ${describeCadence(s.cadence)}.`;
 }
 
+/** The saved version (0 before the first save), who saved it and when, as the spreadsheet's clock shows it. */
+function savedVersion(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  store: DocumentStore,
+): { version: number; savedBy: string; savedAt: string } {
+  const v = store.config.newsletterSettingsVersion;
+  const n = Number(v?.n);
+  if (!v || !Number.isInteger(n) || n < 1) return { version: 0, savedBy: '', savedAt: '' };
+  const at = new Date(String(v.at));
+  const savedAt = isNaN(at.getTime())
+    ? ''
+    : Utilities.formatDate(at, ss.getSpreadsheetTimeZone() || Session.getScriptTimeZone(), "HH:mm 'on' EEEE d MMMM");
+  return { version: n, savedBy: String(v.by ?? ''), savedAt };
+}
+
 function view(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, store: DocumentStore, me: string): SettingsView {
   const clock = clockStatus(clockRecord(store.config), store.config.clockHeartbeat, me, Date.now());
   return {
     input: settingsToInput(loadSettings(store)),
+    ...savedVersion(ss, store),
     automation: `${scheduleText(store)} ${clock.sentence}`,
     automationWarning: clock.warning,
     timeZone: ss.getSpreadsheetTimeZone(),
@@ -56,7 +72,7 @@ export const settingsEndpoints: SettingsEndpoints = {
     return view(ss, DocumentStore.open(), Session.getEffectiveUser().getEmail());
   },
 
-  settingsSave(input: SettingsInput, opts: { takeOverSchedule: boolean }): SaveResult {
+  settingsSave(input: SettingsInput, opts: SaveOptions): SaveResult {
     const checked = validateSettings(input);
     if (!checked.ok)
       return { ok: false, errors: checked.errors, message: 'Some settings need a fix before they can be saved.' };
@@ -69,10 +85,33 @@ export const settingsEndpoints: SettingsEndpoints = {
       };
     const ss = SpreadsheetApp.getActive();
     const me = Session.getEffectiveUser().getEmail();
-    return withDocumentLock(30000, () => {
+    return withDocumentLock(30000, (): SaveResult => {
       const store = DocumentStore.open();
+      // Another leader saved after this dialog opened: nothing is overwritten; the dialog shows their version.
+      const saved = savedVersion(ss, store);
+      if (opts?.version !== undefined && opts.version !== saved.version) {
+        const who = saved.savedBy === me ? 'You' : saved.savedBy || 'Someone';
+        const when = saved.savedAt ? ` at ${saved.savedAt}` : '';
+        return {
+          ok: false,
+          errors: {},
+          message: `${who} saved the settings${when}, after this dialog opened. Nothing was saved: their changes are now in the form, with yours. Check them, then save again.`,
+          conflict: { savedBy: saved.savedBy, savedAt: saved.savedAt, view: view(ss, store, me) },
+        };
+      }
       const before = loadSettings(store);
       const settings = checked.settings;
+      const version = { n: saved.version + 1, by: me, at: new Date().toISOString() };
+      const tooBig = store.problemSaving(
+        { newsletterSettings: settings, newsletterSettingsVersion: version },
+        'these settings',
+      );
+      if (tooBig)
+        return {
+          ok: false,
+          errors: {},
+          message: `${tooBig} Use a Google Group's address instead of long lists of addresses. Nothing was saved.`,
+        };
       // The clock runs whatever the cadence (it also adds missed responses): saving never removes it, and brings
       // it back for a spreadsheet an older version left without one.
       const clock = ensureClockTrigger(
@@ -84,6 +123,7 @@ export const settingsEndpoints: SettingsEndpoints = {
       const scheduleChanged = JSON.stringify(before.cadence) !== JSON.stringify(settings.cadence);
       store.save({
         newsletterSettings: settings,
+        newsletterSettingsVersion: version,
         ...(clock.record ? { clockTrigger: clock.record } : {}),
         ...(scheduleChanged || !store.config.newsletterScheduleSince
           ? { newsletterScheduleSince: localNow(ss).text }

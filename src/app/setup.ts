@@ -9,8 +9,9 @@ import { ensureFormSubmitTrigger } from '../adapters/triggers';
 import { confirm, escapeHtml, showDialog } from '../adapters/ui';
 import { ensureLog, repairIds, retagGoals } from '../adapters/wins-sheet';
 import { safeLink } from '../domain/links';
+import type { Goal } from '../domain/goals';
 import { goalRenames, rememberedGoals, retagCell } from '../domain/goals';
-import { WIN_HEADERS } from '../domain/schema';
+import { GOALS_SHEET, WIN_HEADERS } from '../domain/schema';
 import { waitingCount } from '../domain/waiting-notice';
 import { catchUpResponses } from './catch-up';
 import { INTAKE_HANDLER } from './intake';
@@ -30,7 +31,15 @@ export function runSetUp(): SetUpReport {
     const store = DocumentStore.open();
     const changes: string[] = [];
 
-    const goals = ensureGoalsSheet(ss, rememberedGoals(store.config.goals, store.config.goalNamesById));
+    // The goals Set up keeps (for intake's suggestions and to follow renames) must fit the document properties:
+    // checked before anything is written, so a school with too much is told so and nothing is half done.
+    const goals = ensureGoalsSheet(ss, rememberedGoals(store.config.goals, store.config.goalNamesById), (read) => {
+      const problem = store.problemSaving(goalsSnapshot(read), `the ${read.length} goals of the ${GOALS_SHEET} sheet`);
+      if (problem)
+        throw new Error(
+          `${problem} Shorten long descriptions or keyword lists, or set goals you no longer use to Active: No, then run Set up again. Set up changed nothing.`,
+        );
+    });
     changes.push(...goals.changes, ...goals.problems);
 
     const { log, changes: logChanges } = ensureLog(ss, store.config.logHeader ?? null);
@@ -45,7 +54,8 @@ export function runSetUp(): SetUpReport {
       if (retagged) changes.push(`${retagged} win${retagged > 1 ? 's were' : ' was'} retagged.`);
     }
 
-    const form = ensureForm(ss, store.config, goals.goals);
+    // A new Form's ID is kept at once: if Set up stops later, the next run repairs this Form instead of making another.
+    const form = ensureForm(ss, store.config, goals.goals, (formId) => store.save({ formId }));
     changes.push(...form.changes);
 
     const nowIso = new Date().toISOString();
@@ -78,8 +88,7 @@ export function runSetUp(): SetUpReport {
       formUrl: form.url,
       questionMap: form.questionMap,
       itemFields: form.itemFields,
-      goals: activeGoals(goals.goals),
-      goalNamesById: Object.fromEntries(goals.goals.filter((g) => g.id).map((g) => [g.id as string, g.name])),
+      ...goalsSnapshot(goals.goals),
       intakeTrigger: trigger.record ?? undefined,
       clockTrigger: clock.record ?? undefined,
       // The waiting notice is not a column: it is not remembered as one.
@@ -100,6 +109,14 @@ export function runSetUp(): SetUpReport {
       imported,
     };
   });
+}
+
+/** What Set up keeps of the goals: the active ones in full, and every goal's name by ID (to follow renames). */
+function goalsSnapshot(goals: readonly Goal[]): { goals: Goal[]; goalNamesById: Record<string, string> } {
+  return {
+    goals: activeGoals(goals),
+    goalNamesById: Object.fromEntries(goals.filter((g) => g.id).map((g) => [g.id as string, g.name])),
+  };
 }
 
 /** The Set up menu item: runs Set up and shows what it did and the link to share. */

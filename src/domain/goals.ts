@@ -108,8 +108,8 @@ export function parseGoals(rows: unknown[][]): GoalsRead {
   return { goals, problems };
 }
 
-/** The Goals sheet's top-left block read first: room for 199 goals and five columns of a person's own. */
-export const GOALS_BLOCK = { rows: 200, columns: 10 } as const;
+/** The Goals sheet's top-left block read first: room for 300 goals and five columns of a person's own. */
+export const GOALS_BLOCK = { rows: 301, columns: 10 } as const;
 
 /**
  * Whether the top-left block of the Goals sheet (a bounded read, padded with blanks; header row first) says all

@@ -105,12 +105,22 @@ export function winFromResponse(input: IntakeInput): IntakeResult {
   if (!answers.headline && !answers.story)
     return { ok: false, reason: 'the response has neither a headline nor a story' };
 
-  const chosenGoals = splitList(answers.goals ?? '').filter((g) => input.goals.some((x) => x.name === g));
-  const suggestions = suggestGoals(
-    `${answers.headline ?? ''} ${answers.story ?? ''} ${answers.evidence ?? ''}`,
-    input.goals,
-    chosenGoals,
-  );
+  // A ticked goal Set up does not know (the Form changed by hand, or a Set up that stopped after syncing the Form's
+  // choices) is never dropped: it is kept as a suggestion for a leader to confirm, and said so.
+  const ticked = Array.from(new Set(splitList(answers.goals ?? '')));
+  const chosenGoals = ticked.filter((g) => input.goals.some((x) => x.name === g));
+  const unknownGoals = ticked.filter((g) => !chosenGoals.includes(g));
+  for (const g of unknownGoals)
+    notes.push(
+      `The submitter ticked the goal "${g}", which is not among the goals Set up last synced: it is kept as a suggested goal.`,
+    );
+  const suggestions = [
+    ...unknownGoals,
+    ...suggestGoals(`${answers.headline ?? ''} ${answers.story ?? ''} ${answers.evidence ?? ''}`, input.goals, [
+      ...chosenGoals,
+      ...unknownGoals,
+    ]),
+  ];
   const kind: Kind = answers.kind && isKind(answers.kind) ? answers.kind : 'Win';
   const consent: Consent =
     answers.consent && isConsent(answers.consent) ? answers.consent : readConsent(answers.consent ?? '');

@@ -111,6 +111,19 @@ function int(v: number | string): number {
 }
 
 const MAX_TEXT = 200;
+/** Addresses per audience: more belong in a Google Group (one address Gmail expands). */
+export const MAX_RECIPIENTS = 500;
+/** Room the settings may take in the document properties (they share 450 KB with the goals and bookkeeping). */
+export const SETTINGS_BUDGET_BYTES = 150 * 1024;
+
+function jsonBytes(value: unknown): number {
+  let n = 0;
+  for (const ch of JSON.stringify(value)) {
+    const c = ch.codePointAt(0)!;
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  }
+  return n;
+}
 
 /** Validates the dialog's input; every problem is reported by field, as a sentence a leader can act on. */
 export function validateSettings(input: SettingsInput): SettingsCheck {
@@ -129,7 +142,9 @@ export function validateSettings(input: SettingsInput): SettingsCheck {
         `${bad.map((b) => `"${b}"`).join(', ')} ${bad.length > 1 ? 'are not email addresses' : 'is not an email address'}. Use addresses or a Google Group's address, separated by commas.`;
     else if (given.enabled && recipients.length === 0)
       errors[`recipients.${a}`] = `Add at least one address (or a Google Group) for ${a}, or turn ${a} off.`;
-    else if (recipients.length > 500) errors[`recipients.${a}`] = 'Use a Google Group for more than 500 addresses.';
+    else if (recipients.length > MAX_RECIPIENTS)
+      errors[`recipients.${a}`] =
+        `${recipients.length} addresses: Small Wins takes up to ${MAX_RECIPIENTS} per audience. Use a Google Group's address for more.`;
     audiences[a] = { enabled: Boolean(given.enabled), recipients };
   }
 
@@ -165,18 +180,26 @@ export function validateSettings(input: SettingsInput): SettingsCheck {
   if (replyTo && !isEmail(replyTo)) errors.replyTo = `"${replyTo}" is not an email address.`;
 
   if (Object.keys(errors).length) return { ok: false, errors };
-  return {
-    ok: true,
-    settings: {
-      schoolName,
-      audiences,
-      cadence,
-      templateDocId: docId ?? '',
-      senderName,
-      replyTo,
-      creditContributors: Boolean(input.creditContributors),
-    },
+  const settings: NewsletterSettings = {
+    schoolName,
+    audiences,
+    cadence,
+    templateDocId: docId ?? '',
+    senderName,
+    replyTo,
+    creditContributors: Boolean(input.creditContributors),
   };
+  const bytes = jsonBytes(settings);
+  if (bytes > SETTINGS_BUDGET_BYTES) {
+    const longest = AUDIENCES.reduce((w, a) => (jsonBytes(audiences[a]) > jsonBytes(audiences[w]) ? a : w));
+    return {
+      ok: false,
+      errors: {
+        [`recipients.${longest}`]: `These settings would take ${Math.ceil(bytes / 1024)} KB; Small Wins keeps at most ${SETTINGS_BUDGET_BYTES / 1024} KB of settings. Use a Google Group's address instead of long lists.`,
+      },
+    };
+  }
+  return { ok: true, settings };
 }
 
 /** Single line, no control characters (they would break an email header). */

@@ -197,3 +197,97 @@ test('says whose account runs the automation, and warns when its clock has stopp
   );
   await opened.page.close();
 });
+
+test("another leader's save since the dialog opened: nothing is overwritten, their changes are shown and kept, saving again keeps both", async () => {
+  const { sim } = school();
+  const { page } = await openSettings(sim);
+  const schoolName = page.getByLabel('School name', { exact: true });
+  const sender = page.getByLabel('Sender name', { exact: true });
+  const replyTo = page.getByLabel('Reply-to address', { exact: true });
+  await eventually(async () => expect(await schoolName.inputValue()).toBe('Riverside Primary'));
+
+  // Helen, in her own dialog, renames the school and changes the reply-to address, and saves first.
+  sim.clock.advance(3 * 60_000);
+  sim.setUser('helen@school.example');
+  const hers = view(sim);
+  const saved = call(
+    sim,
+    'settingsSave',
+    { ...hers.input, schoolName: 'Riverside Primary School', replyTo: 'helen@school.example' },
+    { takeOverSchedule: false, version: hers.version },
+  );
+  expect(saved.ok).toBe(true);
+  sim.setUser('principal@school.example');
+
+  // The principal, in the dialog opened before, changes the sender and the reply-to address, and saves.
+  await sender.fill('The principal');
+  await replyTo.fill('principal@school.example');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page
+    .getByRole('status')
+    .getByText(
+      'helen@school.example saved the settings at 09:03 on Monday 23 November, after this dialog opened. Nothing was saved: their changes are now in the form, with yours. Check them, then save again.',
+    )
+    .waitFor();
+  const panel = page.getByRole('region', {
+    name: 'Changed by helen@school.example at 09:03 on Monday 23 November since you opened Settings',
+  });
+  await panel.waitFor();
+  await eventually(async () =>
+    expect(await panel.getByRole('listitem').allTextContents()).toEqual([
+      'School name: “Riverside Primary” → “Riverside Primary School”',
+      'Reply-to address: “office@school.example” → “helen@school.example”',
+    ]),
+  );
+  await eventually(async () => expect(await panel.textContent()).toContain('You both changed: Reply-to address.'));
+  await eventually(async () => expect(await page.evaluate(() => document.activeElement?.id)).toBe('conflict'));
+  // Her change is in the form; the principal's edits are still there; the server kept her save untouched.
+  await eventually(async () => expect(await schoolName.inputValue()).toBe('Riverside Primary School'));
+  await eventually(async () => expect(await sender.inputValue()).toBe('The principal'));
+  await eventually(async () => expect(await replyTo.inputValue()).toBe('principal@school.example'));
+  expect(view(sim).input).toMatchObject({
+    schoolName: 'Riverside Primary School',
+    senderName: 'Ms Díaz, Principal',
+    replyTo: 'helen@school.example',
+  });
+
+  // Having seen the changes, the principal saves again: both leaders' changes are kept.
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page
+    .getByRole('status')
+    .getByText(/^Settings saved\./)
+    .waitFor();
+  await panel.waitFor({ state: 'detached' });
+  expect(view(sim).input).toMatchObject({
+    schoolName: 'Riverside Primary School',
+    senderName: 'The principal',
+    replyTo: 'principal@school.example',
+  });
+  expect(view(sim).version).toBe(3);
+  await page.close();
+});
+
+test('a Doc link typed over in the Newsletters sheet is not a link in the recent issues: only https: is', async () => {
+  const { sim } = school();
+  const sheet = sim.spreadsheet.sheet('Newsletters')!;
+  const { page } = await openSettings(sim);
+  const cell = page
+    .getByRole('row', { name: /Staff #1/ })
+    .getByRole('cell')
+    .first();
+  await eventually(async () =>
+    expect(await cell.locator('a').getAttribute('href')).toMatch(/^https:\/\/docs\.google\.com\/document\/d\//),
+  );
+  await page.close();
+  for (const typed of ['javascript:alert(1)', 'http://docs.google.com/document/d/1abc/edit', 'data:text/html,x']) {
+    sheet.setCell(2, sheet.columnOf('Doc link'), typed);
+    const { page: again } = await openSettings(sim);
+    const label = again
+      .getByRole('row', { name: /Staff #1/ })
+      .getByRole('cell')
+      .first();
+    await eventually(async () => expect(await label.textContent()).toBe('Staff #1'));
+    expect(await label.locator('a').count()).toBe(0);
+    await again.close();
+  }
+});

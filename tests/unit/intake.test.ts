@@ -80,10 +80,15 @@ describe('intake mapping', () => {
     expect(r.win.values.namesStudents).toBe('Yes');
   });
 
-  test('goals not in the Goals sheet are dropped from the chosen goals', () => {
-    const r = map1({ ...base, goals: 'Made up, Math confidence' });
+  test('a ticked goal Set up does not know is not tagged, but kept first among the suggested goals, with a note', () => {
+    const r = map1({ ...base, goals: 'Outdoor learning, Math confidence, Outdoor learning' });
     if (!r.ok) throw new Error(r.reason);
     expect(r.win.values.goals).toBe('Math confidence');
+    expect(r.win.values.suggestedGoals?.split(', ')[0]).toBe('Outdoor learning');
+    expect(r.win.values.suggestedGoals?.split(', ').filter((g) => g === 'Outdoor learning')).toHaveLength(1);
+    expect(r.win.notes).toContain(
+      'The submitter ticked the goal "Outdoor learning", which is not among the goals Set up last synced: it is kept as a suggested goal.',
+    );
   });
 
   test('empty or malformed events are refused with a reason', () => {

@@ -2,6 +2,7 @@
 import { blurbContactWarning, blurbToShow } from '../../sidebar/triage/blurb';
 import { isTyping, keyCommand, KEYS } from '../../sidebar/triage/keys';
 import { nextIndex, pageRange, previousIndex, toggled } from '../../sidebar/triage/navigation';
+import { unknownSuggestions } from '../../sidebar/triage/format';
 
 const press = (key: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({
   key,
@@ -80,5 +81,21 @@ describe('blurb box', () => {
     expect(blurbToShow(before, { id: 'W-0001', blurb: '' }, 'typing…')).toBe('typing…');
     expect(blurbToShow(before, { id: 'W-0001', blurb: 'saved elsewhere' }, '')).toBe('saved elsewhere');
     expect(blurbToShow(before, { id: 'W-0002', blurb: 'next win' }, 'typing…')).toBe('next win');
+  });
+});
+
+describe('goals the sidebar cannot offer as chips', () => {
+  test('a suggested goal that is not an active goal is listed, unless the win already carries it', () => {
+    const active = [
+      { name: 'Reading for all', description: '' },
+      { name: 'Math confidence', description: '' },
+    ];
+    expect(unknownSuggestions({ goals: [], suggestedGoals: ['Outdoor learning', 'Reading for all'] }, active)).toEqual([
+      'Outdoor learning',
+    ]);
+    expect(unknownSuggestions({ goals: ['Outdoor learning'], suggestedGoals: ['Outdoor learning'] }, active)).toEqual(
+      [],
+    );
+    expect(unknownSuggestions({ goals: [], suggestedGoals: [] }, active)).toEqual([]);
   });
 });
