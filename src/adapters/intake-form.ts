@@ -77,7 +77,8 @@ function choicesFor(q: QuestionSpec, goals: readonly Goal[]): string[] {
 
 /**
  * Creates the Form or brings an existing one back in line; never touches wording a school changed. `onCreated` gets a
- * new Form's ID at once (before its questions), so a Set up stopped halfway is repaired, not repeated, by the next.
+ * new Form's ID at once (before its questions) to keep with `formUnfinished`, so a Set up stopped halfway is finished,
+ * not repeated, by the next: a Form still unfinished is set up as a new one would be.
  */
 export function ensureForm(
   ss: Spreadsheet,
@@ -87,10 +88,13 @@ export function ensureForm(
 ): FormSync {
   const changes: string[] = [];
   let form = openStoredForm(stored.formId);
-  const created = !form;
+  const created = !form || Boolean(stored.formUnfinished);
+  if (form && created) changes.push('Finished setting up the intake Form, which an earlier Set up had left halfway.');
   if (!form) {
     form = FormApp.create(FORM_TITLE);
     onCreated(form.getId());
+  }
+  if (created) {
     form.setDescription(FORM_DESCRIPTION).setConfirmationMessage(FORM_CONFIRMATION).setProgressBar(false);
     try {
       // Verified email collection where the domain allows it; consumer accounts ask for an address.
@@ -98,11 +102,12 @@ export function ensureForm(
     } catch (err) {
       changes.push('The Form could not be set to collect email addresses; submitters are asked for their name only.');
     }
-    changes.push(
-      stored.formId
-        ? 'The intake Form could not be opened (it may have been deleted), so a new one was made.'
-        : 'Created the intake Form.',
-    );
+    if (!stored.formUnfinished)
+      changes.push(
+        stored.formId
+          ? 'The intake Form could not be opened (it may have been deleted), so a new one was made.'
+          : 'Created the intake Form.',
+      );
   }
 
   const storedFields = stored.itemFields ?? {};
@@ -123,11 +128,12 @@ export function ensureForm(
   for (const q of QUESTIONS) {
     let item =
       itemForField.get(q.field) ?? (created || !stored.itemFields ? byTitle.get(q.title.toLowerCase()) : undefined);
+    const added = !item;
     if (!item) {
       item = addItem(form, q);
       if (!created) changes.push(`Re-added the Form question "${q.title}", which was missing.`);
     }
-    if (MANAGED_CHOICES.has(q.field) || (q.choices && created)) setChoices(item, q, choicesFor(q, goals));
+    if (MANAGED_CHOICES.has(q.field) || (q.choices && (created || added))) setChoices(item, q, choicesFor(q, goals));
     const title = item.getTitle().trim();
     const previous = Object.keys(stored.questionMap ?? {}).find((t) => stored.questionMap?.[t] === q.field);
     if (previous && previous !== title)

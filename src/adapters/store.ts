@@ -14,6 +14,8 @@ export interface TriggerRecord {
 export interface StoredConfig {
   formId?: string;
   formUrl?: string;
+  /** Set while Set up is making a new Form, cleared when it finishes: a later Set up finishes that Form. */
+  formUnfinished?: boolean;
   questionMap?: QuestionMap;
   /** Form item ID → field, so a retitled question is re-learned at the next Set up. */
   itemFields?: Record<string, string>;

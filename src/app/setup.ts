@@ -55,7 +55,7 @@ export function runSetUp(): SetUpReport {
     }
 
     // A new Form's ID is kept at once: if Set up stops later, the next run repairs this Form instead of making another.
-    const form = ensureForm(ss, store.config, goals.goals, (formId) => store.save({ formId }));
+    const form = ensureForm(ss, store.config, goals.goals, (formId) => store.save({ formId, formUnfinished: true }));
     changes.push(...form.changes);
 
     const nowIso = new Date().toISOString();
@@ -86,6 +86,7 @@ export function runSetUp(): SetUpReport {
     store.save({
       formId: form.formId,
       formUrl: form.url,
+      formUnfinished: false,
       questionMap: form.questionMap,
       itemFields: form.itemFields,
       ...goalsSnapshot(goals.goals),
