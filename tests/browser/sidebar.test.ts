@@ -255,3 +255,23 @@ test('an evidence link becomes a link only when it is https: http:, javascript: 
   expect(dialogs).toEqual([]);
   await page.close();
 });
+
+test('a goal ticked on the Form that is not among the goals is shown under the chips, not dropped', async () => {
+  const sim = loadAddOn();
+  setUpSchool(sim);
+  seedWins(sim, [
+    { ...seedWin(1, 1, 1), headline: 'Garden club', suggestedGoals: 'Outdoor learning, Reading for all' },
+  ]);
+  const { page } = await openSidebar(browser(), sim);
+  await page.getByRole('heading', { level: 2, name: 'Garden club' }).waitFor();
+  const note = page.locator('.unknown-goals');
+  await eventually(async () =>
+    expect(await note.textContent()).toBe(
+      'Suggested but not among the active goals (ticked on the Form): Outdoor learning. To tag it, add it to the Goals sheet (or make it active) and run Set up.',
+    ),
+  );
+  await eventually(async () =>
+    expect(await page.getByRole('button', { name: /^Reading for all \(suggested\)/ }).count()).toBe(1),
+  );
+  await page.close();
+});
