@@ -109,7 +109,7 @@ function planRun(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, mode: RunMode, ru
       claim(run, issue);
       entries.push({ claimed: issue, as: 'resumed' });
     }
-    // On demand, a cancelled issue's key is retired (a new issue takes the next one); the schedule drafts a period once.
+    // On demand, a cancelled issue's key is retired (a new issue takes the next); the schedule drafts a period once.
     const periodKey = issueKey(audience, period.key);
     const { key, existing } =
       mode === 'now'
