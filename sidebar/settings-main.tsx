@@ -70,6 +70,12 @@ const described = (id: string, error?: string, hint?: string) => ({
   'aria-describedby': [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined,
 });
 
+/** The issue's label, a link to its Doc only when the stored link is an https: address. */
+function docLink(issue: RecentIssue) {
+  const href = safeLink(issue.docUrl);
+  return href ? <a href={href}>{issue.label}</a> : issue.label;
+}
+
 function App() {
   const [view, setView] = useState<SettingsView | null>(null);
   const [input, setInput] = useState<SettingsInput | null>(null);
@@ -412,7 +418,7 @@ function App() {
           <tbody>
             {view.recentIssues.map((i) => (
               <tr key={i.key}>
-                <td>{safeLink(i.docUrl) ? <a href={safeLink(i.docUrl) ?? undefined}>{i.label}</a> : i.label}</td>
+                <td>{docLink(i)}</td>
                 <td>{i.period}</td>
                 <td>{i.wins}</td>
                 <td>{i.state}</td>

@@ -10,6 +10,13 @@ import { planMarks, rowsOf } from '../domain/shared-in-marks';
 import { fromCell } from '../domain/text';
 import { note, readSpan, Run } from './newsletter-state';
 
+/** The issue was cancelled while this run drafted it: nothing is marked, and no result may call it drafted. */
+export class IssueCancelled extends Error {
+  constructor() {
+    super('It was cancelled while it was being drafted');
+  }
+}
+
 /** What marking re-reads of each win in the issue, to mark only wins that still qualify. */
 const MARK_FIELDS: WinField[] = [
   'id',
@@ -29,7 +36,7 @@ export function finish(run: Run, issue: Issue): void {
   const fresh = openIssues(run.ss);
   const current = fresh.issues.find((i) => i.key === issue.key);
   if (!current) throw new Error('Its row is no longer in the Newsletters sheet');
-  if (current.state === 'Cancelled') throw new Error('It was cancelled while it was being drafted');
+  if (current.state === 'Cancelled') throw new IssueCancelled();
   if (current.run && current.run !== run.id) throw new Error('Another run took it over');
   const log = run.log;
   const last = log.sheet.getLastRow();

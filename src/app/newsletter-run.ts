@@ -10,6 +10,7 @@ import { duePeriod, onDemandPeriod, Period } from '../domain/cadence';
 import { claimedByOther, Issue, issueKey, isFinished, nextIssueNumber } from '../domain/newsletter-issues';
 import {
   busyMessage,
+  cancelledMeanwhileMessage,
   draftedMessage,
   emptyMessage,
   existsMessage,
@@ -28,6 +29,7 @@ import {
 } from '../domain/newsletter-plan';
 import { AUDIENCES, Audience } from '../domain/settings';
 import { completeIssue } from './newsletter-build';
+import { IssueCancelled } from './newsletter-finish';
 import { loadWins, LOCK_MS, notesOf, openRun, Run } from './newsletter-state';
 
 export type RunMode = 'now' | 'scheduled';
@@ -188,7 +190,7 @@ function attempt(
       outcome: 'failed',
       issue: issueLabel(issue),
       docUrl: issue.docUrl || undefined,
-      message: failedMessage(issue, reason),
+      message: err instanceof IssueCancelled ? cancelledMeanwhileMessage(issue) : failedMessage(issue, reason),
     };
   }
 }

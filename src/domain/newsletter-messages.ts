@@ -53,6 +53,11 @@ export function failedMessage(issue: Pick<Issue, 'audience' | 'number' | 'state'
   return `${issueLabel(issue)}: ${where} (${reason}). No win was marked as shared. Run Draft newsletter now again to finish this issue; nothing will be duplicated.`;
 }
 
+/** An issue cancelled (by a leader) while a run was drafting it: not drafted, not to be finished by a rerun. */
+export function cancelledMeanwhileMessage(issue: Pick<Issue, 'audience' | 'number'>): string {
+  return `${issueLabel(issue)} was cancelled while it was being drafted: no win was marked as shared, and a rerun will not finish it. Delete its Gmail draft if one is there.`;
+}
+
 /** Notes on the email: stories shortened so that Gmail shows it whole, or an email still too big for that. */
 export function emailNotes(
   email: Pick<FittedEmail, 'shortened' | 'maxChars' | 'fits' | 'bytes'>,

@@ -250,3 +250,35 @@ describe('exactly one draft per issue and audience', () => {
     );
   });
 });
+
+describe('a result never calls a cancelled issue drafted', () => {
+  test('cancelled while a run was drafting it (its claim had run out): the result says cancelled, nothing is marked', () => {
+    const sim = loadNewsletterAddOn();
+    saveSettings(sim, settingsInput({ audiences: STAFF_ONLY }));
+    addWins(sim, [win({ id: 'W-0701' })]);
+    // Between the draft and the marking, the claim runs out and a leader cancels the issue from Settings.
+    const meter = sim.core.meter;
+    const original = meter.call.bind(meter);
+    let drafted = false;
+    let cancelled = '';
+    meter.call = <T>(key: string, ms: number, fn: () => T): T => {
+      if (key === 'Gmail.Users.Drafts.create') drafted = true;
+      else if (drafted && !cancelled && key === 'LockService.getDocumentLock') {
+        cancelled = 'pending';
+        sim.clock.advance(8 * 60_000);
+        cancelled = cancel(sim, String(issueRows(sim)[0].Key)).message;
+      }
+      return original(key, ms, fn);
+    };
+    sim.run('draftNewsletterNow');
+    meter.call = original;
+    expect(cancelled).toMatch(/^Staff #1 is cancelled: 0 wins are eligible again/);
+    const html = lastDialog(sim);
+    expect(html).toMatch(
+      /Staff #1 was cancelled while it was being drafted: no win was marked as shared, and a rerun will not finish it\./,
+    );
+    expect(html).not.toMatch(/Staff #1: 1 win|drafted a moment ago|Run Draft newsletter now again to finish/);
+    expect(issueRows(sim)[0].State).toBe('Cancelled');
+    expect(sharedIn(sim)['W-0701']).toBe('');
+  });
+});
