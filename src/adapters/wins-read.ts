@@ -39,7 +39,7 @@ export interface TriageLog {
  */
 export function openTriageLog(ss: Spreadsheet): TriageLog {
   let header: unknown[];
-  let sheetName = WINS_SHEET;
+  let sheetName: string = WINS_SHEET;
   try {
     header = ss.getRange(a1Row(WINS_SHEET, 1)).getValues()[0];
   } catch (err) {

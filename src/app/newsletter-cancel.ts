@@ -18,6 +18,7 @@ import {
 import { draftIsMine } from '../domain/newsletter-plan';
 import { retagSpan } from '../domain/shared-in-marks';
 import { fromCell } from '../domain/text';
+import { NEWSLETTERS_SHEET } from '../domain/schema';
 import type { CancelResult, RecentIssue } from '../settings-api';
 import { LOCK_MS } from './newsletter-state';
 
@@ -80,7 +81,7 @@ export function cancelIssue(key: string, force: boolean): CancelResult {
 
 /** The most recent issues, newest first, for the Settings dialog. */
 export function recentIssues(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, limit = 15): RecentIssue[] {
-  const sheet = ss.getSheetByName('Newsletters');
+  const sheet = ss.getSheetByName(NEWSLETTERS_SHEET);
   if (!sheet) return [];
   return recentIssueList(openIssues(ss).issues, limit);
 }

@@ -11,6 +11,7 @@ const DATE_FIELDS: ReadonlySet<WinField> = new Set<WinField>([
   'triagedAt',
   'updatedAt',
   'privacyClearedAt',
+  'consentRecordedAt',
 ]);
 
 /** A header cell as columns are matched: Small Wins' waiting notice counts as blank (it is not a column). */

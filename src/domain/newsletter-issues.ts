@@ -4,7 +4,7 @@ import { IssueStats, parseSharedIn } from './newsletter';
 import type { Audience } from './settings';
 import { fromCell, joinList, splitList, toCellText, cellString } from './text';
 
-export const NEWSLETTERS_SHEET = 'Newsletters';
+export { NEWSLETTERS_SHEET } from './schema';
 
 export const ISSUE_COLUMNS = {
   number: 'Issue',

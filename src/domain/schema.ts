@@ -35,8 +35,15 @@ export const ROLES = [
 
 export const YES_NO = ['Yes', 'No'] as const;
 
-export const WINS_SHEET = 'Wins';
-export const GOALS_SHEET = 'Goals';
+/** Every sheet Small Wins keeps, by the name a person sees; code finds them by these names, from this one place. */
+export const SHEET_NAMES = {
+  wins: 'Wins',
+  goals: 'Goals',
+  newsletters: 'Newsletters',
+} as const;
+export const WINS_SHEET = SHEET_NAMES.wins;
+export const GOALS_SHEET = SHEET_NAMES.goals;
+export const NEWSLETTERS_SHEET = SHEET_NAMES.newsletters;
 
 /** Fields of a win as stored in the log; the value is the column header a person sees. */
 export const WIN_COLUMNS = {
@@ -68,6 +75,9 @@ export const WIN_COLUMNS = {
   responseKey: 'Response key',
   /** The submitter's own consent, kept apart so a leader can narrow Consent but never widen it past this. */
   consentGiven: 'Consent given',
+  /** Who recorded the submitter's consent by hand (the sidebar's "Record the submitter's consent"), and when. */
+  consentRecordedBy: 'Consent recorded by',
+  consentRecordedAt: 'Consent recorded at',
 } as const;
 export type WinField = keyof typeof WIN_COLUMNS;
 export const WIN_FIELDS = Object.keys(WIN_COLUMNS) as WinField[];
@@ -102,6 +112,8 @@ export const WIN_COLUMN_WIDTHS: Partial<Record<WinField, number>> = {
   privacyClearedAt: 130,
   responseKey: 120,
   consentGiven: 130,
+  consentRecordedBy: 170,
+  consentRecordedAt: 130,
 };
 
 /** Columns holding long text: wrapped so a row stays readable. */
