@@ -1,6 +1,6 @@
 // The Settings dialog: school name, audiences and recipients, schedule, template Doc, sender, credit, and the
 // recent issues with Cancel. Validation runs here for instant feedback; the server validates again on save.
-import { render } from 'preact';
+import { Fragment, render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import {
   AUDIENCES,
@@ -417,24 +417,33 @@ function App() {
           </thead>
           <tbody>
             {view.recentIssues.map((i) => (
-              <tr key={i.key}>
-                <td>{docLink(i)}</td>
-                <td>{i.period}</td>
-                <td>{i.wins}</td>
-                <td>{i.state}</td>
-                <td>
-                  {i.cancellable && (
-                    <button
-                      type="button"
-                      disabled={busy}
-                      onClick={() => void cancel(i)}
-                      aria-label={`Cancel ${i.label}`}
-                    >
-                      Cancel
-                    </button>
-                  )}
-                </td>
-              </tr>
+              <Fragment key={i.key}>
+                <tr>
+                  <td>{docLink(i)}</td>
+                  <td>{i.period}</td>
+                  <td>{i.wins}</td>
+                  <td>{i.state}</td>
+                  <td>
+                    {i.cancellable && (
+                      <button
+                        type="button"
+                        disabled={busy}
+                        onClick={() => void cancel(i)}
+                        aria-label={`Cancel ${i.label}`}
+                      >
+                        Cancel
+                      </button>
+                    )}
+                  </td>
+                </tr>
+                {i.attention && (
+                  <tr class="attention">
+                    <td colSpan={5}>
+                      <strong>Needs attention ({i.label}):</strong> {i.attention}
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
             ))}
           </tbody>
         </table>

@@ -10,7 +10,14 @@ export type Audience = 'Staff' | 'Families' | 'Public';
 /** Which wins the queue shows; "To triage" is New and Needs info together. */
 export type StatusFilter = 'To triage' | Status | 'All';
 
-export type WarningCode = 'privacy' | 'blurb-email' | 'blurb-phone' | 'consent-wider' | 'featured-unapproved';
+export type WarningCode =
+  | 'privacy'
+  | 'blurb-email'
+  | 'blurb-phone'
+  | 'consent-wider'
+  | 'consent-missing'
+  | 'consent-unreadable'
+  | 'featured-unapproved';
 
 export interface WinWarning {
   code: WarningCode;
@@ -38,8 +45,14 @@ export interface WinView {
   source: string;
   /** A Consent, or what a person typed in the cell. */
   consent: string;
-  /** The widest audience the submitter allowed: consent may be narrowed to it, never widened past it. */
+  /** The widest audience the submitter allowed ('' when not on record): consent is never wider than this. */
   consentGiven: string;
+  /** The consent newsletters use: the narrower of Consent and Consent given, Staff only when either is unreadable. */
+  effectiveConsent: Consent;
+  /** The submitter's consent is missing or unreadable: the sidebar offers "Record the submitter's consent". */
+  needsConsentRecord: boolean;
+  consentRecordedBy: string;
+  consentRecordedAt: string;
   namesStudents: boolean;
   privacyCleared: boolean;
   privacyClearedBy: string;
@@ -67,6 +80,11 @@ export interface TriageChange {
   privacyCleared?: boolean;
   featured?: boolean;
   blurb?: string;
+  /**
+   * Records the submitter's consent where it is missing (logged with who and when); null takes back a consent a
+   * leader recorded (an undo). Never overwrites a consent that is on record.
+   */
+  recordConsent?: Consent | null;
 }
 
 export interface WinRef {
@@ -90,8 +108,22 @@ export interface Conflict {
   message: string;
 }
 
+/** A newsletter draft that still carries a win this save disqualified: the sidebar offers to rebuild it. */
+export interface DraftOffer {
+  /** The issue's key in the Newsletters sheet. */
+  issue: string;
+  /** "Families #3" */
+  label: string;
+  /** A sentence for the leader. */
+  message: string;
+  /** True when the draft is in this leader's Gmail and can be rebuilt from here. */
+  canRebuild: boolean;
+}
+
 export type SaveResult =
-  { saved: WinView; previous: TriageChange; note?: string } | { conflict: Conflict } | { refused: string };
+  | { saved: WinView; previous: TriageChange; note?: string; drafts?: DraftOffer[] }
+  | { conflict: Conflict }
+  | { refused: string };
 
 export interface BulkRequest {
   wins: Array<WinRef & { version: string }>;
@@ -147,6 +179,17 @@ export interface OpenResult extends QueuePage {
   waiting: string;
 }
 
+export interface RebuildRequest {
+  /** The issue's key (DraftOffer.issue). */
+  issue: string;
+}
+
+export interface RebuildResult {
+  ok: boolean;
+  /** A sentence for the leader: what the rebuilt draft carries and what was left out. */
+  message: string;
+}
+
 /** The server functions the sidebar calls; the sidebar's promise client is typed from this. */
 export interface TriageEndpoints {
   triageOpen: (query: QueueQuery) => OpenResult;
@@ -154,4 +197,5 @@ export interface TriageEndpoints {
   triageWin: (ref: WinRef) => WinView | null;
   triageSave: (request: SaveRequest) => SaveResult;
   triageSaveMany: (request: BulkRequest) => BulkResult;
+  triageRebuildDraft: (request: RebuildRequest) => RebuildResult;
 }

@@ -67,6 +67,7 @@ global.triageQueue = triageEndpoints.triageQueue;
 global.triageWin = triageEndpoints.triageWin;
 global.triageSave = triageEndpoints.triageSave;
 global.triageSaveMany = triageEndpoints.triageSaveMany;
+global.triageRebuildDraft = triageEndpoints.triageRebuildDraft;
 global.showSettings = () => reportingErrors('Settings', showSettingsDialog);
 global.draftNewsletterNow = () => {
   reportingErrors('Draft newsletter now', draftNewsletterNowFromMenu);

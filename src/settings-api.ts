@@ -16,6 +16,8 @@ export interface RecentIssue {
   createdAt: string;
   createdBy: string;
   cancellable: boolean;
+  /** What a leader should know or do before sending ('' when nothing): wins left out, or changed after drafting. */
+  attention: string;
 }
 
 export interface CancelResult {

@@ -1,6 +1,6 @@
 // The advanced Gmail service fake (Gmail.Users.Drafts: create with a base64url raw RFC 2822 message, get in the
-// four formats, list with a search query, remove), requiring a Gmail scope in the manifest. Drafts are kept with
-// their decoded headers and bodies for tests; nothing is ever sent. Register with
+// four formats, list with a search query, update, remove), requiring a Gmail scope in the manifest. Drafts are kept
+// with their decoded headers and bodies for tests; nothing is ever sent. Register with
 // createSimulator({ services: { Gmail: gmailService } }).
 import type { ServiceEnv, SimCore } from './core';
 import { manifestScopes, takeFault, type FaultState } from './documents';
@@ -33,6 +33,8 @@ export interface DraftState extends ParsedMessage {
   owner: string;
   createdAt: string;
   raw: string;
+  /** Set when Drafts.update replaced its content. */
+  updatedAt?: string;
   deleted: boolean;
   /** Set by simGmail(sim).send(id): a person sent it from Gmail. */
   sent: boolean;
@@ -388,6 +390,31 @@ export function gmailService(env: ServiceEnv): unknown {
         resultSizeEstimate: all.length,
       });
     },
+    /** Replaces the draft's content (users.drafts.update): the same draft ID, a new message; never sends. */
+    update: (resource: unknown, userId: unknown, id: unknown) => {
+      check('update');
+      me(userId);
+      const d = mine(id);
+      const raw = (resource as { message?: { raw?: unknown } } | null)?.message?.raw;
+      if (typeof raw !== 'string' || !raw)
+        throw env.error(
+          'GoogleJsonResponseException: API call to gmail.users.drafts.update failed with error: Invalid draft: message.raw is required',
+        );
+      let parsed: ParsedMessage;
+      try {
+        parsed = parseMessage(decodeBase64Url(raw).toString('latin1'));
+      } catch (e) {
+        throw env.error(
+          `GoogleJsonResponseException: API call to gmail.users.drafts.update failed with error: ${(e as Error).message}`,
+        );
+      }
+      const n = core.nextId();
+      Object.assign(d, parsed, { messageId: `m${n}`, raw, updatedAt: core.clock.now().toISOString() });
+      return env.obj({
+        id: d.id,
+        message: env.obj({ id: d.messageId, threadId: d.threadId, labelIds: env.arr(['DRAFT']) }),
+      });
+    },
     remove: (userId: unknown, id: unknown) => {
       check('remove');
       me(userId);
@@ -397,7 +424,7 @@ export function gmailService(env: ServiceEnv): unknown {
   const Messages = {};
   return env.obj({
     Users: env.obj({
-      Drafts: env.metered('Gmail.Users.Drafts', Drafts, { default: 200, create: 400 }),
+      Drafts: env.metered('Gmail.Users.Drafts', Drafts, { default: 200, create: 400, update: 400 }),
       Messages: env.metered('Gmail.Users.Messages', Messages, 200),
     }),
   });

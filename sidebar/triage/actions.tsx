@@ -1,7 +1,8 @@
 // The triage sidebar's buttons that change wins: the current win's actions (approve, feature, needs info,
-// archive, undo, and the offer to draft an email with Needs info) and the group actions on the selected wins.
+// archive, undo, and the offer to draft an email with Needs info), the group actions on the selected wins, and
+// the offer to rebuild a newsletter draft that still carries a win a save disqualified.
 import { useState } from 'preact/hooks';
-import type { TriageChange, WinView } from '../../src/api';
+import type { DraftOffer, TriageChange, WinView } from '../../src/api';
 import type { QueueMeta, TriageAction, Undo } from './model';
 
 interface WinActionsProps {
@@ -100,6 +101,34 @@ export function GroupActions({ count, goals, bulk, clear }: GroupActionsProps) {
       <button type="button" onClick={clear}>
         Clear selection
       </button>
+    </div>
+  );
+}
+
+interface DraftOffersProps {
+  offers: DraftOffer[];
+  rebuild: (offer: DraftOffer) => void;
+  dismiss: (offer: DraftOffer) => void;
+}
+
+/** A waiting newsletter draft still carries a win that no longer qualifies: say so, and offer to rebuild it. */
+export function DraftOffers({ offers, rebuild, dismiss }: DraftOffersProps) {
+  if (!offers.length) return null;
+  return (
+    <div class="offers" role="group" aria-label="Newsletter drafts to fix">
+      {offers.map((o) => (
+        <div class="offer">
+          <p role="alert">{o.message}</p>
+          {o.canRebuild && (
+            <button type="button" class="primary" onClick={() => rebuild(o)}>
+              Rebuild the draft of {o.label}
+            </button>
+          )}
+          <button type="button" onClick={() => dismiss(o)} aria-label={`Dismiss the note on ${o.label}`}>
+            Dismiss
+          </button>
+        </div>
+      ))}
     </div>
   );
 }

@@ -1,9 +1,9 @@
 // The triage sidebar's state and data flow: loads the queue, keeps the current and selected wins, runs saves
 // one after another (each with the newest version), undo and group actions, and lays out the page's parts.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { QueueQuery, TriageChange, TriageEndpoints, WinView } from '../../src/api';
+import type { DraftOffer, QueueQuery, TriageChange, TriageEndpoints, WinView } from '../../src/api';
 import { readableError, serverClient } from '../client';
-import { GroupActions } from './actions';
+import { DraftOffers, GroupActions } from './actions';
 import { HelpOverlay } from './help';
 import type { KeyCommand } from './keys';
 import type { ConflictNote, Notice, QueueMeta, TriageAction, Undo } from './model';
@@ -27,6 +27,7 @@ export function App() {
   const [help, setHelp] = useState(false);
   const [loading, setLoading] = useState(true);
   const [draftEmail, setDraftEmail] = useState(false);
+  const [offers, setOffers] = useState<DraftOffer[]>([]);
   const searchRef = useRef<HTMLInputElement>(null);
   const helpReturnRef = useRef<HTMLElement | null>(null);
   // Saves run one after another: each carries the version the previous one produced.
@@ -113,6 +114,7 @@ export function App() {
         if (outcome.remove) setWins((list) => list.filter((w) => w.id !== outcome.remove));
         if (outcome.conflict !== undefined) setConflict(outcome.conflict);
         if (outcome.undo) setUndo(outcome.undo);
+        if (outcome.offers) setOffers((list) => mergeOffers(list, outcome.offers ?? []));
         setNotice(outcome.notice);
         if (outcome.ok && opts.advance) setCurrent((i) => nextIndex(i, latestWins.current.length));
         return outcome.ok;
@@ -184,6 +186,17 @@ export function App() {
     }
   }
 
+  async function rebuild(offer: DraftOffer) {
+    setOffers((list) => list.filter((o) => o.issue !== offer.issue));
+    setNotice({ text: `Rebuilding the draft of ${offer.label}…` });
+    try {
+      const result = await server.triageRebuildDraft({ issue: offer.issue });
+      setNotice({ text: result.message, error: !result.ok });
+    } catch (err) {
+      fail(err);
+    }
+  }
+
   function toggleSelected(id: string) {
     setSelected((s) => toggled(s, id));
   }
@@ -241,6 +254,12 @@ export function App() {
         {notice && <p class={notice.error ? 'error' : 'info'}>{notice.text}</p>}
       </div>
 
+      <DraftOffers
+        offers={offers}
+        rebuild={(o) => void rebuild(o)}
+        dismiss={(o) => setOffers((list) => list.filter((x) => x.issue !== o.issue))}
+      />
+
       <GroupActions
         count={selected.length}
         goals={meta?.goals ?? []}
@@ -277,4 +296,9 @@ export function App() {
       {help && <HelpOverlay onClose={() => openHelp(false)} />}
     </div>
   );
+}
+
+/** New offers replace older ones for the same issue (the newest message wins). */
+function mergeOffers(list: DraftOffer[], added: DraftOffer[]): DraftOffer[] {
+  return [...list.filter((o) => !added.some((a) => a.issue === o.issue)), ...added];
 }

@@ -1,6 +1,5 @@
-// Plain functions for what the triage sidebar shows as text: dates, links, badges, goal chip names,
-// the consent choices a win allows and the fields a conflicting change touched. No DOM, no Preact.
-import { CONSENTS } from '../../src/domain/schema';
+// Plain functions for what the triage sidebar shows as text: dates, links, badges, goal chip names and the
+// fields a conflicting change touched. No DOM, no Preact. (Consent choices come from src/domain/win-rules.ts.)
 import type { GoalChip } from '../../src/api';
 
 /** A date as "3 Mar 2025" in the reader's locale; empty for text that is not a date. */
@@ -36,12 +35,6 @@ export function statusClass(status: string): string {
 /** A goal chip's accessible name: the goal, whether it is suggested, and its number key (1 – 9 only). */
 export function goalChipLabel(name: string, suggested: boolean, index: number): string {
   return `${name}${suggested ? ' (suggested)' : ''}${index < 9 ? `, key ${index + 1}` : ''}`;
-}
-
-/** Each consent level, disabled when it is wider than what the submitter allowed (consent is only narrowed). */
-export function consentChoices(consentGiven: string): Array<{ value: (typeof CONSENTS)[number]; disabled: boolean }> {
-  const ceiling = CONSENTS.indexOf(consentGiven as (typeof CONSENTS)[number]);
-  return CONSENTS.map((value, i) => ({ value, disabled: ceiling >= 0 && i > ceiling }));
 }
 
 /**

@@ -1,6 +1,6 @@
 // What the server's answer to a save means for the page, as plain data: which win to replace or drop, the
 // notice to show, the undo to keep and the conflict to mark. The page applies it; no DOM, no Preact.
-import type { BulkResult, SaveResult, WinView } from '../../src/api';
+import type { BulkResult, DraftOffer, SaveResult, WinView } from '../../src/api';
 import type { ConflictNote, Notice, Undo } from './model';
 
 export interface SaveOutcome {
@@ -14,6 +14,8 @@ export interface SaveOutcome {
   conflict?: ConflictNote | null;
   /** Set only when the save changed something. */
   undo?: Undo;
+  /** Newsletter drafts still carrying the win the save disqualified (the page offers to rebuild them). */
+  offers?: DraftOffer[];
 }
 
 /** One win's save (`what` says it for the notice, e.g. "Approved"); `target` is the copy that was sent. */
@@ -33,6 +35,7 @@ export function saveOutcome(target: WinView, result: SaveResult, what: string): 
       conflict: null,
       undo: { id: saved.id, row: saved.row, version: saved.version, change: result.previous, what },
       notice: { text: `${what}: ${saved.id}. ${result.note ? result.note + ' ' : ''}Press u to undo.` },
+      ...(result.drafts?.length ? { offers: result.drafts } : {}),
     };
   }
   if ('conflict' in result) {

@@ -1,11 +1,11 @@
 // The current win in the triage sidebar: any conflict, its status and text, warnings, the actions, the goal
 // chips, and its fields (kind, consent, privacy, public blurb). Text from wins is always rendered as text.
-import type { Kind, TriageChange, WinView } from '../../src/api';
-import { KINDS, type CONSENTS } from '../../src/domain/schema';
+import { useState } from 'preact/hooks';
+import type { Consent, Kind, TriageChange, WinView } from '../../src/api';
+import { CONSENTS, KINDS } from '../../src/domain/schema';
 import { WinActions } from './actions';
 import { BlurbEditor } from './blurb-editor';
 import {
-  consentChoices,
   fieldNames,
   goalChipLabel,
   inactiveGoals,
@@ -14,6 +14,9 @@ import {
   statusClass,
   unknownSuggestions,
 } from './format';
+import { readConsent } from '../../src/domain/win';
+// The same rule the server checks a save against: never wider than the submitter allowed.
+import { consentChoices } from '../../src/domain/win-rules';
 import type { ConflictNote, QueueMeta, TriageAction, Undo } from './model';
 
 interface DetailProps {
@@ -125,21 +128,27 @@ export function WinDetail({
             class={mark('consent')}
             value={win.consent}
             onChange={(e) =>
-              void save(
-                win,
-                { consent: (e.target as HTMLSelectElement).value as (typeof CONSENTS)[number] },
-                'Consent narrowed',
-              )
+              void save(win, { consent: (e.target as HTMLSelectElement).value as Consent }, 'Consent narrowed')
             }
           >
-            {consentChoices(win.consentGiven).map((c) => (
-              <option value={c.value} disabled={c.disabled}>
+            {consentChoices({ consentGiven: readConsent(win.consentGiven) }).map((c) => (
+              <option value={c.value} disabled={!c.allowed}>
                 {c.value}
               </option>
             ))}
           </select>
         </label>
-        <p class="muted small">The submitter allowed: {win.consentGiven}. Consent can be narrowed, never widened.</p>
+        {win.needsConsentRecord ? (
+          <ConsentRecord win={win} save={save} />
+        ) : (
+          <p class="muted small">
+            The submitter allowed: {win.consentGiven}
+            {win.consentRecordedBy
+              ? ` (recorded by ${win.consentRecordedBy} on ${shortDate(win.consentRecordedAt)})`
+              : ''}
+            . Newsletters use {win.effectiveConsent}. Consent can be narrowed, never widened.
+          </p>
+        )}
         <p class="small">
           Names students or has photos: <b>{win.namesStudents ? 'Yes' : 'No'}</b>
         </p>
@@ -173,6 +182,46 @@ export function WinDetail({
         )}
       </div>
     </section>
+  );
+}
+
+/**
+ * The submitter's consent is not on record (a hand-typed win, a blanked cell): the win counts as Staff only until a
+ * leader records what the submitter allowed. The server logs who recorded it and when.
+ */
+function ConsentRecord({
+  win,
+  save,
+}: {
+  win: WinView;
+  save: (w: WinView, c: TriageChange, what: string) => Promise<boolean>;
+}) {
+  const [choice, setChoice] = useState<Consent | ''>('');
+  return (
+    <fieldset class="consent-record">
+      <legend>The submitter's consent</legend>
+      <p class="small">
+        Not on record, so this win counts as Staff only. Record only what the submitter told you they allow.
+      </p>
+      <label>
+        They allow
+        <select value={choice} onChange={(e) => setChoice((e.target as HTMLSelectElement).value as Consent | '')}>
+          <option value="">Choose</option>
+          {CONSENTS.map((c) => (
+            <option value={c}>{c}</option>
+          ))}
+        </select>
+      </label>
+      <button
+        type="button"
+        disabled={!choice}
+        onClick={() => {
+          if (choice) void save(win, { recordConsent: choice }, `Recorded the submitter's consent (${choice})`);
+        }}
+      >
+        Record the submitter's consent
+      </button>
+    </fieldset>
   );
 }
 

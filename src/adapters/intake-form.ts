@@ -8,7 +8,9 @@ import {
   QUESTIONS,
   QuestionSpec,
 } from '../domain/form-spec';
+import type { FormConsent } from '../domain/consent-record';
 import { Goal } from '../domain/goals';
+import { cellString } from '../domain/text';
 import type { QuestionMap } from '../domain/intake';
 import type { StoredConfig } from './store';
 
@@ -196,4 +198,44 @@ function keepResponsesAsText(ss: Spreadsheet, formId: string): void {
   const columns = Math.max(sheet.getLastColumn(), 2);
   // Column 1 is the Timestamp, which the Form writes as a date.
   sheet.getRange(2, 2, Math.max(sheet.getMaxRows() - 1, 1), columns - 1).setNumberFormat('@');
+}
+
+/**
+ * The Form's own responses since `since` (read through FormApp, never from the editable response sheet): when each
+ * came, who sent it, and its headline and consent answers, read only for responses `near` says could matter.
+ */
+export function readFormConsents(
+  form: Form,
+  itemFields: Record<string, IntakeField>,
+  since: Date | null,
+  near: (atMs: number) => boolean,
+): FormConsent[] {
+  const itemFor = (field: IntakeField): Item | null => {
+    const id = Object.keys(itemFields).find((k) => itemFields[k] === field);
+    if (!id) return null;
+    try {
+      return form.getItemById(Number(id));
+    } catch {
+      return null;
+    }
+  };
+  const headlineItem = itemFor('headline');
+  const consentItem = itemFor('consent');
+  if (!headlineItem || !consentItem) return [];
+  const answer = (r: GoogleAppsScript.Forms.FormResponse, item: Item): string => {
+    const given = r.getResponseForItem(item);
+    return given ? cellString(given.getResponse()) : '';
+  };
+  const out: FormConsent[] = [];
+  for (const r of since ? form.getResponses(since) : form.getResponses()) {
+    const at = r.getTimestamp();
+    if (!near(at.getTime())) continue;
+    out.push({
+      at: at.toISOString(),
+      email: r.getRespondentEmail(),
+      headline: answer(r, headlineItem),
+      consent: answer(r, consentItem),
+    });
+  }
+  return out;
 }

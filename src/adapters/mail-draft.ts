@@ -140,3 +140,20 @@ export function draftExists(draftId: string): boolean {
     throw err;
   }
 }
+
+/**
+ * Replaces a waiting draft's content (Drafts.update, allowed by gmail.compose); the draft keeps its ID, and an issue's
+ * draft keeps its X-Small-Wins-Issue mark. False when the draft is no longer there (sent, or deleted by hand). Safe to
+ * retry: the same content replaces it again.
+ */
+export function updateDraft(draftId: string, req: DraftRequest, mark?: string): boolean {
+  const raw = rawFor(req, mark ? { [ISSUE_HEADER]: mark } : undefined);
+  const api = gmail();
+  try {
+    withBackoff(() => api.Users.Drafts.update({ message: { raw } }, 'me', draftId));
+    return true;
+  } catch (err) {
+    if (/not found/i.test(err instanceof Error ? err.message : String(err))) return false;
+    throw err;
+  }
+}

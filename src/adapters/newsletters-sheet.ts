@@ -22,9 +22,15 @@ export interface IssuesHandle {
   values: unknown[][];
 }
 
+/** The sheet's issues when it exists (missing columns added at the right), or null: nothing is created. */
+export function openIssuesIfAny(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): IssuesHandle | null {
+  const sheet = ss.getSheetByName(NEWSLETTERS_SHEET);
+  return sheet ? openIssues(ss, sheet) : null;
+}
+
 /** Opens the sheet (creating it, or adding missing columns at the right) and reads every issue. */
-export function openIssues(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): IssuesHandle {
-  let sheet = ss.getSheetByName(NEWSLETTERS_SHEET);
+export function openIssues(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, found?: Sheet): IssuesHandle {
+  let sheet = found ?? ss.getSheetByName(NEWSLETTERS_SHEET);
   if (!sheet) {
     sheet = ss.insertSheet(NEWSLETTERS_SHEET);
     sheet

@@ -26,10 +26,22 @@ const DIALOG_CSS =
   'ul{padding-left:20px}li{margin:4px 0}a{color:#1a73e8}.link{word-break:break-all;background:#f1f3f4;padding:8px;border-radius:4px}' +
   '.note{color:#5f6368;font-size:13px}';
 
-/** The one place errors become what a person reads: a sentence, never a stack trace. */
+/** Errors from Small Wins' own code (a bug), whose JavaScript wording means nothing to a leader. */
+const BUG_NAMES = /^(TypeError|ReferenceError|RangeError|SyntaxError|InternalError|EvalError)$/;
+const BUG_WORDING =
+  /is not a function|is not defined|Cannot read propert|Cannot set propert|is not iterable|of undefined|of null|undefined is not|null is not|Maximum call stack/i;
+
+export const UNEXPECTED_MESSAGE =
+  'Small Wins ran into a problem of its own and stopped before finishing. Reload and try again; if it happens again, tell whoever looks after Small Wins.';
+
+/** The one place errors become what a person reads: a sentence, never a stack trace or a JavaScript message. */
 export function plainMessage(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
-  const clean = message.replace(/\s+at\s.+$/s, '').trim();
+  const name = err instanceof Error ? err.name : '';
+  if (BUG_NAMES.test(name) || BUG_WORDING.test(message)) return UNEXPECTED_MESSAGE;
+  // A stack trace's lines start on a new line with "at "; "at most" inside a sentence is not one.
+  const clean = message.replace(/\n\s*at\s[\s\S]*$/, '').trim();
+  if (!clean) return UNEXPECTED_MESSAGE;
   if (/Lock timeout|busy/i.test(clean)) return BUSY_MESSAGE;
   if (/authoriz|permission/i.test(clean)) return `Small Wins needs your permission for this: ${clean}`;
   return clean.endsWith('.') ? clean : `${clean}.`;

@@ -6,13 +6,12 @@ import { readResponseRows, readStamps, Stamps } from '../adapters/response-sheet
 import { DocumentStore, StoredConfig } from '../adapters/store';
 import {
   appendWins,
-  findLogSheet,
-  LogHandle,
   loggedResponseKeys,
-  openLog,
-  readColumn,
+  openWinsLog,
+  readColumns,
   updateWaitingNotice,
-} from '../adapters/wins-sheet';
+  WinsLog,
+} from '../adapters/wins/log';
 import {
   firstWatermark,
   keepRecords,
@@ -74,17 +73,12 @@ export interface CatchUpResult {
  * Adds every response no one has handled, then moves the watermark up and clears the waiting notice. The caller holds
  * the document lock; `log` is passed when the caller has it open. Throws when the log cannot take a win.
  */
-export function catchUpResponses(ss: Spreadsheet, store: DocumentStore, opened: LogHandle | null): CatchUpResult {
+export function catchUpResponses(ss: Spreadsheet, store: DocumentStore, opened: WinsLog | null): CatchUpResult {
   const config = store.config;
   const nowMs = Date.now();
   const { stamps, unaccounted } = checkResponses(ss, config);
   let log = opened;
-  const openedLog = (): LogHandle => {
-    if (log) return log;
-    const found = openLog(ss);
-    if (!found.log) throw new Error(found.problem);
-    return (log = found.log);
-  };
+  const openedLog = (): WinsLog => (log ??= openWinsLog(ss));
   if (!stamps) {
     clearWaiting(store, log);
     if (store.config.responsesWaiting) store.save({ responsesWaiting: 0 });
@@ -96,8 +90,7 @@ export function catchUpResponses(ss: Spreadsheet, store: DocumentStore, opened: 
   if (watermark === null) {
     // The first catch-up on a log an older version kept (responses matched by their text): responses up to the
     // newest win are taken as handled; newer ones are checked, also against the older versions' keys.
-    const last = openedLog().sheet.getLastRow();
-    watermark = firstWatermark(readColumn(openedLog(), 'submittedAt', last));
+    watermark = firstWatermark(readColumns(openedLog(), ['submittedAt']).cells.submittedAt ?? []);
     toLook = rowsToCheck(stamps.stamps, watermark, config.intakeRecords ?? []);
     for (const k of config.recentResponses ?? []) olderKeys.add(k);
   }
@@ -163,10 +156,9 @@ export function catchUpResponses(ss: Spreadsheet, store: DocumentStore, opened: 
  * After a complete pass nothing waits: the notice in the Wins header goes (the header is read only when a notice may
  * be shown, or the log is open anyway). The caller records responsesWaiting 0.
  */
-function clearWaiting(store: DocumentStore, log: LogHandle | null): void {
+function clearWaiting(store: DocumentStore, log: WinsLog | null): void {
   if (!log && !(Number(store.config.responsesWaiting) > 0)) return;
-  const sheet = log?.sheet ?? findLogSheet(SpreadsheetApp.getActive()).sheet;
-  if (sheet) updateWaitingNotice(sheet, () => 0);
+  updateWaitingNotice(log ?? SpreadsheetApp.getActive(), () => 0);
 }
 
 /**
@@ -175,9 +167,7 @@ function clearWaiting(store: DocumentStore, log: LogHandle | null): void {
  */
 export function noteWaitingResponse(ss: Spreadsheet): void {
   try {
-    const { sheet } = findLogSheet(ss);
-    if (!sheet) return;
-    const count = updateWaitingNotice(sheet, (shown) => shown + 1);
+    const count = updateWaitingNotice(ss, (shown) => shown + 1);
     DocumentStore.open().save({ responsesWaiting: count });
   } catch (err) {
     console.warn(

@@ -3,7 +3,7 @@
 // Timestamp and a print of its answers (domain/catch-up.ts), which the clock's catch-up reads too.
 import { takeDocumentLock } from '../adapters/lock';
 import { DocumentStore } from '../adapters/store';
-import { appendWin, openLog } from '../adapters/wins-sheet';
+import { appendWin, tryOpenWinsLog } from '../adapters/wins/log';
 import { alreadyRecorded, keepRecords, recordKey, responseFingerprint, stampOf } from '../domain/catch-up';
 import { responseKey, winFromResponse, winId } from '../domain/intake';
 import { questionTitles } from './catch-up';
@@ -77,7 +77,7 @@ export function handleFormSubmit(e: unknown): IntakeOutcome {
     (store.config.recentResponses ?? []).includes(responseKey(answers))
   )
     return skip(`response ${key} was delivered again; it is already in the log`);
-  const { log, problem } = openLog(ss);
+  const { log, problem } = tryOpenWinsLog(ss);
   // The response stays in the response sheet; the clock's catch-up adds it once the log is repaired.
   if (!log) return skip(`a response could not be added: ${problem}`);
   const n = Number(store.config.nextWinNumber) || 1;

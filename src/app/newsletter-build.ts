@@ -1,30 +1,76 @@
-// Step (2) of a newsletter run, without the lock: a claimed issue taken from whatever state it is in to Done
-// (the Doc, retried with backoff and never made twice; then the Gmail draft; then step (3), the marking).
-import { createIssueDraft, isTransient } from '../adapters/mail-draft';
+// Step (2) of a newsletter run, without the lock: a claimed issue taken from whatever state it is in to Done. Its
+// wins are read fresh and checked again right before the Doc is written and right before the draft is (a win
+// narrowed, archived or un-approved meanwhile is left out, and the leader told which and why); the Doc is retried
+// with backoff and never made twice; then step (3), the marking.
+import { createIssueDraft, findIssueDraft, isTransient, updateDraft } from '../adapters/mail-draft';
 import { draftMark } from '../domain/draft-identity';
 import { withDocumentLock } from '../adapters/lock';
-import { buildNewsletterDoc } from '../adapters/newsletter-doc';
+import { buildNewsletterDoc, markDocCancelled } from '../adapters/newsletter-doc';
 import { updateIssue } from '../adapters/newsletters-sheet';
-import { emailSubject, newsletterModel, NewsletterModel } from '../domain/newsletter';
+import { emailSubject, issueStats, newsletterModel, NewsletterModel } from '../domain/newsletter';
 import { Issue, previousStats } from '../domain/newsletter-issues';
 import { emailNotes, issueLabel } from '../domain/newsletter-messages';
 import { draftAddresses, retryDoc } from '../domain/newsletter-plan';
+import { LeftOut, leftOutOfDraftNote, leftOutOfIssueNote, recheck, withAttention } from '../domain/newsletter-recheck';
 import { fitEmailHtml, renderEmailText } from '../domain/newsletter-render';
+import type { NewsletterSettings } from '../domain/settings';
+import type { Win } from '../domain/win';
 import { finish } from './newsletter-finish';
-import { loadWins, LOCK_MS, note, Run } from './newsletter-state';
+import { freshWins, LOCK_MS, note, Run } from './newsletter-state';
 
-function modelFor(run: Run, issue: Issue): NewsletterModel {
-  const wins = loadWins(run, issue.winIds);
+/** The issue's model from the wins given (the ones that passed the re-check). */
+export function modelOf(
+  settings: NewsletterSettings,
+  issue: Issue,
+  wins: readonly Win[],
+  goalOrder: readonly string[],
+  issues: readonly Issue[],
+): NewsletterModel {
   return newsletterModel({
-    schoolName: run.settings.schoolName,
+    schoolName: settings.schoolName,
     audience: issue.audience,
     number: issue.number,
     period: issue.period,
     wins,
-    goalOrder: run.goalOrder,
-    credited: run.settings.creditContributors,
-    previous: previousStats(run.issues.issues, issue.audience, issue.number),
+    goalOrder,
+    credited: settings.creditContributors,
+    previous: previousStats(issues, issue.audience, issue.number),
   });
+}
+
+/**
+ * The moment of sharing: the issue's wins read fresh and checked again. Wins left out are dropped from the issue
+ * (so marking never tags them) and named in the result and the issue's Needs attention note.
+ */
+function checked(run: Run, issue: Issue, stage: 'doc' | 'draft'): { model: NewsletterModel; leftOut: LeftOut[] } {
+  const { keep, leftOut } = recheck(issue, freshWins(run, issue.winIds).wins);
+  if (leftOut.length) {
+    const text = stage === 'doc' ? leftOutOfIssueNote(leftOut) : leftOutOfDraftNote(leftOut);
+    note(issue, text);
+    issue.attention = withAttention(issue.attention, text);
+    issue.winIds = keep.map((w) => w.id);
+  }
+  issue.stats = issueStats(keep);
+  return { model: modelOf(run.settings, issue, keep, run.goalOrder, run.issues.issues), leftOut };
+}
+
+/** Nothing in the issue qualifies any more: it is cancelled (its wins stay eligible), its Doc marked if made. */
+function nothingLeft(run: Run, issue: Issue): void {
+  if (issue.docId) {
+    try {
+      markDocCancelled(issue.docId);
+    } catch (err) {
+      console.warn(`Small Wins: the Doc of ${issueLabel(issue)} could not be renamed: ${String(err)}`);
+    }
+  }
+  const text = 'Nothing in this issue qualified any more when it was written, so it was cancelled: no draft was made.';
+  note(issue, text);
+  issue.attention = withAttention(issue.attention, text);
+  issue.state = 'Cancelled';
+  issue.cancelled = `${run.nowText}: nothing left to share`;
+  issue.run = '';
+  issue.runUntil = '';
+  updateIssue(run.issues, issue);
 }
 
 /**
@@ -32,16 +78,21 @@ function modelFor(run: Run, issue: Issue): NewsletterModel {
  * issue's row while it holds the claim), then the wins' "Shared in" and Done under the lock.
  */
 export function completeIssue(run: Run, issue: Issue): void {
-  const model = modelFor(run, issue);
   // A draft can exist before this step only when an earlier run reached it: this run's own Doc step comes first.
   const draftMayExist = issue.state !== 'Building';
   if (issue.state === 'Building') {
+    const { model } = checked(run, issue, 'doc');
+    if (!issue.winIds.length) return nothingLeft(run, issue);
     buildDoc(run, issue, model);
     issue.state = 'Doc made';
     updateIssue(run.issues, issue);
   }
   if (issue.state === 'Doc made') {
-    if (!issue.draftId) issue.draftId = draftFor(run, issue, model, draftMayExist);
+    if (!issue.draftId) {
+      const { model, leftOut } = checked(run, issue, 'draft');
+      if (!issue.winIds.length) return nothingLeft(run, issue);
+      issue.draftId = draftFor(run, issue, model, draftMayExist, leftOut.length > 0);
+    }
     issue.state = 'Drafted';
     updateIssue(run.issues, issue);
   }
@@ -74,29 +125,43 @@ function buildDoc(run: Run, issue: Issue, model: NewsletterModel): void {
   }
 }
 
-/**
- * The issue's one Gmail draft (staff get the Doc's link), found again when `lookFirst` and Gmail has it already;
- * notes when the email had to be shortened or is still big.
- */
-function draftFor(run: Run, issue: Issue, model: NewsletterModel, lookFirst: boolean): string {
-  const aud = run.settings.audiences[issue.audience];
+/** The issue's email (staff get the Doc's link), with notes when it had to be shortened or is still big. */
+export function emailFor(settings: NewsletterSettings, issue: Issue, model: NewsletterModel) {
+  const aud = settings.audiences[issue.audience];
   const staff = issue.audience === 'Staff';
   const opts = staff ? { docUrl: issue.docUrl } : {};
   const email = fitEmailHtml(model, opts);
-  for (const text of emailNotes(email, staff)) note(issue, text);
-  const recordedForOthers = new Set(
-    run.issues.issues.filter((i) => i.key !== issue.key && i.draftId).map((i) => i.draftId),
-  );
-  return createIssueDraft(
-    {
+  return {
+    notes: emailNotes(email, staff),
+    request: {
       ...draftAddresses(issue.audience, aud.recipients),
-      replyTo: run.settings.replyTo || undefined,
-      fromName: run.settings.senderName || run.settings.schoolName,
+      replyTo: settings.replyTo || undefined,
+      fromName: settings.senderName || settings.schoolName,
       subject: emailSubject(model),
       html: email.html,
       text: renderEmailText(model, opts),
     },
-    { mark: draftMark(issue), recordedForOthers },
-    lookFirst,
-  );
+  };
+}
+
+/**
+ * The issue's one Gmail draft, found again when `lookFirst` and Gmail has it already (an earlier run made it, then
+ * was cut off or failed before recording it); a found draft is brought in line with the wins just checked when some
+ * were left out. Notes when the email had to be shortened or is still big.
+ */
+function draftFor(run: Run, issue: Issue, model: NewsletterModel, lookFirst: boolean, leftOut: boolean): string {
+  const email = emailFor(run.settings, issue, model);
+  for (const text of email.notes) note(issue, text);
+  const identity = {
+    mark: draftMark(issue),
+    recordedForOthers: new Set(run.issues.issues.filter((i) => i.key !== issue.key && i.draftId).map((i) => i.draftId)),
+  };
+  if (lookFirst) {
+    const found = findIssueDraft(email.request.subject, identity);
+    if (found) {
+      if (leftOut) updateDraft(found, email.request, identity.mark);
+      return found;
+    }
+  }
+  return createIssueDraft(email.request, identity, false);
 }

@@ -3,10 +3,10 @@
 import { draftExists, removeDraft } from '../adapters/mail-draft';
 import { withDocumentLock } from '../adapters/lock';
 import { markDocCancelled } from '../adapters/newsletter-doc';
-import { openIssues, updateIssue } from '../adapters/newsletters-sheet';
+import { openIssues, openIssuesIfAny, updateIssue } from '../adapters/newsletters-sheet';
 import { localNow } from '../adapters/settings-store';
-import { LogHandle, openLog, readColumn } from '../adapters/wins-sheet';
-import { removeTag } from '../domain/newsletter';
+import { openWinsLog, readColumns, WinsLog, writeSpan } from '../adapters/wins/log';
+import { removeTag } from '../domain/win';
 import { claimedByOther } from '../domain/newsletter-issues';
 import {
   cancelBusyMessage,
@@ -18,18 +18,18 @@ import {
 import { draftIsMine } from '../domain/newsletter-plan';
 import { retagSpan } from '../domain/shared-in-marks';
 import { fromCell } from '../domain/text';
-import { NEWSLETTERS_SHEET } from '../domain/schema';
 import type { CancelResult, RecentIssue } from '../settings-api';
 import { LOCK_MS } from './newsletter-state';
 
 /** Rewrites Shared in cells through `change`; returns how many cells changed. One read of two columns, one write. */
-function retag(log: LogHandle, change: (cell: string, id: string) => string): number {
-  const last = log.sheet.getLastRow();
-  const ids = readColumn(log, 'id', last).map((v) => fromCell(v).trim());
-  const cells = readColumn(log, 'sharedIn', last).map(fromCell);
+export function retag(log: WinsLog, change: (cell: string, id: string) => string): number {
+  const read = readColumns(log, ['id', 'sharedIn']);
+  const ids = (read.cells.id ?? []).map((v) => fromCell(v).trim());
+  const cells = (read.cells.sharedIn ?? []).map(fromCell);
+  while (cells.length < ids.length) cells.push('');
   const { write, changed } = retagSpan(ids, cells, change);
   if (!write) return 0;
-  log.sheet.getRange(write.row, log.columns.sharedIn + 1, write.values.length, 1).setValues(write.values);
+  writeSpan(log, 'sharedIn', write);
   return changed;
 }
 
@@ -53,8 +53,7 @@ export function cancelIssue(key: string, force: boolean): CancelResult {
     if (issue.draftId && mine && !force && !draftExists(issue.draftId)) {
       return { ok: false, needsConfirmation: true, message: draftGoneMessage(issue) };
     }
-    const { log, problem } = openLog(ss);
-    if (!log) throw new Error(problem);
+    const log = openWinsLog(ss);
     const tag = { audience: issue.audience, number: issue.number };
     const freed = retag(log, (cell) => removeTag(cell, tag));
     const notes: string[] = [];
@@ -81,7 +80,6 @@ export function cancelIssue(key: string, force: boolean): CancelResult {
 
 /** The most recent issues, newest first, for the Settings dialog. */
 export function recentIssues(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, limit = 15): RecentIssue[] {
-  const sheet = ss.getSheetByName(NEWSLETTERS_SHEET);
-  if (!sheet) return [];
-  return recentIssueList(openIssues(ss).issues, limit);
+  const issues = openIssuesIfAny(ss);
+  return issues ? recentIssueList(issues.issues, limit) : [];
 }

@@ -30,7 +30,8 @@ import {
 import { AUDIENCES, Audience } from '../domain/settings';
 import { completeIssue } from './newsletter-build';
 import { IssueCancelled } from './newsletter-finish';
-import { loadWins, LOCK_MS, notesOf, openRun, Run } from './newsletter-state';
+import { LOCK_MS, notesOf, openRun, Run } from './newsletter-state';
+import { fromCell } from '../domain/text';
 
 export type RunMode = 'now' | 'scheduled';
 
@@ -135,13 +136,12 @@ function planRun(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, mode: RunMode, ru
       if (mode === 'scheduled') emptyKeys.push(key);
       continue;
     }
-    const wins = loadWins(run, eligible);
     const issue = newIssue({
-      number: nextIssueNumber(run.issues.issues, audience, run.cols.sharedIn),
+      number: nextIssueNumber(run.issues.issues, audience, (run.cols.sharedIn ?? []).map(fromCell)),
       audience,
       period: period.label,
       key,
-      wins,
+      winIds: eligible,
       createdAt: new Date().toISOString(),
       createdBy: run.me,
       run: run.id,
@@ -172,6 +172,8 @@ function attempt(
 ): AudienceResult {
   try {
     work();
+    if (issue.state === 'Cancelled')
+      return { audience, outcome: 'empty', issue: issueLabel(issue), message: notesOf(issue).join(' ') };
     return {
       audience,
       outcome,

@@ -10,6 +10,8 @@ import { clockStatus } from '../domain/clock';
 import { describeCadence, settingsToInput, SettingsInput, validateSettings } from '../domain/settings';
 import type { SaveOptions, SaveResult, SettingsEndpoints, SettingsView } from '../settings-api';
 import { cancelIssue, recentIssues } from './newsletter-cancel';
+import { endpoint } from './endpoints';
+import { flag, ISSUE_KEY, SETTINGS_INPUT, SETTINGS_SAVE_OPTIONS } from '../domain/endpoint-shapes';
 
 export function showSettingsDialog(): void {
   const html = HtmlService.createHtmlOutputFromFile('Settings').setWidth(560).setHeight(640);
@@ -66,80 +68,96 @@ function openTemplateProblem(docId: string): string {
   }
 }
 
-export const settingsEndpoints: SettingsEndpoints = {
-  settingsOpen() {
-    const ss = SpreadsheetApp.getActive();
-    return view(ss, DocumentStore.open(), Session.getEffectiveUser().getEmail());
-  },
+function openSettings(): SettingsView {
+  const ss = SpreadsheetApp.getActive();
+  return view(ss, DocumentStore.open(), Session.getEffectiveUser().getEmail());
+}
 
-  settingsSave(input: SettingsInput, opts: SaveOptions): SaveResult {
-    const checked = validateSettings(input);
-    if (!checked.ok)
-      return { ok: false, errors: checked.errors, message: 'Some settings need a fix before they can be saved.' };
-    const templateProblem = checked.settings.templateDocId ? openTemplateProblem(checked.settings.templateDocId) : '';
-    if (templateProblem)
+function saveSettings(input: SettingsInput, opts: SaveOptions): SaveResult {
+  const checked = validateSettings(input);
+  if (!checked.ok)
+    return { ok: false, errors: checked.errors, message: 'Some settings need a fix before they can be saved.' };
+  const templateProblem = checked.settings.templateDocId ? openTemplateProblem(checked.settings.templateDocId) : '';
+  if (templateProblem)
+    return {
+      ok: false,
+      errors: { template: templateProblem },
+      message: 'Some settings need a fix before they can be saved.',
+    };
+  const ss = SpreadsheetApp.getActive();
+  const me = Session.getEffectiveUser().getEmail();
+  return withDocumentLock(30000, (): SaveResult => {
+    const store = DocumentStore.open();
+    // Another leader saved after this dialog opened: nothing is overwritten; the dialog shows their version.
+    const saved = savedVersion(ss, store);
+    if (opts.version !== undefined && opts.version !== saved.version) {
+      const who = saved.savedBy === me ? 'You' : saved.savedBy || 'Someone';
+      const when = saved.savedAt ? ` at ${saved.savedAt}` : '';
       return {
         ok: false,
-        errors: { template: templateProblem },
-        message: 'Some settings need a fix before they can be saved.',
+        errors: {},
+        message: `${who} saved the settings${when}, after this dialog opened. Nothing was saved: their changes are now in the form, with yours. Check them, then save again.`,
+        conflict: { savedBy: saved.savedBy, savedAt: saved.savedAt, view: view(ss, store, me) },
       };
-    const ss = SpreadsheetApp.getActive();
-    const me = Session.getEffectiveUser().getEmail();
-    return withDocumentLock(30000, (): SaveResult => {
-      const store = DocumentStore.open();
-      // Another leader saved after this dialog opened: nothing is overwritten; the dialog shows their version.
-      const saved = savedVersion(ss, store);
-      if (opts?.version !== undefined && opts.version !== saved.version) {
-        const who = saved.savedBy === me ? 'You' : saved.savedBy || 'Someone';
-        const when = saved.savedAt ? ` at ${saved.savedAt}` : '';
-        return {
-          ok: false,
-          errors: {},
-          message: `${who} saved the settings${when}, after this dialog opened. Nothing was saved: their changes are now in the form, with yours. Check them, then save again.`,
-          conflict: { savedBy: saved.savedBy, savedAt: saved.savedAt, view: view(ss, store, me) },
-        };
-      }
-      const before = loadSettings(store);
-      const settings = checked.settings;
-      const version = { n: saved.version + 1, by: me, at: new Date().toISOString() };
-      const tooBig = store.problemSaving(
-        { newsletterSettings: settings, newsletterSettingsVersion: version },
-        'these settings',
-      );
-      if (tooBig)
-        return {
-          ok: false,
-          errors: {},
-          message: `${tooBig} Use a Google Group's address instead of long lists of addresses. Nothing was saved.`,
-        };
-      // The clock runs whatever the cadence (it also adds missed responses): saving never removes it, and brings
-      // it back for a spreadsheet an older version left without one.
-      const clock = ensureClockTrigger(
-        clockRecord(store.config),
-        me,
-        Boolean(opts?.takeOverSchedule),
-        new Date().toISOString(),
-      );
-      const scheduleChanged = JSON.stringify(before.cadence) !== JSON.stringify(settings.cadence);
-      store.save({
-        newsletterSettings: settings,
-        newsletterSettingsVersion: version,
-        ...(clock.record ? { clockTrigger: clock.record } : {}),
-        ...(scheduleChanged || !store.config.newsletterScheduleSince
-          ? { newsletterScheduleSince: localNow(ss).text }
-          : {}),
-      });
-      if (store.config.newsletterTrigger) store.remove('newsletterTrigger');
-      const when =
-        settings.cadence.kind !== 'off'
-          ? ` Issues are drafted ${describeCadence(settings.cadence)} (${ss.getSpreadsheetTimeZone()}).`
-          : ' The schedule is off: newsletters are drafted only with Draft newsletter now.';
-      return { ok: true, message: `Settings saved.${when} ${clock.message}`, view: view(ss, store, me) };
+    }
+    const before = loadSettings(store);
+    const settings = checked.settings;
+    const version = { n: saved.version + 1, by: me, at: new Date().toISOString() };
+    const tooBig = store.problemSaving(
+      { newsletterSettings: settings, newsletterSettingsVersion: version },
+      'these settings',
+    );
+    if (tooBig)
+      return {
+        ok: false,
+        errors: {},
+        message: `${tooBig} Use a Google Group's address instead of long lists of addresses. Nothing was saved.`,
+      };
+    // The clock runs whatever the cadence (it also adds missed responses): saving never removes it, and brings
+    // it back for a spreadsheet an older version left without one.
+    const clock = ensureClockTrigger(clockRecord(store.config), me, opts.takeOverSchedule, new Date().toISOString());
+    const scheduleChanged = JSON.stringify(before.cadence) !== JSON.stringify(settings.cadence);
+    store.save({
+      newsletterSettings: settings,
+      newsletterSettingsVersion: version,
+      ...(clock.record ? { clockTrigger: clock.record } : {}),
+      ...(scheduleChanged || !store.config.newsletterScheduleSince
+        ? { newsletterScheduleSince: localNow(ss).text }
+        : {}),
     });
-  },
+    if (store.config.newsletterTrigger) store.remove('newsletterTrigger');
+    const when =
+      settings.cadence.kind !== 'off'
+        ? ` Issues are drafted ${describeCadence(settings.cadence)} (${ss.getSpreadsheetTimeZone()}).`
+        : ' The schedule is off: newsletters are drafted only with Draft newsletter now.';
+    return { ok: true, message: `Settings saved.${when} ${clock.message}`, view: view(ss, store, me) };
+  });
+}
 
-  settingsCancelIssue(key: string, force: boolean) {
-    const result = cancelIssue(String(key), Boolean(force));
-    return { result, recentIssues: recentIssues(SpreadsheetApp.getActive()) };
-  },
+function cancelFromSettings(key: string, force: boolean) {
+  const result = cancelIssue(key, force);
+  return { result, recentIssues: recentIssues(SpreadsheetApp.getActive()) };
+}
+
+const DIALOG = 'the Settings dialog';
+
+/** Checked and worded like the sidebar's endpoints (app/endpoints.ts). */
+export const settingsEndpoints: SettingsEndpoints = {
+  settingsOpen: endpoint(DIALOG, [], openSettings),
+  settingsSave: endpoint(
+    DIALOG,
+    [
+      ['settings', SETTINGS_INPUT],
+      ['options', SETTINGS_SAVE_OPTIONS],
+    ],
+    saveSettings,
+  ),
+  settingsCancelIssue: endpoint(
+    DIALOG,
+    [
+      ['issue', ISSUE_KEY],
+      ['force', flag],
+    ],
+    cancelFromSettings,
+  ),
 };

@@ -7,7 +7,7 @@ import { withDocumentLock } from '../adapters/lock';
 import { DocumentStore } from '../adapters/store';
 import { ensureFormSubmitTrigger } from '../adapters/triggers';
 import { confirm, escapeHtml, showDialog } from '../adapters/ui';
-import { ensureLog, repairIds, retagGoals } from '../adapters/wins-sheet';
+import { ensureLog, repairIds, retagGoals } from '../adapters/wins/repair';
 import { safeLink } from '../domain/links';
 import type { Goal } from '../domain/goals';
 import { goalRenames, rememberedGoals, retagCell } from '../domain/goals';
@@ -15,6 +15,7 @@ import { GOALS_SHEET, WIN_HEADERS } from '../domain/schema';
 import { waitingCount } from '../domain/waiting-notice';
 import { catchUpResponses } from './catch-up';
 import { INTAKE_HANDLER } from './intake';
+import { restoreConsents } from './consent-restore';
 
 export interface SetUpReport {
   formId: string;
@@ -102,6 +103,8 @@ export function runSetUp(): SetUpReport {
     const { imported } = catchUpResponses(ss, store, log);
     if (imported)
       changes.push(`Added ${imported} response${imported > 1 ? 's' : ''} that had not reached the log yet.`);
+    // The submitter's consent is a record: restored from the Form's own responses where it went missing.
+    changes.push(...restoreConsents(log, form.form, form.itemFields).changes);
     return {
       formId: form.formId,
       formUrl: form.url,

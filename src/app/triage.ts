@@ -4,6 +4,7 @@ import type {
   BulkRequest,
   BulkResult,
   Conflict,
+  DraftOffer,
   GoalChip,
   OpenResult,
   QueuePage,
@@ -18,19 +19,14 @@ import type {
 import { activeGoals, readGoals } from '../adapters/goals-sheet';
 import { takeDocumentLock } from '../adapters/lock';
 import { currentUserEmail, showSidebarPage } from '../adapters/triage-sidebar';
-import { plainMessage } from '../adapters/ui';
-import {
-  decodeWin,
-  findWin,
-  openTriageLog,
-  readFormulas,
-  readQueueIndex,
-  readRowsAt,
-  TriageLog,
-  writeWin,
-} from '../adapters/wins-read';
+import { fieldsOf, findWin, openWinsLog, readFormulas, WinsLog, writeWin } from '../adapters/wins/log';
+import { readQueueIndex, readRowsAt } from '../adapters/wins/queue';
+import { BULK_REQUEST, QUEUE_QUERY, REBUILD_REQUEST, SAVE_REQUEST, WIN_REF } from '../domain/endpoint-shapes';
 import { WIN_COLUMNS } from '../domain/schema';
 import { splitList, cellString } from '../domain/text';
+import { winFromCells } from '../domain/win';
+import { endpoint } from './endpoints';
+import { DraftChecks, draftChecks, flagDrafts, rebuildDraft } from './newsletter-redraft';
 import {
   BLURB_LIMIT,
   changedFields,
@@ -51,29 +47,28 @@ export function showTriage(): void {
   showSidebarPage('Triage wins');
 }
 
-function cleanQuery(q: QueueQuery | undefined): QueueQuery {
-  const query = (q ?? {}) as Partial<QueueQuery>;
-  const hint = Math.floor(Number(query.sizeHint));
+/** A query as checked by its shape, with empty filters dropped and the search kept short. */
+function cleanQuery(query: QueueQuery): QueueQuery {
   return {
-    status: query.status ?? 'To triage',
+    status: query.status,
     goal: query.goal || undefined,
     kind: query.kind || undefined,
     audience: query.audience || undefined,
-    search: query.search ? String(query.search).slice(0, 200) : undefined,
-    page: Math.max(0, Math.floor(Number(query.page) || 0)),
-    sizeHint: hint > 0 && hint <= 10_000_000 ? hint : undefined,
+    search: query.search ? query.search.slice(0, 200) : undefined,
+    page: query.page,
+    sizeHint: query.sizeHint || undefined,
   };
 }
 
 /** Header, index, page: 6 calls when the page's rows sit together (the usual case: the newest wins). */
-function readPage(log: TriageLog, query: QueueQuery): QueuePage {
+function readPage(log: WinsLog, query: QueueQuery): QueuePage {
   const index = readQueueIndex(log, indexFields(query), query.status, query.sizeHint);
   const plan = planQueue(index.entries, query);
   const rows = readRowsAt(log, plan.rows);
   const wins: WinView[] = [];
   for (const row of plan.rows) {
     const cells = rows.get(row);
-    if (cells) wins.push(toWinView(decodeWin(log, cells), row, { capText: true }));
+    if (cells) wins.push(toWinView(fieldsOf(log, cells), row, { capText: true }));
   }
   return {
     wins,
@@ -93,7 +88,7 @@ function readPage(log: TriageLog, query: QueueQuery): QueuePage {
 function openQueue(q: QueueQuery): OpenResult {
   const ss = SpreadsheetApp.getActive();
   const query = cleanQuery(q);
-  const log = openTriageLog(ss);
+  const log = openWinsLog(ss);
   const page = readPage(log, query);
   const read = readGoals(ss);
   const chips: GoalChip[] = activeGoals(read.goals).map((g) => ({ name: g.name, description: g.description }));
@@ -108,13 +103,13 @@ function openQueue(q: QueueQuery): OpenResult {
 }
 
 function queuePage(q: QueueQuery): QueuePage {
-  return readPage(openTriageLog(SpreadsheetApp.getActive()), cleanQuery(q));
+  return readPage(openWinsLog(SpreadsheetApp.getActive()), cleanQuery(q));
 }
 
 function loadWin(ref: WinRef): WinView | null {
-  const log = openTriageLog(SpreadsheetApp.getActive());
-  const found = findWin(log, ref?.id ?? '', Number(ref?.row));
-  return found ? toWinView(decodeWin(log, found.cells), found.row) : null;
+  const log = openWinsLog(SpreadsheetApp.getActive());
+  const found = findWin(log, ref.id, ref.row);
+  return found ? toWinView(fieldsOf(log, found.cells), found.row) : null;
 }
 
 function goneConflict(id: string): Conflict {
@@ -126,7 +121,9 @@ function goneConflict(id: string): Conflict {
 }
 
 interface SaveEnv {
-  log: TriageLog;
+  log: WinsLog;
+  /** The Newsletters sheet and drafts, read only when a save disqualifies a win (once per execution). */
+  drafts: DraftChecks;
   /** Who is saving: Session is read once per execution, and only when something is written. */
   me: () => string;
   nowIso: string;
@@ -141,9 +138,9 @@ function saveOne(
   addGoals?: readonly string[],
 ): SaveResult {
   const { log } = env;
-  const found = findWin(log, ref.id, Number(ref.row));
+  const found = findWin(log, ref.id, ref.row);
   if (!found) return { conflict: goneConflict(ref.id) };
-  const fields = decodeWin(log, found.cells);
+  const fields = fieldsOf(log, found.cells);
   const version = fingerprint(fields);
   if (version !== ref.version) {
     const differ = changedFields(cellString(ref.version), version);
@@ -171,15 +168,27 @@ function saveOne(
   if (!plan.ok) return { refused: plan.problems.join(' ') };
   if (!plan.changed) return { saved: toWinView(fields, found.row), previous: {} };
   writeWin(found, rowForWrite(found.cells, readFormulas(found), plan.updates, log.columns));
-  return { saved: toWinView({ ...fields, ...plan.updates }, found.row), previous: plan.previous };
+  const after = { ...fields, ...plan.updates };
+  if (plan.updates.consentGiven !== undefined)
+    console.log(
+      `Small Wins: ${ref.id}: the submitter's consent ${plan.updates.consentGiven ? `was recorded as ${plan.updates.consentGiven}` : 'record was taken back'} by ${plan.updates.consentRecordedBy || env.me()} at ${env.nowIso}.`,
+    );
+  // A win this save disqualified may sit in a newsletter draft that is still waiting: that issue is flagged.
+  const drafts: DraftOffer[] = flagDrafts(env.drafts, winFromCells(fields), winFromCells(after), env.me);
+  return {
+    saved: toWinView(after, found.row),
+    previous: plan.previous,
+    ...(drafts.length ? { drafts } : {}),
+  };
 }
 
 function saveEnv(ss: Spreadsheet): SaveEnv {
   let goals: string[] | null = null;
   let me: string | null = null;
   return {
+    drafts: draftChecks(ss),
     // The header is read before the lock is taken: the lock guards the win's row, not the layout.
-    log: openTriageLog(ss),
+    log: openWinsLog(ss),
     me: () => (me ??= currentUserEmail()),
     nowIso: new Date().toISOString(),
     // The Goals sheet is read only when a save adds a goal.
@@ -192,11 +201,9 @@ function saveEnv(ss: Spreadsheet): SaveEnv {
  * later (see takeDocumentLock). It is released early only before the Gmail draft, which is slow and writes no cell.
  */
 function saveWin(req: SaveRequest): SaveResult {
-  if (!req || typeof req !== 'object' || !req.id)
-    throw new Error('The sidebar sent a save without a win. Reload the sidebar and try again.');
   const env = saveEnv(SpreadsheetApp.getActive());
   const lock = takeDocumentLock(10000);
-  const result = saveOne(env, req, req.change ?? {});
+  const result = saveOne(env, req, req.change);
   if ('saved' in result && req.draftToSubmitter && req.change?.status === 'Needs info') {
     lock.releaseLock();
     return { ...result, note: draftNeedsInfo(result.saved) };
@@ -204,32 +211,24 @@ function saveWin(req: SaveRequest): SaveResult {
   return result;
 }
 
+/** A group action: each win saved (or reported: changed meanwhile, gone from the log) in one lock. */
 function saveMany(req: BulkRequest): BulkResult {
-  const wins = Array.isArray(req?.wins) ? req.wins.slice(0, PAGE_SIZE * 5) : [];
+  const wins = req.wins.slice(0, PAGE_SIZE * 5);
   if (!wins.length) return { results: [] };
-  const addGoals = Array.isArray(req.addGoals) ? req.addGoals.map((g) => cellString(g)).filter(Boolean) : undefined;
+  const addGoals = req.addGoals?.map((g) => cellString(g)).filter(Boolean);
   const env = saveEnv(SpreadsheetApp.getActive());
   // Held until this execution ends, as in saveWin.
   takeDocumentLock(20000);
-  return { results: wins.map((w) => ({ id: w.id, result: saveOne(env, w, req.change ?? {}, addGoals) })) };
+  return { results: wins.map((w) => ({ id: w.id, result: saveOne(env, w, req.change, addGoals) })) };
 }
 
-/** Every endpoint reports failures as a plain sentence (the sidebar shows the message as is). */
-function speaking<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
-  return (...args: A) => {
-    try {
-      return fn(...args);
-    } catch (err) {
-      console.error(`Triage: ${err instanceof Error ? err.stack || err.message : String(err)}`);
-      throw new Error(plainMessage(err));
-    }
-  };
-}
+const SIDEBAR = 'the sidebar';
 
 export const triageEndpoints: TriageEndpoints = {
-  triageOpen: speaking(openQueue),
-  triageQueue: speaking(queuePage),
-  triageWin: speaking(loadWin),
-  triageSave: speaking(saveWin),
-  triageSaveMany: speaking(saveMany),
+  triageOpen: endpoint(SIDEBAR, [['query', QUEUE_QUERY]], openQueue),
+  triageQueue: endpoint(SIDEBAR, [['query', QUEUE_QUERY]], queuePage),
+  triageWin: endpoint(SIDEBAR, [['win', WIN_REF]], loadWin),
+  triageSave: endpoint(SIDEBAR, [['save', SAVE_REQUEST]], saveWin),
+  triageSaveMany: endpoint(SIDEBAR, [['request', BULK_REQUEST]], saveMany),
+  triageRebuildDraft: endpoint(SIDEBAR, [['request', REBUILD_REQUEST]], (req) => rebuildDraft(req.issue)),
 };

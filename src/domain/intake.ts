@@ -2,7 +2,8 @@
 // suggestions, and the content key older versions used to recognise a response.
 import { IntakeField } from './form-spec';
 import { Goal, suggestGoals } from './goals';
-import { Consent, CONSENTS, isConsent, isKind, Kind, WinField } from './schema';
+import { Consent, isKind, Kind, WinField } from './schema';
+import { readAnswer, readConsent } from './win';
 import { cleanText, joinList, splitList, cellString } from './text';
 
 /** Question title (as the response sheet's header shows it) → the field it fills. Stored by Set up. */
@@ -31,12 +32,12 @@ function first(values: unknown): string {
   return cellString(values);
 }
 
-/** Consent the submitter chose; anything unrecognised is read as the narrowest audience. */
-export function readConsent(answer: string): Consent {
-  const exact = CONSENTS.find((c) => c.toLowerCase() === answer.trim().toLowerCase());
-  if (exact) return exact;
-  const prefix = CONSENTS.find((c) => answer.trim().toLowerCase().startsWith(c.toLowerCase()));
-  return prefix ?? 'Staff only';
+/**
+ * Consent the submitter chose: exactly one of the levels (any case, surrounding spaces ignored). Anything else (a
+ * choice renamed in the Form, say "Public community") is read as the narrowest audience, never guessed wider.
+ */
+export function readIntakeConsent(answer: string): Consent {
+  return readConsent(answer) ?? 'Staff only';
 }
 
 /** Formats the n-th win's ID: W-0001 … W-9999, W-10000 … */
@@ -122,9 +123,13 @@ export function winFromResponse(input: IntakeInput): IntakeResult {
     ]),
   ];
   const kind: Kind = answers.kind && isKind(answers.kind) ? answers.kind : 'Win';
-  const consent: Consent =
-    answers.consent && isConsent(answers.consent) ? answers.consent : readConsent(answers.consent ?? '');
-  const names = (answers.namesStudents ?? '').toLowerCase().startsWith('n') ? 'No' : 'Yes';
+  const consent = readIntakeConsent(answers.consent ?? '');
+  if (answers.consent && !readConsent(answers.consent))
+    notes.push(
+      `The consent answer "${answers.consent}" is not a consent level Small Wins knows: it was read as Staff only.`,
+    );
+  // Only a clear No counts as no: an answer such as "Not sure" is read the safe way, as naming students.
+  const names = readAnswer(answers.namesStudents) === 'no' ? 'No' : 'Yes';
 
   const email = cleanText(first(EMAIL_HEADERS.map((h) => nv[h]).find((v) => v !== undefined))).text;
   return {
@@ -144,7 +149,7 @@ export function winFromResponse(input: IntakeInput): IntakeResult {
         consent,
         consentGiven: consent,
         // An unanswered privacy question is treated as "names students": the safe reading.
-        namesStudents: answers.namesStudents === undefined || answers.namesStudents === '' ? 'Yes' : names,
+        namesStudents: names,
         privacyCleared: 'No',
         featured: 'No',
         name: answers.name ?? '',

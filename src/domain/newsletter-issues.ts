@@ -1,6 +1,7 @@
 // The Newsletters sheet's rows as issues: columns by header, the states an issue moves through (so a run
 // cut off halfway resumes and never duplicates), numbering per audience, and the previous issue's counts.
-import { IssueStats, parseSharedIn } from './newsletter';
+import type { IssueStats } from './newsletter';
+import { parseSharedIn } from './win';
 import type { Audience } from './settings';
 import { fromCell, joinList, splitList, toCellText, cellString } from './text';
 
@@ -25,6 +26,8 @@ export const ISSUE_COLUMNS = {
   createdBy: 'Created by',
   run: 'Drafting run',
   runUntil: 'Drafting until',
+  /** Sentences for a leader who looks at the sheet or Settings, not the logs: wins left out or changed meanwhile. */
+  attention: 'Needs attention',
 } as const;
 export type IssueField = keyof typeof ISSUE_COLUMNS;
 export const ISSUE_FIELDS = Object.keys(ISSUE_COLUMNS) as IssueField[];
@@ -53,6 +56,8 @@ export interface Issue {
   createdAt: string;
   createdBy: string;
   cancelled: string;
+  /** What a leader should know or do before sending ('' when nothing). */
+  attention: string;
   /**
    * The run drafting the issue right now (its Doc and draft are made outside the document lock) and until when
    * its claim holds: an execution lasts at most six minutes, so an older claim belongs to a run that died.
@@ -138,6 +143,7 @@ export function parseIssues(values: readonly unknown[][], columns: IssueColumns)
       cancelled: cell(row, 'cancelled'),
       run: cell(row, 'run'),
       runUntil: cell(row, 'runUntil'),
+      attention: cell(row, 'attention'),
     });
   });
   return out;
@@ -176,6 +182,7 @@ export function encodeIssue(
   set('run', issue.run ?? '');
   const until = new Date(issue.runUntil ?? '');
   set('runUntil', issue.runUntil && !isNaN(until.getTime()) ? until : '');
+  set('attention', issue.attention);
   return row;
 }
 

@@ -2,7 +2,7 @@
 // the answers to cancelling, and the Settings dialog's list of recent issues.
 import type { RecentIssue } from '../settings-api';
 import { safeLink } from './links';
-import { formatTag } from './newsletter';
+import { formatTag } from './win';
 import type { Issue } from './newsletter-issues';
 import type { FittedEmail } from './newsletter-render';
 import type { Audience } from './settings';
@@ -77,12 +77,6 @@ export function emailNotes(
   return notes;
 }
 
-/** The wins marking left alone (each "ID (why)"), to take out of the Doc and draft before sending. */
-export function skippedNote(skipped: readonly string[]): string {
-  const one = skipped.length === 1;
-  return `${skipped.length} win${one ? '' : 's'} changed while the issue was being drafted and ${one ? 'was' : 'were'} not marked as shared: ${skipped.join('; ')}. ${one ? 'It is' : 'They are'} still in the Doc and the draft: take ${one ? 'it' : 'them'} out before sending.`;
-}
-
 /** Cancelling an issue another run is drafting: `by` is when its claim runs out, as HH:mm. */
 export function cancelBusyMessage(issue: Pick<Issue, 'audience' | 'number'>, by: string): string {
   return `${issueLabel(issue)} is being drafted right now. Try again in a minute or two (by ${by} at the latest), once its draft is ready.`;
@@ -116,5 +110,6 @@ export function recentIssueList(issues: readonly Issue[], limit: number): Recent
       createdAt: i.createdAt,
       createdBy: i.createdBy,
       cancellable: i.state !== 'Cancelled',
+      attention: i.attention,
     }));
 }

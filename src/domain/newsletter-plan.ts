@@ -1,8 +1,10 @@
 // Decisions a newsletter run makes between its reads and writes: which wins each audience gets, when a scheduled
 // run has nothing to do, a new issue's row, how long a run's claim holds, who a draft goes to, when to retry.
-import { issueStats, isEligible, WinForNewsletter } from './newsletter';
 import { Issue, issueKey, isFinished } from './newsletter-issues';
+import { SELECTION_FIELDS } from './newsletter-recheck';
 import type { Audience } from './settings';
+import { WinCells, winFromCells } from './win';
+import { eligibleFor } from './win-rules';
 
 /** A claim lasts past the longest execution (six minutes) by a minute: then it belongs to a run that died. */
 export const CLAIM_MS = 7 * 60 * 1000;
@@ -16,11 +18,11 @@ export function claimUntil(startedMs: number): string {
   return new Date(startedMs + CLAIM_MS).toISOString();
 }
 
-/** The log's ID column and the columns selection reads, as text for rows 2..last, and each ID's row. */
+/** The log's ID column (as text) and the cells of the columns selection reads, for rows 2..last, and each ID's row. */
 export interface LogSelection {
   ids: readonly string[];
   idRows: ReadonlyMap<string, number>;
-  cols: Readonly<Record<string, readonly string[]>>;
+  cols: Readonly<Partial<Record<string, readonly unknown[]>>>;
 }
 
 /**
@@ -36,16 +38,9 @@ export function eligibleIds(
   const out: string[] = [];
   sel.ids.forEach((id, i) => {
     if (!id || sel.idRows.get(id) !== i + 2) return;
-    const c = sel.cols;
-    const win = {
-      status: c.status[i],
-      consent: c.consent[i],
-      consentGiven: c.consentGiven[i],
-      namesStudents: c.namesStudents[i],
-      privacyCleared: c.privacyCleared[i],
-      sharedIn: c.sharedIn[i],
-    };
-    if (isEligible(audience, win)) out.push(id);
+    const cells: WinCells = {};
+    for (const f of SELECTION_FIELDS) cells[f] = sel.cols[f]?.[i];
+    if (eligibleFor(winFromCells(cells), audience)) out.push(id);
   });
   return out.filter((id) => !taken.has(id));
 }
@@ -91,14 +86,15 @@ export interface NewIssue {
   audience: Audience;
   period: string;
   key: string;
-  wins: readonly WinForNewsletter[];
+  /** The wins selected; their counts are filled in when the Doc is written (from the wins it carries). */
+  winIds: readonly string[];
   createdAt: string;
   createdBy: string;
   run: string;
   runUntil: string;
 }
 
-/** A new issue's row: Building, with its wins and counts, claimed by the run that drafts it. */
+/** A new issue's row: Building, with its wins, claimed by the run that drafts it. */
 export function newIssue(n: NewIssue): Issue {
   return {
     row: 0,
@@ -110,11 +106,12 @@ export function newIssue(n: NewIssue): Issue {
     docUrl: '',
     docId: '',
     draftId: '',
-    winIds: n.wins.map((w) => w.id),
-    stats: issueStats(n.wins),
+    winIds: n.winIds.slice(),
+    stats: { wins: 0, lessons: 0, goals: 0, contributors: 0 },
     createdAt: n.createdAt,
     createdBy: n.createdBy,
     cancelled: '',
+    attention: '',
     run: n.run,
     runUntil: n.runUntil,
   };

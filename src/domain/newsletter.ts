@@ -1,121 +1,11 @@
-// Newsletter selection and layout: which approved wins each audience may carry (PRODUCT.md's consent table),
-// the "Shared in" bookkeeping, grouping by goal with lessons learned apart, and the summary of progress.
-import { CONSENTS, Consent } from './schema';
+// Newsletter layout: wins grouped by goal with lessons learned apart (credit lines by win-rules), the summary of
+// progress, and the issue as a model every renderer works from. Which wins may go out is win-rules' question.
 import type { Audience } from './settings';
-import { splitList, cellString } from './text';
+import { formatTag, IssueTag, Win } from './win';
+import { creditLine } from './win-rules';
 
-/** The fields of a win a newsletter reads (all text, as decodeRow gives them). */
-export interface WinForNewsletter {
-  id: string;
-  status: string;
-  kind: string;
-  headline: string;
-  story: string;
-  blurb: string;
-  goals: string;
-  consent: string;
-  /** The submitter's own consent: Consent (which a leader, or a hand edit, may change) is never read wider. */
-  consentGiven?: string;
-  namesStudents: string;
-  privacyCleared: string;
-  featured: string;
-  name: string;
-  email: string;
-  role: string;
-  sharedIn: string;
-  submittedAt: string;
-}
-
-const YES = new Set(['yes', 'y', 'true', 'x', '✓', '✔', '1']);
-export function isYes(cell: string | undefined): boolean {
-  return YES.has(cellString(cell).trim().toLowerCase());
-}
-
-/** Consent as written in the log; anything unrecognised is read as the narrowest audience. */
-export function consentOf(cell: string | undefined): Consent {
-  const t = cellString(cell).trim().toLowerCase();
-  return CONSENTS.find((c) => c.toLowerCase() === t) ?? 'Staff only';
-}
-
-/** Consents each newsletter audience may carry. */
-export const AUDIENCE_CONSENTS: Record<Audience, readonly Consent[]> = {
-  Staff: ['Staff only', 'School community', 'Public'],
-  Families: ['School community', 'Public'],
-  Public: ['Public'],
-};
-
-/**
- * The consent a newsletter relies on: the log's Consent, never wider than the submitter's Consent given (a
- * leader may narrow it, never widen it, and a hand edit in the sheet is no exception). An empty Consent given
- * (rows from before it was kept) leaves Consent as it is; one that is not a consent is read as Staff only.
- */
-export function allowedConsent(win: Pick<WinForNewsletter, 'consent' | 'consentGiven'>): Consent {
-  const current = consentOf(win.consent);
-  if (!cellString(win.consentGiven).trim()) return current;
-  const given = consentOf(win.consentGiven);
-  return CONSENTS.indexOf(current) <= CONSENTS.indexOf(given) ? current : given;
-}
-
-/** Whether consent and privacy allow this audience (status and earlier issues aside). */
-export function audienceAllows(
-  audience: Audience,
-  win: Pick<WinForNewsletter, 'consent' | 'consentGiven' | 'namesStudents' | 'privacyCleared'>,
-): boolean {
-  if (!AUDIENCE_CONSENTS[audience].includes(allowedConsent(win))) return false;
-  if (audience !== 'Staff' && isYes(win.namesStudents) && !isYes(win.privacyCleared)) return false;
-  return true;
-}
-
-export function isApproved(status: string | undefined): boolean {
-  return cellString(status).trim().toLowerCase() === 'approved';
-}
-
-/** Eligible for the audience's next issue: approved, allowed, and not yet gone out to that audience. */
-export function isEligible(
-  audience: Audience,
-  win: Pick<WinForNewsletter, 'status' | 'consent' | 'consentGiven' | 'namesStudents' | 'privacyCleared' | 'sharedIn'>,
-): boolean {
-  return isApproved(win.status) && audienceAllows(audience, win) && !sharedWith(win.sharedIn, audience);
-}
-
-// ---- "Shared in": "Staff #4, Families #3" -------------------------------------------------------------
-
-export interface IssueTag {
-  audience: string;
-  number: number;
-}
-
-const TAG = /^(.+?)\s*#\s*(\d+)$/;
-
-export function parseSharedIn(cell: string | undefined): IssueTag[] {
-  return splitList(cellString(cell))
-    .map((part) => TAG.exec(part))
-    .filter((m): m is RegExpExecArray => m !== null)
-    .map((m) => ({ audience: m[1].trim(), number: Number(m[2]) }));
-}
-
-export function formatTag(tag: IssueTag): string {
-  return `${tag.audience} #${tag.number}`;
-}
-
-export function sharedWith(cell: string | undefined, audience: string): boolean {
-  return parseSharedIn(cell).some((t) => t.audience.toLowerCase() === audience.toLowerCase());
-}
-
-/** Adds the issue's tag (once); text that is not a tag is kept as a person wrote it. */
-export function addTag(cell: string | undefined, tag: IssueTag): string {
-  const parts = splitList(cellString(cell));
-  const text = formatTag(tag);
-  if (parts.some((p) => p.toLowerCase() === text.toLowerCase())) return parts.join(', ');
-  return [...parts, text].join(', ');
-}
-
-export function removeTag(cell: string | undefined, tag: IssueTag): string {
-  const text = formatTag(tag).toLowerCase();
-  return splitList(cellString(cell))
-    .filter((p) => p.replace(/\s*#\s*/, ' #').toLowerCase() !== text)
-    .join(', ');
-}
+export { addTag, formatTag, parseSharedIn, removeTag } from './win';
+export type { IssueTag };
 
 // ---- Grouping and summary --------------------------------------------------------------------------------
 
@@ -151,16 +41,8 @@ function norm(s: string): string {
   return s.trim().toLowerCase();
 }
 
-export function isLesson(win: Pick<WinForNewsletter, 'kind'>): boolean {
-  return norm(win.kind) === 'lesson learned';
-}
-
-function credit(win: WinForNewsletter, credited: boolean): string {
-  if (!credited) return '';
-  const name = win.name.trim();
-  const role = win.role.trim();
-  if (!name) return role ? `Shared by a colleague (${role})` : '';
-  return role ? `Shared by ${name}, ${role}` : `Shared by ${name}`;
+export function isLesson(win: Pick<Win, 'kind'>): boolean {
+  return win.kind === 'Lesson learned';
 }
 
 /**
@@ -168,8 +50,9 @@ function credit(win: WinForNewsletter, credited: boolean): string {
  * goals not in the sheet after them, wins without a goal next, lessons learned last; featured first in each.
  */
 export function groupWins(
-  wins: readonly WinForNewsletter[],
+  wins: readonly Win[],
   goalOrder: readonly string[],
+  audience: Audience,
   credited: boolean,
 ): NewsletterSection[] {
   const order = new Map<string, number>();
@@ -177,13 +60,13 @@ export function groupWins(
   const sections = new Map<string, NewsletterSection & { rank: number }>();
   let extra = goalOrder.length;
   const sorted = wins.slice().sort((a, b) => {
-    const f = Number(isYes(b.featured)) - Number(isYes(a.featured));
+    const f = Number(b.featured) - Number(a.featured);
     if (f) return f;
     if (a.submittedAt !== b.submittedAt) return a.submittedAt < b.submittedAt ? -1 : 1;
     return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   });
   for (const w of sorted) {
-    const goals = splitList(w.goals);
+    const goals = w.goals;
     const lesson = isLesson(w);
     let title: string;
     let rank: number;
@@ -204,11 +87,11 @@ export function groupWins(
     if (!s) sections.set(key, (s = { title, lessons: lesson, wins: [], rank }));
     s.wins.push({
       id: w.id,
-      headline: w.headline.trim() || '(untitled)',
-      text: w.blurb.trim() || w.story.trim(),
-      credit: credit(w, credited),
+      headline: w.headline || '(untitled)',
+      text: w.blurb || w.story,
+      credit: creditLine(w, audience, credited),
       goals,
-      featured: isYes(w.featured),
+      featured: w.featured,
       lesson,
     });
   }
@@ -217,13 +100,13 @@ export function groupWins(
     .map(({ title, lessons, wins: ws }) => ({ title, lessons, wins: ws }));
 }
 
-export function issueStats(wins: readonly WinForNewsletter[]): IssueStats {
+export function issueStats(wins: readonly Win[]): IssueStats {
   const goals = new Set<string>();
   const people = new Set<string>();
   let lessons = 0;
   for (const w of wins) {
     if (isLesson(w)) lessons++;
-    for (const g of splitList(w.goals)) goals.add(norm(g));
+    for (const g of w.goals) goals.add(norm(g));
     const who = norm(w.email) || norm(w.name);
     if (who) people.add(who);
   }
@@ -269,7 +152,7 @@ export interface ModelInput {
   audience: Audience;
   number: number;
   period: string;
-  wins: readonly WinForNewsletter[];
+  wins: readonly Win[];
   goalOrder: readonly string[];
   credited: boolean;
   previous: IssueStats | null;
@@ -284,7 +167,7 @@ export function newsletterModel(input: ModelInput): NewsletterModel {
     period: input.period,
     title: `${input.schoolName}: Small Wins`,
     summary: summaryLine(stats, input.previous),
-    sections: groupWins(input.wins, input.goalOrder, input.credited),
+    sections: groupWins(input.wins, input.goalOrder, input.audience, input.credited),
     winCount: input.wins.length,
   };
 }

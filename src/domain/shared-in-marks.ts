@@ -1,10 +1,10 @@
 // Which "Shared in" cells change, as one span to write: marking a finished issue's wins (only those that still
-// qualify, read fresh) and retagging the whole column when an issue is cancelled.
-import { Columns, decodeRow, encodeCell } from './log-columns';
-import { addTag, audienceAllows, isApproved, WinForNewsletter } from './newsletter';
+// qualify, read fresh) and retagging the whole column when an issue is cancelled or a draft rebuilt.
+import { Columns, encodeCell } from './log-columns';
 import type { Issue } from './newsletter-issues';
-import type { Audience } from './settings';
+import { LeftOut, recheck } from './newsletter-recheck';
 import { fromCell } from './text';
+import { addTag, Win } from './win';
 
 /** Cells to write in the Shared in column, from sheet row `row` down, one value a row. */
 export interface SharedInWrite {
@@ -12,65 +12,42 @@ export interface SharedInWrite {
   values: unknown[][];
 }
 
-/** Why a win of the issue no longer qualifies for its audience, or '' when it still does. */
-export function changedSince(
-  audience: Audience,
-  win: Pick<WinForNewsletter, 'status' | 'consent' | 'consentGiven' | 'namesStudents' | 'privacyCleared'>,
-): string {
-  if (!isApproved(win.status)) return `no longer approved: ${win.status.trim() || 'no status'}`;
-  if (!audienceAllows(audience, win)) return `its consent or privacy check no longer allows ${audience}`;
-  return '';
-}
-
-/** The log rows of the wins still in the log, in the issue's order. */
-export function rowsOf(winIds: readonly string[], idRows: ReadonlyMap<string, number>): number[] {
-  return winIds.map((id) => idRows.get(id)).filter((r): r is number => r !== undefined);
-}
-
 /**
- * Marking an issue's wins as shared in it. `block` holds the wins' rows as read fresh, indexed by row - `first`
- * (empty when none is in the log). Wins no longer in the log, or no longer qualifying, are skipped, each as
- * "ID (why)". Cells are written back as text (like every Shared in write), so "007" or "3/4" typed by hand stays
- * as typed; the span runs from the first to the last changed cell.
+ * Marking an issue's wins as shared in it. `read` holds the wins as just read (under the lock): the span of their
+ * rows from sheet row `first` (block index = row - first) and each win's row by ID. Wins no longer in the log, or no
+ * longer qualifying (recheck decides, as for the Doc and the draft), are skipped and returned. Cells are written
+ * back as text (like every Shared in write), so "007" or "3/4" typed by hand stays as typed; the span runs from the
+ * first to the last changed cell.
  */
 export function planMarks(
   issue: Pick<Issue, 'audience' | 'number' | 'winIds'>,
-  idRows: ReadonlyMap<string, number>,
-  first: number,
-  block: readonly (readonly unknown[])[],
+  read: {
+    first: number;
+    block: readonly (readonly unknown[])[];
+    wins: ReadonlyMap<string, Win>;
+    rows: ReadonlyMap<string, { row: number }>;
+  },
   columns: Columns,
-): { write: SharedInWrite | null; skipped: string[] } {
+): { write: SharedInWrite | null; skipped: LeftOut[] } {
   const tag = { audience: issue.audience, number: issue.number };
-  const skipped: string[] = issue.winIds.filter((id) => !idRows.has(id)).map((id) => `${id} (no longer in the log)`);
+  const { keep, leftOut } = recheck(issue, read.wins);
   const col = columns.sharedIn;
-  const before = block.map((r) => fromCell(r[col]));
+  const before = read.block.map((r) => fromCell(r[col]));
   const next = before.map((v) => encodeCell('sharedIn', v));
   let lo = -1;
   let hi = -1;
-  for (const id of issue.winIds) {
-    const row = idRows.get(id);
+  for (const win of keep) {
+    const row = read.rows.get(win.id)?.row;
     if (row === undefined) continue;
-    const i = row - first;
-    const win = decodeRow(block[i], columns);
-    const why = changedSince(issue.audience, {
-      status: win.status ?? '',
-      consent: win.consent ?? '',
-      consentGiven: win.consentGiven ?? '',
-      namesStudents: win.namesStudents ?? '',
-      privacyCleared: win.privacyCleared ?? '',
-    });
-    if (why) {
-      skipped.push(`${id} (${why})`);
-      continue;
-    }
+    const i = row - read.first;
     const value = addTag(before[i], tag);
     if (value === before[i]) continue;
     next[i] = encodeCell('sharedIn', value);
     if (lo < 0 || i < lo) lo = i;
     if (i > hi) hi = i;
   }
-  const write = lo < 0 ? null : { row: first + lo, values: next.slice(lo, hi + 1).map((v) => [v]) };
-  return { write, skipped };
+  const write = lo < 0 ? null : { row: read.first + lo, values: next.slice(lo, hi + 1).map((v) => [v]) };
+  return { write, skipped: leftOut };
 }
 
 /**

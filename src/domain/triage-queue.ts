@@ -1,9 +1,10 @@
 // The triage queue: which wins a query shows and in what order (to-triage first, newest first), status
 // counts, paging, and read plans that keep the cost of opening the queue flat as the log grows.
-import type { Audience, QueueQuery, StatusCounts } from '../api';
-import { Consent, STATUSES, Status, WinField } from './schema';
-import { consentRank, effectiveConsent, WinFields } from './triage';
-import { splitList } from './text';
+import type { QueueQuery, StatusCounts } from '../api';
+import { STATUSES, WinField } from './schema';
+import type { WinFields } from './triage';
+import { readStatus, winFromCells } from './win';
+import { consentAllows } from './win-rules';
 
 export const PAGE_SIZE = 20;
 
@@ -25,38 +26,36 @@ export function indexFields(query: QueueQuery): WinField[] {
 
 /** Lower rank shows first: New and Needs info lead, then Approved, then Archived and anything unknown. */
 function statusRank(status: string): number {
-  if (status === 'New' || status === 'Needs info') return 0;
-  if (status === 'Approved') return 1;
+  const s = readStatus(status);
+  if (s === 'New' || s === 'Needs info') return 0;
+  if (s === 'Approved') return 1;
   return 2;
 }
 
-const AUDIENCE_FLOOR: Record<Audience, Consent> = {
-  Staff: 'Staff only',
-  Families: 'School community',
-  Public: 'Public',
-};
-
-/** Whether a win's consent lets it reach the audience (privacy clearance is the newsletter's check). */
-export function consentAllows(fields: WinFields, audience: Audience): boolean {
-  return consentRank(effectiveConsent(fields)) >= consentRank(AUDIENCE_FLOOR[audience]);
-}
-
+/** Status as decoded (any case, spaces ignored): a status typed by hand is counted and filtered like a chosen one. */
 export function matchesStatus(status: string, filter: QueueQuery['status']): boolean {
   if (filter === 'All') return true;
-  if (filter === 'To triage') return status === 'New' || status === 'Needs info';
-  return status === filter;
+  const s = readStatus(status);
+  if (filter === 'To triage') return s === 'New' || s === 'Needs info';
+  return s === filter;
 }
 
 function searchTerms(search: string | undefined): string[] {
   return (search ?? '').toLowerCase().split(/\s+/).filter(Boolean);
 }
 
+/**
+ * Whether a win (its index columns) matches the query. The audience filter asks only whether consent allows the
+ * audience, so leaders still find the wins that wait for a privacy check (win-rules' privacyWarning flags those).
+ */
 export function matchesQuery(fields: WinFields, query: QueueQuery): boolean {
   if (!matchesStatus(fields.status ?? '', query.status)) return false;
-  if (query.goal && !splitList(fields.goals ?? '').some((g) => g.toLowerCase() === query.goal!.toLowerCase()))
-    return false;
-  if (query.kind && fields.kind !== query.kind) return false;
-  if (query.audience && !consentAllows(fields, query.audience)) return false;
+  if (query.goal || query.kind || query.audience) {
+    const win = winFromCells(fields);
+    if (query.goal && !win.goals.some((g) => g.toLowerCase() === query.goal!.toLowerCase())) return false;
+    if (query.kind && win.kind !== query.kind) return false;
+    if (query.audience && !consentAllows(win, query.audience)) return false;
+  }
   const terms = searchTerms(query.search);
   if (terms.length) {
     const hay = [fields.headline, fields.story, fields.evidence, fields.name, fields.blurb].join('\n').toLowerCase();
@@ -109,8 +108,8 @@ export function planQueue(index: readonly IndexEntry[], query: QueueQuery, pageS
   for (const e of index) {
     // A row emptied by hand is not a win.
     if (!e.fields.status && !e.fields.submittedAt) continue;
-    const s = (e.fields.status ?? '') as Status;
-    if (s in counts) counts[s]++;
+    const s = readStatus(e.fields.status);
+    if (s) counts[s]++;
     if (matchesQuery(e.fields, query)) hits.push(e);
   }
   hits.sort((a, b) => {

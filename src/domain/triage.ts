@@ -1,9 +1,11 @@
 // Triage rules for one win: its fingerprint (for conflict detection), the view the sidebar shows, the
 // warnings a leader should see, and what a leader's change writes (consent only narrowed, who and when recorded).
 import type { TriageChange, WinView, WinWarning } from '../api';
-import { Consent, CONSENTS, isConsent, isKind, isStatus, WIN_FIELDS, WinField } from './schema';
+import { isConsent, isKind, isStatus, WIN_FIELDS, WinField } from './schema';
 import { encodeCell } from './log-columns';
 import { cleanText, joinList, splitList, toCellText, cellString } from './text';
+import { winFromCells } from './win';
+import { consentChangeProblem, consentRank, effectiveConsent, needsConsentRecord, privacyWarning } from './win-rules';
 
 export type WinFields = Partial<Record<WinField, string>>;
 
@@ -34,29 +36,6 @@ export function changedFields(a: string, b: string): WinField[] {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Consent
-
-export function consentRank(consent: string): number {
-  return CONSENTS.indexOf(consent as Consent);
-}
-
-/** The widest consent a leader may set: the submitter's own, or (for rows from before it was kept) the current one. */
-export function consentCeiling(fields: WinFields): Consent {
-  const given = fields.consentGiven ?? '';
-  if (isConsent(given)) return given;
-  const current = fields.consent ?? '';
-  return isConsent(current) ? current : 'Staff only';
-}
-
-/** The consent newsletters may rely on: the narrower of the log's consent and the submitter's own. */
-export function effectiveConsent(fields: WinFields): Consent {
-  const ceiling = consentCeiling(fields);
-  const current = fields.consent ?? '';
-  if (!isConsent(current)) return 'Staff only';
-  return consentRank(current) <= consentRank(ceiling) ? current : ceiling;
-}
-
-// ---------------------------------------------------------------------------------------------------
 // Warnings
 
 const EMAIL_IN_TEXT = /[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[a-z]{2,}/i;
@@ -79,32 +58,36 @@ export function containsPhone(text: string): boolean {
   return false;
 }
 
-export function isYes(v: string | undefined): boolean {
-  return /^(yes|y|true|1|x|✓)$/i.test(cellString(v).trim());
-}
-
 export function winWarnings(fields: WinFields): WinWarning[] {
+  const win = winFromCells(fields);
   const out: WinWarning[] = [];
-  const consent = fields.consent ?? '';
-  if (isYes(fields.namesStudents) && consent !== 'Staff only' && !isYes(fields.privacyCleared)) {
+  if (needsConsentRecord(win)) {
     out.push({
-      code: 'privacy',
-      message:
-        'It names students or has photos, and its consent reaches beyond staff: families and the public see it only after privacy is cleared.',
+      code: 'consent-missing',
+      message: win.consentGivenText
+        ? `The submitter's consent reads "${win.consentGivenText}", which is not a consent level, so the win counts as Staff only until the submitter's consent is recorded.`
+        : "The submitter's consent is not on record, so the win counts as Staff only until it is recorded.",
     });
   }
-  const ceiling = consentCeiling(fields);
-  if (isConsent(consent) && consentRank(consent) > consentRank(ceiling)) {
+  const privacy = privacyWarning(win);
+  if (privacy) out.push({ code: 'privacy', message: privacy });
+  if (win.consentGiven && win.consent && consentRank(win.consent) > consentRank(win.consentGiven)) {
     out.push({
       code: 'consent-wider',
-      message: `Consent in the sheet (${consent}) is wider than the submitter allowed (${ceiling}); newsletters use ${ceiling}.`,
+      message: `Consent in the sheet (${win.consent}) is wider than the submitter allowed (${win.consentGiven}); newsletters use ${win.consentGiven}.`,
     });
   }
-  const blurb = fields.blurb ?? '';
-  if (containsEmail(blurb)) out.push({ code: 'blurb-email', message: 'The public blurb contains an email address.' });
-  if (containsPhone(blurb))
+  if (win.consentText && !win.consent) {
+    out.push({
+      code: 'consent-unreadable',
+      message: `Consent in the sheet reads "${win.consentText}", which is not a consent level, so newsletters use Staff only.`,
+    });
+  }
+  if (containsEmail(win.blurb))
+    out.push({ code: 'blurb-email', message: 'The public blurb contains an email address.' });
+  if (containsPhone(win.blurb))
     out.push({ code: 'blurb-phone', message: 'The public blurb contains what looks like a phone number.' });
-  if (isYes(fields.featured) && fields.status !== 'Approved') {
+  if (win.featured && win.status !== 'Approved') {
     out.push({
       code: 'featured-unapproved',
       message: 'It is marked featured but is not approved, so no newsletter carries it.',
@@ -141,43 +124,47 @@ function capped(text: string, cap: number | undefined): { text: string; cut: boo
 }
 
 export function toWinView(fields: WinFields, row: number, opts: { capText?: boolean } = {}): WinView {
+  const win = winFromCells(fields);
   let truncated = false;
-  const text = (f: WinField): string => {
-    const raw = fields[f] ?? '';
-    if (!opts.capText) return raw;
-    const c = capped(raw, PAGE_TEXT_CAPS[f]);
+  const text = (f: WinField, value: string): string => {
+    if (!opts.capText) return value;
+    const c = capped(value, PAGE_TEXT_CAPS[f]);
     truncated = truncated || c.cut;
     return c.text;
   };
   return {
-    id: fields.id ?? '',
+    id: win.id,
     row,
     version: fingerprint(fields),
-    submittedAt: fields.submittedAt ?? '',
-    status: fields.status ?? '',
-    kind: fields.kind ?? '',
-    headline: text('headline'),
-    story: text('story'),
-    evidence: text('evidence'),
-    link: text('link'),
-    goals: splitList(text('goals')),
-    suggestedGoals: splitList(text('suggestedGoals')),
-    source: fields.source ?? '',
-    consent: fields.consent ?? '',
-    consentGiven: consentCeiling(fields),
-    namesStudents: isYes(fields.namesStudents),
-    privacyCleared: isYes(fields.privacyCleared),
-    privacyClearedBy: fields.privacyClearedBy ?? '',
-    privacyClearedAt: fields.privacyClearedAt ?? '',
-    featured: isYes(fields.featured),
-    blurb: text('blurb'),
-    name: text('name'),
-    email: text('email'),
-    role: fields.role ?? '',
-    sharedIn: text('sharedIn'),
-    triagedBy: fields.triagedBy ?? '',
-    triagedAt: fields.triagedAt ?? '',
-    updatedAt: fields.updatedAt ?? '',
+    submittedAt: win.submittedAt,
+    status: win.statusText,
+    kind: win.kindText,
+    headline: text('headline', win.headline),
+    story: text('story', win.story),
+    evidence: text('evidence', win.evidence),
+    link: text('link', win.link),
+    goals: splitList(text('goals', win.goals.join(', '))),
+    suggestedGoals: splitList(text('suggestedGoals', win.suggestedGoals.join(', '))),
+    source: win.source,
+    consent: win.consentText,
+    consentGiven: win.consentGiven ?? '',
+    effectiveConsent: effectiveConsent(win),
+    needsConsentRecord: needsConsentRecord(win),
+    consentRecordedBy: win.consentRecordedBy,
+    consentRecordedAt: win.consentRecordedAt,
+    namesStudents: win.namesStudents,
+    privacyCleared: win.privacyCleared,
+    privacyClearedBy: win.privacyClearedBy,
+    privacyClearedAt: win.privacyClearedAt,
+    featured: win.featured,
+    blurb: text('blurb', win.blurb),
+    name: text('name', win.name),
+    email: text('email', win.email),
+    role: win.role,
+    sharedIn: text('sharedIn', win.sharedInText),
+    triagedBy: win.triagedBy,
+    triagedAt: win.triagedAt,
+    updatedAt: win.updatedAt,
     truncated,
     warnings: winWarnings(fields),
   };
@@ -206,9 +193,10 @@ export function changeOf(fields: WinFields): Required<TriageChange> {
     kind: (fields.kind ?? '') as Required<TriageChange>['kind'],
     goals: splitList(fields.goals ?? ''),
     consent: (fields.consent ?? '') as Required<TriageChange>['consent'],
-    privacyCleared: isYes(fields.privacyCleared),
-    featured: isYes(fields.featured),
+    privacyCleared: winFromCells(fields).privacyCleared,
+    featured: winFromCells(fields).featured,
     blurb: fields.blurb ?? '',
+    recordConsent: winFromCells(fields).consentGiven,
   };
 }
 
@@ -247,16 +235,28 @@ export function planSave(current: WinFields, change: TriageChange, ctx: SaveCont
     }
   }
 
+  // The submitter's consent is a record: written only where it is missing (and logged with who and when), or taken
+  // back (an undo) only where a leader recorded it by hand. Nothing else ever writes Consent given.
+  const win = winFromCells(current);
+  let record = win.consentGiven;
+  if (change.recordConsent !== undefined) {
+    if (change.recordConsent === null) {
+      if (!win.consentRecordedBy)
+        problems.push("The submitter's consent came with the win: it is a record and cannot be taken back.");
+      else record = null;
+    } else if (!isConsent(change.recordConsent))
+      problems.push(`"${cellString(change.recordConsent)}" is not a consent level Small Wins knows.`);
+    else if (!needsConsentRecord(win))
+      problems.push(`The submitter's consent is already on record (${win.consentGiven}): it is never recorded again.`);
+    else record = change.recordConsent;
+  }
+
   if (change.consent !== undefined) {
     if (!isConsent(change.consent))
       problems.push(`"${cellString(change.consent)}" is not a consent level Small Wins knows.`);
     else {
-      const ceiling = consentCeiling(current);
-      if (consentRank(change.consent) > consentRank(ceiling)) {
-        problems.push(
-          `Consent can be narrowed but not widened: the submitter allowed ${ceiling}, so ${change.consent} cannot be set.`,
-        );
-      }
+      const problem = consentChangeProblem({ consentGiven: record }, change.consent);
+      if (problem) problems.push(problem);
     }
   }
 
@@ -290,11 +290,15 @@ export function planSave(current: WinFields, change: TriageChange, ctx: SaveCont
     previous.privacyCleared = before.privacyCleared;
   }
 
+  if (change.recordConsent !== undefined && record !== win.consentGiven) {
+    updates.consentGiven = record ?? '';
+    updates.consentRecordedBy = record ? ctx.me : '';
+    updates.consentRecordedAt = record ? ctx.nowIso : '';
+    previous.recordConsent = win.consentGiven;
+  }
+
   const changed = Object.keys(updates).length > 0;
   if (changed) {
-    // Keep the submitter's consent before the first narrowing, for rows from before "Consent given" existed.
-    if (!isConsent(current.consentGiven ?? '') && isConsent(current.consent ?? ''))
-      updates.consentGiven = current.consent;
     updates.triagedBy = ctx.me;
     updates.triagedAt = ctx.nowIso;
     updates.updatedAt = ctx.nowIso;

@@ -716,7 +716,18 @@ describe('consent: a win never reaches an audience it has no consent for, in any
     sim.clock.advance(60_000);
     sim.run('draftNewsletterNow');
     expect(sharedIn(sim)['W-0601']).toBe('Staff #1');
-    expect(lastDialog(sim)).toMatch(/W-0601 \(its consent or privacy check no longer allows Public\)/);
+    // Checked again when the draft is written: the rerun leaves the win out of the Public draft and says why.
+    expect(lastDialog(sim)).toMatch(
+      /W-0601 &quot;Headline \d+&quot; \(its consent \(Staff only\) does not reach Public\)/,
+    );
+    expect(
+      gmail(sim)
+        .drafts()
+        .filter((d) => d.bcc.includes('district@district.example')),
+    ).toEqual([]);
+    const publicIssue = issueRows(sim).find((r) => r.Audience === 'Public')!;
+    expect(publicIssue.State).toBe('Cancelled');
+    expect(String(publicIssue['Needs attention'])).toMatch(/W-0601 .*does not reach Public/);
   });
 });
 

@@ -116,14 +116,30 @@ test('a triage save made while the Doc is being built goes through; marking writ
   expect(seen.slowCalls).toBeGreaterThan(10);
   expect(seen.slowCallsUnderLock).toEqual([]);
 
-  // Both issues were selected before the saves: W-0503 was not approved then, so it waits for the next issue.
+  // Both issues were selected before the saves: W-0503 was not approved then, so it waits for the next issue. Each
+  // issue's wins are checked again when its Doc and its draft are written: the Staff Doc was being built when W-0504
+  // was archived, so the Staff draft leaves it out (and says the Doc still has it); the Families issue, built after
+  // the saves, leaves out W-0501 (narrowed to staff) and W-0504 from its Doc and draft alike.
   const rows = issueRows(sim);
   expect(rows.map((r) => `${r.Audience} #${r.Issue} ${r.State} ${r['Win IDs']}`)).toEqual([
-    'Staff #1 Done W-0501, W-0502, W-0504',
-    'Families #1 Done W-0501, W-0502, W-0504',
+    'Staff #1 Done W-0501, W-0502',
+    'Families #1 Done W-0502',
   ]);
   expect(rows.every((r) => r['Drafting run'] === '' && r['Drafting until'] === '')).toBe(true);
-  // Marked only where the win still qualifies; the triage edits stand (marking writes Shared in only).
+  expect(String(rows[0]['Needs attention'])).toMatch(
+    /Left out of the draft .*W-0504 "Archived meanwhile" \(it is no longer approved \(Archived\)\)\. The Doc still has it/,
+  );
+  expect(String(rows[1]['Needs attention'])).toMatch(
+    /Left out because they no longer qualified when the Doc was written: W-0501 "Narrowed meanwhile" \(its consent \(Staff only\) does not reach Families\); W-0504 "Archived meanwhile"/,
+  );
+  const [staffDraft, familiesDraft] = gmail(sim).drafts();
+  expect(staffDraft.text).not.toContain('Archived meanwhile');
+  expect(staffDraft.text).toContain('Narrowed meanwhile');
+  expect(familiesDraft.text).not.toMatch(/Narrowed meanwhile|Archived meanwhile/);
+  expect(familiesDraft.text).toContain('Blurb edited meanwhile');
+  const familiesDoc = docs(sim).list()[1];
+  expect(docs(sim).text(familiesDoc.id)).not.toMatch(/Narrowed meanwhile|Archived meanwhile/);
+  // Marked only where the win went out; the triage edits stand (marking writes Shared in only).
   expect(sharedIn(sim)).toEqual({
     'W-0501': 'Staff #1',
     'W-0502': 'Staff #1, Families #1',
@@ -135,14 +151,10 @@ test('a triage save made while the Doc is being built goes through; marking writ
   expect(winView(sim, 'W-0502').blurb).toBe('A better blurb, written meanwhile.');
   expect(winView(sim, 'W-0503').status).toBe('Approved');
   expect(winView(sim, 'W-0504').status).toBe('Archived');
-  // The leader is told which wins changed and are still in the drafts.
+  // The leader is told which wins were left out, and why, in the result too.
   const dialog = sim.ui.dialogs[sim.ui.dialogs.length - 1].html;
-  expect(dialog).toMatch(
-    /Families #1: 3 wins[^<]*2 wins changed while the issue was being drafted and were not marked as shared: W-0501 \(its consent or privacy check no longer allows Families\); W-0504 \(no longer approved: Archived\)/,
-  );
-  expect(dialog).toMatch(
-    /Staff #1: 3 wins[^<]*1 win changed while the issue was being drafted and was not marked as shared: W-0504/,
-  );
+  expect(dialog).toMatch(/Families #1: 1 win[^<]*W-0501 &quot;Narrowed meanwhile&quot;[^<]*W-0504/);
+  expect(dialog).toMatch(/Staff #1: 2 wins[^<]*Left out of the draft[^<]*W-0504/);
   expect(gmail(sim).drafts()).toHaveLength(2);
 
   // The next run carries W-0503, approved meanwhile, and nothing else.

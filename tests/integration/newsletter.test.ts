@@ -1,6 +1,6 @@
 // Newsletter issues through the BUILT bundle in the simulator: consent matrix, the weekly clock trigger,
 // idempotency and resume after faults, cancel, an empty period, literal text in the Doc and escaped HTML.
-import { AUDIENCE_CONSENTS } from '../../src/domain/newsletter';
+import { AUDIENCE_CONSENTS } from '../../src/domain/win-rules';
 import {
   addWins,
   docs,

@@ -1,7 +1,7 @@
 // Unit tests of intake: mapping a response to a win, consent defaults, IDs and duplicate keys.
 import { QUESTIONS } from '../../src/domain/form-spec';
 import { EXAMPLE_GOALS } from '../../src/domain/goals';
-import { QuestionMap, readConsent, responseKey, winFromResponse, winId } from '../../src/domain/intake';
+import { QuestionMap, readIntakeConsent, responseKey, winFromResponse, winId } from '../../src/domain/intake';
 
 const map: QuestionMap = Object.fromEntries(QUESTIONS.map((q) => [q.title, q.field]));
 const title = (field: string) => QUESTIONS.find((q) => q.field === field)!.title;
@@ -72,12 +72,31 @@ describe('intake mapping', () => {
   });
 
   test('unknown consent is read as the narrowest audience; a missing privacy answer as names students', () => {
-    expect(readConsent('Public (anyone)')).toBe('Public');
-    expect(readConsent('whatever')).toBe('Staff only');
+    expect(readIntakeConsent(' public ')).toBe('Public');
+    // A choice renamed in the Form is never guessed wider than the narrowest level.
+    expect(readIntakeConsent('Public (anyone)')).toBe('Staff only');
+    expect(readIntakeConsent('Public community')).toBe('Staff only');
+    expect(readIntakeConsent('whatever')).toBe('Staff only');
     const r = map1({ ...base, consent: '??', namesStudents: '' });
     if (!r.ok) throw new Error(r.reason);
     expect(r.win.values.consent).toBe('Staff only');
+    expect(r.win.values.consentGiven).toBe('Staff only');
     expect(r.win.values.namesStudents).toBe('Yes');
+    expect(r.win.notes.join(' ')).toMatch(/"\?\?" is not a consent level.*Staff only/);
+  });
+
+  test('only a clear No to the privacy question counts as no', () => {
+    for (const [answer, stored] of [
+      ['No', 'No'],
+      [' no ', 'No'],
+      ['Not sure', 'Yes'],
+      ['Nope', 'Yes'],
+      ['Yes', 'Yes'],
+    ]) {
+      const r = map1({ ...base, namesStudents: answer });
+      if (!r.ok) throw new Error(r.reason);
+      expect(r.win.values.namesStudents).toBe(stored);
+    }
   });
 
   test('a ticked goal Set up does not know is not tagged, but kept first among the suggested goals, with a note', () => {

@@ -2,8 +2,16 @@
 // nothing to do, a new issue's row, who a draft goes to, when the Doc is retried, what leaders read, and which
 // Shared in cells marking and cancelling write.
 import { Columns } from '../../src/domain/log-columns';
-import { removeTag, WinForNewsletter } from '../../src/domain/newsletter';
+import { removeTag } from '../../src/domain/newsletter';
 import { Issue } from '../../src/domain/newsletter-issues';
+import {
+  changedAfterDraftNote,
+  leftOutOfDraftNote,
+  leftOutOfIssueNote,
+  recheck,
+  withAttention,
+} from '../../src/domain/newsletter-recheck';
+import { decodeWin, Win, winFromCells } from '../../src/domain/win';
 import {
   busyMessage,
   cancelBusyMessage,
@@ -17,7 +25,6 @@ import {
   failureReason,
   issueLabel,
   recentIssueList,
-  skippedNote,
 } from '../../src/domain/newsletter-messages';
 import {
   allDrafted,
@@ -35,9 +42,11 @@ import {
   retryDoc,
 } from '../../src/domain/newsletter-plan';
 import { WIN_FIELDS, WinField } from '../../src/domain/schema';
-import { changedSince, planMarks, retagSpan, rowsOf } from '../../src/domain/shared-in-marks';
+import { planMarks, retagSpan } from '../../src/domain/shared-in-marks';
 
-function w(over: Partial<WinForNewsletter>): WinForNewsletter {
+type Cells = Partial<Record<WinField, string>>;
+
+function w(over: Cells): Cells {
   return {
     id: 'W-1',
     status: 'Approved',
@@ -47,6 +56,7 @@ function w(over: Partial<WinForNewsletter>): WinForNewsletter {
     blurb: '',
     goals: '',
     consent: 'Public',
+    consentGiven: 'Public',
     namesStudents: 'No',
     privacyCleared: 'No',
     featured: 'No',
@@ -75,18 +85,19 @@ function issue(over: Partial<Issue> = {}): Issue {
     createdAt: '2026-11-06T07:00:00.000Z',
     createdBy: 'lead@school.example',
     cancelled: '',
+    attention: '',
     ...over,
   };
 }
 
 /** A selection of the log's rows 2.. from wins (an empty ID gives a row without one). */
-function selection(wins: WinForNewsletter[]): LogSelection {
-  const ids = wins.map((x) => x.id);
+function selection(wins: Cells[]): LogSelection {
+  const ids = wins.map((x) => x.id ?? '');
   const idRows = new Map<string, number>();
   ids.forEach((id, i) => id && !idRows.has(id) && idRows.set(id, i + 2));
   const cols: Record<string, string[]> = {};
   for (const f of ['status', 'consent', 'consentGiven', 'namesStudents', 'privacyCleared', 'sharedIn'] as const)
-    cols[f] = wins.map((x) => (x as unknown as Record<string, string>)[f] ?? '');
+    cols[f] = wins.map((x) => x[f] ?? '');
   return { ids, idRows, cols };
 }
 
@@ -111,10 +122,14 @@ describe('planning a run', () => {
 
   test('a win whose Consent given is narrower than its Consent is not eligible for the wider audience', () => {
     const sel = selection([
-      w({ id: 'W-1', consent: 'Public', consentGiven: 'Staff only' } as Partial<WinForNewsletter>),
+      w({ id: 'W-1', consent: 'Public', consentGiven: 'Staff only' }),
+      w({ id: 'W-2', consent: 'Public', consentGiven: '' }),
+      w({ id: 'W-3', consent: 'Public', consentGiven: 'Pubic' }),
+      w({ id: 'W-4', consent: 'Public', namesStudents: '', privacyCleared: '✔' }),
+      w({ id: 'W-5', consent: 'Public', namesStudents: '', privacyCleared: 'Unsure' }),
     ]);
-    expect(eligibleIds(sel, 'Public')).toEqual([]);
-    expect(eligibleIds(sel, 'Staff')).toEqual(['W-1']);
+    expect(eligibleIds(sel, 'Public')).toEqual(['W-4']);
+    expect(eligibleIds(sel, 'Staff')).toEqual(['W-1', 'W-2', 'W-3', 'W-4', 'W-5']);
   });
 
   test('a scheduled run stops early when every audience was empty this period, or has its issue and none is unfinished', () => {
@@ -151,18 +166,14 @@ describe('planning a run', () => {
     expect(claimUntil(Date.parse('2026-11-06T07:00:00.000Z'))).toBe('2026-11-06T07:07:00.000Z');
   });
 
-  test('a new issue is Building, claimed, with its wins and their counts', () => {
-    const wins = [
-      w({ id: 'W-1', goals: 'Reading' }),
-      w({ id: 'W-2', kind: 'Lesson learned', name: 'Ben', email: 'ben@s.example' }),
-    ];
+  test('a new issue is Building, claimed, with its wins (counted when its Doc is written)', () => {
     expect(
       newIssue({
         number: 4,
         audience: 'Staff',
         period: 'Week of 2 Nov 2026',
         key: 'Staff 2026-W45',
-        wins,
+        winIds: ['W-1', 'W-2'],
         createdAt: 'T',
         createdBy: 'me@school.example',
         run: 'run-1',
@@ -179,10 +190,11 @@ describe('planning a run', () => {
       docId: '',
       draftId: '',
       winIds: ['W-1', 'W-2'],
-      stats: { wins: 1, lessons: 1, goals: 1, contributors: 2 },
+      stats: { wins: 0, lessons: 0, goals: 0, contributors: 0 },
       createdAt: 'T',
       createdBy: 'me@school.example',
       cancelled: '',
+      attention: '',
       run: 'run-1',
       runUntil: 'U',
     });
@@ -253,12 +265,23 @@ describe('what leaders read', () => {
       '2 long stories were shortened to 300 characters in the email so that Gmail shows it whole; the Doc has them in full.',
       'The email is still 150 KB: Gmail shows about the first 100 KB and then "View entire message". Consider splitting the wins over two issues.',
     ]);
-    expect(skippedNote(['W-2 (no longer in the log)'])).toBe(
-      '1 win changed while the issue was being drafted and was not marked as shared: W-2 (no longer in the log). It is still in the Doc and the draft: take it out before sending.',
+  });
+
+  test('wins left out at the moment of sharing: which, why, and what is left to do', () => {
+    const one = [{ id: 'W-2', headline: 'Reading buddies', why: 'it is no longer approved (Needs info)' }];
+    const two = [...one, { id: 'W-3', headline: '', why: 'it is no longer in the log' }];
+    expect(leftOutOfIssueNote(one)).toBe(
+      'Left out because it no longer qualified when the Doc was written: W-2 "Reading buddies" (it is no longer approved (Needs info)).',
     );
-    expect(skippedNote(['W-2 (a)', 'W-3 (b)'])).toBe(
-      '2 wins changed while the issue was being drafted and were not marked as shared: W-2 (a); W-3 (b). They are still in the Doc and the draft: take them out before sending.',
+    expect(leftOutOfDraftNote(two)).toBe(
+      'Left out of the draft because they no longer qualified when the draft was written: W-2 "Reading buddies" (it is no longer approved (Needs info)); W-3 (it is no longer in the log). The Doc still has them: take them out of the Doc before sharing it.',
     );
+    expect(changedAfterDraftNote(one)).toBe(
+      '1 win changed after the draft was made and was not marked as shared: W-2 "Reading buddies" (it is no longer approved (Needs info)). It is still in the Doc and the draft: rebuild the draft (Small Wins offers it in the sidebar) or take it out before sending.',
+    );
+    expect(withAttention('', 'A.')).toBe('A.');
+    expect(withAttention('A.', 'B.')).toBe('A. B.');
+    expect(withAttention('A. B.', 'B.')).toBe('A. B.');
   });
 
   test('answers to cancelling', () => {
@@ -293,6 +316,7 @@ describe('Shared in cells', () => {
     const base: Partial<Record<WinField, unknown>> = {
       status: 'Approved',
       consent: 'Public',
+      consentGiven: 'Public',
       namesStudents: 'No',
       privacyCleared: 'No',
       sharedIn: '',
@@ -300,15 +324,49 @@ describe('Shared in cells', () => {
     };
     return WIN_FIELDS.map((f) => base[f] ?? '');
   };
+  /** What the Wins adapter's fresh read gives: the span, and each win decoded by ID. */
+  const read = (idRows: Map<string, number>, first: number, block: unknown[][]) => {
+    const wins = new Map<string, Win>();
+    const rows = new Map<string, { row: number }>();
+    for (const [id, r] of idRows) {
+      const cells = block[r - first];
+      if (!cells) continue;
+      wins.set(id, decodeWin(cells, columns));
+      rows.set(id, { row: r });
+    }
+    return { first, block, wins, rows };
+  };
 
-  test('a win no longer qualifying says why', () => {
-    const ok = { status: 'Approved', consent: 'Public', consentGiven: '', namesStudents: 'No', privacyCleared: 'No' };
-    expect(changedSince('Public', ok)).toBe('');
-    expect(changedSince('Public', { ...ok, status: 'Needs info' })).toBe('no longer approved: Needs info');
-    expect(changedSince('Public', { ...ok, status: ' ' })).toBe('no longer approved: no status');
-    expect(changedSince('Public', { ...ok, consent: 'Staff only' })).toBe(
-      'its consent or privacy check no longer allows Public',
+  test('the re-check keeps what still qualifies, in the issue\u2019s order, and says why the others were left out', () => {
+    const ok = { status: 'Approved', consent: 'Public', consentGiven: 'Public', namesStudents: 'No' };
+    const wins = new Map<string, Win>(
+      (
+        [
+          ['W-1', ok],
+          ['W-2', { ...ok, status: 'Needs info' }],
+          ['W-3', { ...ok, status: ' ' }],
+          ['W-4', { ...ok, consent: 'Staff only' }],
+          ['W-5', { ...ok, consentGiven: '' }],
+          ['W-6', { ...ok, namesStudents: '' }],
+          ['W-7', { ...ok, sharedIn: 'Public #2' }],
+          ['W-8', { ...ok, sharedIn: 'Public #3' }],
+        ] as Array<[string, Cells]>
+      ).map(([id, c]) => [id, winFromCells({ ...c, id, headline: `H${id}` })]),
     );
+    const { keep, leftOut } = recheck(
+      { audience: 'Public', number: 3, winIds: ['W-8', 'W-1', 'W-2', 'W-3', 'W-4', 'W-5', 'W-6', 'W-7', 'W-9'] },
+      wins,
+    );
+    expect(keep.map((x) => x.id)).toEqual(['W-8', 'W-1']);
+    expect(leftOut.map((x) => `${x.id}: ${x.why}`)).toEqual([
+      'W-2: it is no longer approved (Needs info)',
+      'W-3: it is no longer approved (no status)',
+      'W-4: its consent (Staff only) does not reach Public',
+      "W-5: the submitter's consent is not on record, so it counts as Staff only",
+      'W-6: it names students and its privacy is not cleared',
+      'W-7: it went out in Public #2',
+      'W-9: it is no longer in the log',
+    ]);
   });
 
   test('marking writes one span from the first to the last changed cell, keeping typed text, and skips what changed', () => {
@@ -328,9 +386,11 @@ describe('Shared in cells', () => {
       ['W-4', 9],
     ]);
     const winIds = ['W-4', 'W-1', 'W-2', 'W-3', 'W-9'];
-    expect(rowsOf(winIds, idRows)).toEqual([9, 5, 6, 8]);
-    const { write, skipped } = planMarks({ audience: 'Families', number: 3, winIds }, idRows, 5, block, columns);
-    expect(skipped).toEqual(['W-9 (no longer in the log)', 'W-2 (no longer approved: New)']);
+    const { write, skipped } = planMarks({ audience: 'Families', number: 3, winIds }, read(idRows, 5, block), columns);
+    expect(skipped.map((x) => `${x.id} (${x.why})`)).toEqual([
+      'W-2 (it is no longer approved (New))',
+      'W-9 (it is no longer in the log)',
+    ]);
     expect(write).toEqual({
       row: 5,
       values: [['Staff #2, Families #3'], [''], ["'7"], ['Families #3'], ['007, Families #3']],
@@ -342,16 +402,13 @@ describe('Shared in cells', () => {
     expect(
       planMarks(
         { audience: 'Staff', number: 1, winIds: ['W-1'] },
-        idRows,
-        2,
-        [row({ id: 'W-1', sharedIn: 'staff #1' })],
+        read(idRows, 2, [row({ id: 'W-1', sharedIn: 'staff #1' })]),
         columns,
       ),
     ).toEqual({ write: null, skipped: [] });
-    expect(planMarks({ audience: 'Staff', number: 1, winIds: ['W-8'] }, new Map(), 0, [], columns)).toEqual({
-      write: null,
-      skipped: ['W-8 (no longer in the log)'],
-    });
+    expect(
+      planMarks({ audience: 'Staff', number: 1, winIds: ['W-8'] }, read(new Map(), 2, []), columns).skipped,
+    ).toEqual([{ id: 'W-8', headline: '', why: 'it is no longer in the log' }]);
   });
 
   test('retagging rewrites the span of changed cells, as text, and counts them; rows without an ID stay', () => {

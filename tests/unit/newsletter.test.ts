@@ -4,16 +4,16 @@ import { currentPeriod, duePeriod, isoWeekKey, onDemandPeriod, parseLocalTime } 
 import { base64, buildMime, encodeHeaderText, mailbox, rawMessage, utf8Bytes } from '../../src/domain/mime';
 import {
   addTag,
-  audienceAllows,
   groupWins,
-  isEligible,
   issueStats,
   newsletterModel,
   parseSharedIn,
   removeTag,
   summaryLine,
-  WinForNewsletter,
 } from '../../src/domain/newsletter';
+import type { WinField } from '../../src/domain/schema';
+import { Win, winFromCells } from '../../src/domain/win';
+import { audienceAllows, eligibleFor } from '../../src/domain/win-rules';
 import {
   claimedByOther,
   encodeIssue,
@@ -184,8 +184,9 @@ describe('cadence', () => {
   });
 });
 
-function w(over: Partial<WinForNewsletter>): WinForNewsletter {
-  return {
+/** A win as the log holds it (cells by field), decoded as every reader decodes it. */
+function w(over: Partial<Record<WinField, string>>): Win {
+  return winFromCells({
     id: 'W-1',
     status: 'Approved',
     kind: 'Win',
@@ -194,6 +195,7 @@ function w(over: Partial<WinForNewsletter>): WinForNewsletter {
     blurb: '',
     goals: '',
     consent: 'Public',
+    consentGiven: 'Public',
     namesStudents: 'No',
     privacyCleared: 'No',
     featured: 'No',
@@ -203,24 +205,25 @@ function w(over: Partial<WinForNewsletter>): WinForNewsletter {
     sharedIn: '',
     submittedAt: '2026-11-01T00:00:00.000Z',
     ...over,
-  };
+  });
 }
 
 describe('selection', () => {
   test('the consent table, privacy, status and earlier issues', () => {
-    expect(audienceAllows('Staff', w({ consent: 'Staff only', namesStudents: 'Yes' }))).toBe(true);
-    expect(audienceAllows('Families', w({ consent: 'Staff only' }))).toBe(false);
-    expect(audienceAllows('Families', w({ consent: 'school community' }))).toBe(true);
-    expect(audienceAllows('Families', w({ consent: 'School community', namesStudents: 'Yes' }))).toBe(false);
+    expect(audienceAllows(w({ consent: 'Staff only', namesStudents: 'Yes' }), 'Staff')).toBe(true);
+    expect(audienceAllows(w({ consent: 'Staff only' }), 'Families')).toBe(false);
+    expect(audienceAllows(w({ consent: 'school community' }), 'Families')).toBe(true);
+    expect(audienceAllows(w({ consent: 'School community', namesStudents: 'Yes' }), 'Families')).toBe(false);
     expect(
-      audienceAllows('Families', w({ consent: 'School community', namesStudents: 'Yes', privacyCleared: 'Yes' })),
+      audienceAllows(w({ consent: 'School community', namesStudents: 'Yes', privacyCleared: 'Yes' }), 'Families'),
     ).toBe(true);
-    expect(audienceAllows('Public', w({ consent: 'School community' }))).toBe(false);
-    expect(audienceAllows('Public', w({ consent: 'anything else' }))).toBe(false);
-    expect(audienceAllows('Staff', w({ consent: '' }))).toBe(true);
-    expect(isEligible('Staff', w({ status: 'New' }))).toBe(false);
-    expect(isEligible('Staff', w({ sharedIn: 'Families #2' }))).toBe(true);
-    expect(isEligible('Families', w({ sharedIn: 'Families #2' }))).toBe(false);
+    expect(audienceAllows(w({ consent: 'School community' }), 'Public')).toBe(false);
+    expect(audienceAllows(w({ consent: 'anything else' }), 'Public')).toBe(false);
+    expect(audienceAllows(w({ consent: '' }), 'Staff')).toBe(true);
+    expect(audienceAllows(w({ consentGiven: '' }), 'Families')).toBe(false);
+    expect(eligibleFor(w({ status: 'New' }), 'Staff')).toBe(false);
+    expect(eligibleFor(w({ sharedIn: 'Families #2' }), 'Staff')).toBe(true);
+    expect(eligibleFor(w({ sharedIn: 'Families #2' }), 'Families')).toBe(false);
   });
   test('Shared in tags: added once, removed exactly, other text kept', () => {
     expect(parseSharedIn('Staff #4, Families #3, note')).toEqual([
@@ -252,7 +255,7 @@ describe('grouping and summary', () => {
     w({ id: 'W-6', goals: 'Robotics club', blurb: 'Short blurb', story: 'Long story' }),
   ];
   test('goals in the Goals sheet order, unknown goals after, then no goal, lessons last; featured first', () => {
-    const sections = groupWins(wins, ['Reading for all', 'Math confidence'], true);
+    const sections = groupWins(wins, ['Reading for all', 'Math confidence'], 'Families', true);
     expect(sections.map((s) => [s.title, s.wins.map((x) => x.id)])).toEqual([
       ['Reading for all', ['W-2']],
       ['Math confidence', ['W-3', 'W-1']],
@@ -262,7 +265,11 @@ describe('grouping and summary', () => {
     ]);
     expect(sections[2].wins[0].text).toBe('Short blurb');
     expect(sections[0].wins[0].credit).toBe('Shared by Ana, Teacher');
-    expect(groupWins(wins, [], false)[0].wins[0].credit).toBe('');
+    expect(groupWins(wins, [], 'Families', false)[0].wins[0].credit).toBe('');
+    // A student submitter is not named to families until the win's privacy is cleared; staff see the name.
+    const student = [w({ id: 'W-7', name: 'Sam Lee', role: 'Student', goals: 'Reading for all' })];
+    expect(groupWins(student, [], 'Families', true)[0].wins[0].credit).toBe('Shared by a student');
+    expect(groupWins(student, [], 'Staff', true)[0].wins[0].credit).toBe('Shared by Sam Lee, Student');
   });
   test('stats and the summary line compare with the previous issue', () => {
     const stats = issueStats(wins);
@@ -417,6 +424,7 @@ describe('issues sheet rows', () => {
     createdAt: '2026-11-27T12:00:00.000Z',
     createdBy: 'p@s.example',
     cancelled: '',
+    attention: 'Left out: W-3.',
     run: 'run-1',
     runUntil: '2026-11-27T12:07:00.000Z',
   };
@@ -457,7 +465,7 @@ describe('email size: Gmail clips HTML over about 102 KB', () => {
     n: number,
     story = (i: number) =>
       `Story ${i}: students swapped drafts and used a checklist; most improved their second draft. ${'More detail. '.repeat(8)}`,
-  ): WinForNewsletter[] {
+  ): Win[] {
     return Array.from({ length: n }, (_, k) => {
       const i = k + 1;
       return w({
@@ -473,7 +481,7 @@ describe('email size: Gmail clips HTML over about 102 KB', () => {
       });
     });
   }
-  const modelOf = (wins: WinForNewsletter[], schoolName = 'Riverside Primary') =>
+  const modelOf = (wins: Win[], schoolName = 'Riverside Primary') =>
     newsletterModel({
       schoolName,
       audience: 'Families',

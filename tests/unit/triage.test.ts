@@ -1,9 +1,7 @@
 import {
   changedFields,
-  consentCeiling,
   containsEmail,
   containsPhone,
-  effectiveConsent,
   fingerprint,
   planSave,
   toWinView,
@@ -12,6 +10,8 @@ import {
 } from '../../src/domain/triage';
 import { WIN_FIELDS } from '../../src/domain/schema';
 import { winFromResponse } from '../../src/domain/intake';
+import { winFromCells } from '../../src/domain/win';
+import { effectiveConsent } from '../../src/domain/win-rules';
 
 const ctx = {
   me: 'lead@school.example',
@@ -74,16 +74,66 @@ describe('consent', () => {
     if (!refused.ok) expect(refused.problems[0]).toMatch(/narrowed but not widened.*School community/);
   });
 
-  test('rows from before "Consent given" take the current consent as the ceiling and keep it on first save', () => {
+  test('a blank Consent given is never filled in from Consent: the win counts as Staff only until recorded', () => {
     const old = win({ consentGiven: '', consent: 'Public' });
-    expect(consentCeiling(old)).toBe('Public');
-    const plan = planSave(old, { consent: 'Staff only' }, ctx);
-    expect(plan).toMatchObject({ ok: true, updates: { consent: 'Staff only', consentGiven: 'Public' } });
+    expect(effectiveConsent(winFromCells(old))).toBe('Staff only');
+    const narrowed = planSave(old, { consent: 'Staff only' }, ctx);
+    expect(narrowed).toMatchObject({ ok: true, updates: { consent: 'Staff only' } });
+    if (narrowed.ok) expect(narrowed.updates.consentGiven).toBeUndefined();
+    const approved = planSave(old, { status: 'Approved' }, ctx);
+    if (approved.ok) expect(approved.updates.consentGiven).toBeUndefined();
+    const widened = planSave(old, { consent: 'School community' }, ctx);
+    expect(widened.ok).toBe(false);
+    if (!widened.ok) expect(widened.problems[0]).toMatch(/not on record/);
+    expect(winWarnings(old).map((w) => w.code)).toContain('consent-missing');
+    expect(toWinView(old, 2)).toMatchObject({
+      needsConsentRecord: true,
+      consentGiven: '',
+      effectiveConsent: 'Staff only',
+    });
+  });
+
+  test("recording the submitter's consent: only where it is missing, with who and when; undone only by hand", () => {
+    const old = win({ consentGiven: '', consent: 'Public' });
+    const plan = planSave(old, { recordConsent: 'School community' }, ctx);
+    expect(plan).toEqual({
+      ok: true,
+      changed: true,
+      updates: {
+        consentGiven: 'School community',
+        consentRecordedBy: ctx.me,
+        consentRecordedAt: ctx.nowIso,
+        triagedBy: ctx.me,
+        triagedAt: ctx.nowIso,
+        updatedAt: ctx.nowIso,
+      },
+      previous: { recordConsent: null },
+    });
+    if (!plan.ok) throw new Error('expected ok');
+    const recorded = { ...old, ...plan.updates };
+    expect(effectiveConsent(winFromCells(recorded))).toBe('School community');
+    // Never recorded over a record, by hand or from the Form.
+    const again = planSave(recorded, { recordConsent: 'Public' }, ctx);
+    expect(again).toEqual({
+      ok: false,
+      problems: ["The submitter's consent is already on record (School community): it is never recorded again."],
+    });
+    expect(planSave(win(), { recordConsent: 'Public' }, ctx).ok).toBe(false);
+    // The undo takes back a hand record; a Form record cannot be taken back.
+    const undo = planSave(recorded, plan.previous, ctx);
+    expect(undo).toMatchObject({
+      ok: true,
+      updates: { consentGiven: '', consentRecordedBy: '', consentRecordedAt: '' },
+    });
+    expect(planSave(win(), { recordConsent: null }, ctx).ok).toBe(false);
+    // Recording and narrowing together: the narrowing is checked against the new record.
+    expect(planSave(old, { recordConsent: 'School community', consent: 'Public' }, ctx).ok).toBe(false);
+    expect(planSave(old, { recordConsent: 'School community', consent: 'School community' }, ctx).ok).toBe(true);
   });
 
   test("a hand-widened consent is reported and newsletters use the submitter's", () => {
     const widened = win({ consent: 'Public', consentGiven: 'Staff only' });
-    expect(effectiveConsent(widened)).toBe('Staff only');
+    expect(effectiveConsent(winFromCells(widened))).toBe('Staff only');
     expect(winWarnings(widened).map((w) => w.code)).toContain('consent-wider');
   });
 });

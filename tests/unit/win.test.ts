@@ -1,9 +1,16 @@
 // One decoded win and one set of rules: hand-edited rows through the decoder and every predicate, one expected
 // answer per row (PRODUCT.md, "A win, decoded once").
 import { locateColumns, Columns } from '../../src/domain/log-columns';
-import { Consent, WIN_COLUMNS, WIN_HEADERS, WinField } from '../../src/domain/schema';
+import { WIN_COLUMNS, WIN_FIELDS, WIN_HEADERS, WinField } from '../../src/domain/schema';
+import { eligibleIds } from '../../src/domain/newsletter-plan';
+import { SELECTION_FIELDS } from '../../src/domain/newsletter-recheck';
+import { planMarks } from '../../src/domain/shared-in-marks';
+import { fromCell } from '../../src/domain/text';
+import { toWinView, WinFields } from '../../src/domain/triage';
+import { matchesQuery } from '../../src/domain/triage-queue';
 import type { Audience } from '../../src/domain/settings';
-import { decodeWin, readAnswer, readDate, Win, WinCells, winFromCells } from '../../src/domain/win';
+import { AUDIENCES, BASE, TABLE } from '../helpers/win-table';
+import { decodeWin, readAnswer, readDate, Win, winFromCells } from '../../src/domain/win';
 import {
   consentAllows,
   consentChangeProblem,
@@ -16,169 +23,6 @@ import {
   privacyWarning,
   whyNotAllowed,
 } from '../../src/domain/win-rules';
-
-/** An approved win that names students, privacy cleared, Public consent: each row hand-edits some of it. */
-const BASE: WinCells = {
-  id: 'W-0042',
-  submittedAt: '2026-11-20T10:00:00.000Z',
-  status: 'Approved',
-  kind: 'Win',
-  headline: 'Reading buddies',
-  story: 'Year 2 read to Year 5.',
-  goals: 'Reading for all',
-  consent: 'Public',
-  consentGiven: 'Public',
-  namesStudents: 'Yes',
-  privacyCleared: 'Yes',
-  featured: 'No',
-  name: 'Ana Ruiz',
-  role: 'Teacher',
-  sharedIn: '',
-};
-
-interface Expected {
-  /** Names students, read the safe way (unknown = yes). */
-  names: boolean;
-  /** Privacy cleared, read the safe way (unknown = not cleared). */
-  cleared: boolean;
-  consent: Consent;
-  /** consentAllows for Staff, Families, Public. */
-  allows: [boolean, boolean, boolean];
-  /** privacyClearedWhereNeeded for Families (and Public). */
-  privacyOk: boolean;
-  /** eligibleFor for Staff, Families, Public. */
-  eligible: [boolean, boolean, boolean];
-  warning: boolean;
-  /** The widest consent a leader may set. */
-  widest: Consent;
-  record: boolean;
-}
-
-const AUDIENCES: Audience[] = ['Staff', 'Families', 'Public'];
-const ALL: [boolean, boolean, boolean] = [true, true, true];
-const STAFF: [boolean, boolean, boolean] = [true, false, false];
-const NONE: [boolean, boolean, boolean] = [false, false, false];
-const ok = { names: true, cleared: true, consent: 'Public' as Consent, allows: ALL, privacyOk: true, eligible: ALL };
-const held = { ...ok, cleared: false, privacyOk: false, eligible: STAFF, warning: true };
-
-const TABLE: Array<[string, WinCells, Expected]> = [
-  ['Privacy cleared blank', { privacyCleared: '' }, { ...held, widest: 'Public', record: false }],
-  ['Privacy cleared ✔', { privacyCleared: '✔' }, { ...ok, warning: false, widest: 'Public', record: false }],
-  ['Privacy cleared ✓', { privacyCleared: ' ✓ ' }, { ...ok, warning: false, widest: 'Public', record: false }],
-  ['Privacy cleared ✔️ (emoji)', { privacyCleared: '✔️' }, { ...ok, warning: false, widest: 'Public', record: false }],
-  ['Privacy cleared TRUE', { privacyCleared: 'TRUE' }, { ...ok, warning: false, widest: 'Public', record: false }],
-  [
-    'Privacy cleared true (checkbox)',
-    { privacyCleared: true },
-    { ...ok, warning: false, widest: 'Public', record: false },
-  ],
-  ['Privacy cleared "yes "', { privacyCleared: 'yes ' }, { ...ok, warning: false, widest: 'Public', record: false }],
-  ['Privacy cleared Unsure', { privacyCleared: 'Unsure' }, { ...held, widest: 'Public', record: false }],
-  ['Privacy cleared N/A', { privacyCleared: 'N/A' }, { ...held, widest: 'Public', record: false }],
-  ['Privacy cleared y', { privacyCleared: 'y' }, { ...held, widest: 'Public', record: false }],
-  ['Privacy cleared 1', { privacyCleared: 1 }, { ...held, widest: 'Public', record: false }],
-  ['Names students blank', { namesStudents: '', privacyCleared: 'No' }, { ...held, widest: 'Public', record: false }],
-  ['Names students N/A', { namesStudents: 'N/A', privacyCleared: '' }, { ...held, widest: 'Public', record: false }],
-  [
-    'Names students Unsure',
-    { namesStudents: 'Unsure', privacyCleared: 'No' },
-    { ...held, widest: 'Public', record: false },
-  ],
-  [
-    'Names students No, privacy blank',
-    { namesStudents: 'No', privacyCleared: '' },
-    { ...ok, names: false, cleared: false, warning: false, widest: 'Public', record: false },
-  ],
-  [
-    'Names students FALSE',
-    { namesStudents: 'FALSE', privacyCleared: 'No' },
-    { ...ok, names: false, cleared: false, warning: false, widest: 'Public', record: false },
-  ],
-  [
-    'Names students " no "',
-    { namesStudents: ' no ', privacyCleared: 'No' },
-    { ...ok, names: false, cleared: false, warning: false, widest: 'Public', record: false },
-  ],
-  [
-    'Consent misspelt',
-    { consent: 'Pubilc', privacyCleared: 'No' },
-    {
-      ...held,
-      consent: 'Staff only',
-      allows: STAFF,
-      privacyOk: false,
-      eligible: STAFF,
-      warning: false,
-      widest: 'Public',
-      record: false,
-    },
-  ],
-  [
-    'Consent blank',
-    { consent: '' },
-    { ...ok, consent: 'Staff only', allows: STAFF, eligible: STAFF, warning: false, widest: 'Public', record: false },
-  ],
-  [
-    'Consent given blank (hand-typed win)',
-    { consentGiven: '' },
-    {
-      ...ok,
-      consent: 'Staff only',
-      allows: STAFF,
-      eligible: STAFF,
-      warning: false,
-      widest: 'Staff only',
-      record: true,
-    },
-  ],
-  [
-    'Consent given unreadable',
-    { consentGiven: 'ok to share' },
-    {
-      ...ok,
-      consent: 'Staff only',
-      allows: STAFF,
-      eligible: STAFF,
-      warning: false,
-      widest: 'Staff only',
-      record: true,
-    },
-  ],
-  [
-    'Consent given " public " (case, spaces)',
-    { consentGiven: ' public ' },
-    { ...ok, warning: false, widest: 'Public', record: false },
-  ],
-  [
-    'Consent widened by hand past Consent given',
-    { consent: 'Public', consentGiven: 'School community' },
-    {
-      ...ok,
-      consent: 'School community',
-      allows: [true, true, false],
-      eligible: [true, true, false],
-      warning: false,
-      widest: 'School community',
-      record: false,
-    },
-  ],
-  [
-    'Consent narrowed by a leader',
-    { consent: 'Staff only' },
-    { ...ok, consent: 'Staff only', allows: STAFF, eligible: STAFF, warning: false, widest: 'Public', record: false },
-  ],
-  ['Status typed "approved "', { status: 'approved ' }, { ...ok, warning: false, widest: 'Public', record: false }],
-  [
-    'Status misspelt',
-    { status: 'Aproved' },
-    { ...ok, eligible: NONE, warning: false, widest: 'Public', record: false },
-  ],
-  [
-    'Already shared with families',
-    { sharedIn: 'Staff #2, Families #3' },
-    { ...ok, eligible: [false, false, true], warning: false, widest: 'Public', record: false },
-  ],
-];
 
 describe('the unit table: hand-edited rows through the decoder and every rule', () => {
   test.each(TABLE)('%s', (_name, edit, expected) => {
@@ -200,6 +44,40 @@ describe('the unit table: hand-edited rows through the decoder and every rule', 
       const reason = whyNotAllowed(win, a);
       if (!win.sharedIn.some((t) => t.audience === a)) expect(reason === '').toBe(eligibleFor(win, a));
     }
+  });
+
+  test.each(TABLE)('%s: every consumer gives the same answer', (_name, edit, expected) => {
+    // As the log gives the row to its readers: cells by field, as text (decodeRow).
+    const fields: WinFields = {};
+    for (const [f, v] of Object.entries({ ...BASE, ...edit })) fields[f as WinField] = fromCell(v);
+    const view = toWinView(fields, 2);
+    expect(view.namesStudents).toBe(expected.names);
+    expect(view.privacyCleared).toBe(expected.cleared);
+    expect(view.effectiveConsent).toBe(expected.consent);
+    expect(view.needsConsentRecord).toBe(expected.record);
+    expect(view.warnings.some((w) => w.code === 'privacy')).toBe(expected.warning);
+    // The sidebar's audience filter.
+    expect(AUDIENCES.map((a) => matchesQuery(fields, { status: 'All', page: 0, audience: a }))).toEqual(
+      expected.allows,
+    );
+    // The newsletter's selection, from the log's columns.
+    const cols: Record<string, unknown[]> = {};
+    for (const f of SELECTION_FIELDS) cols[f] = [{ ...BASE, ...edit }[f]];
+    const sel = { ids: ['W-0042'], idRows: new Map([['W-0042', 2]]), cols };
+    expect(AUDIENCES.map((a) => eligibleIds(sel, a).length === 1)).toEqual(expected.eligible);
+    // The marks: a win of issue #9 is marked exactly when it is eligible (allowed, and not sent in another issue).
+    const row = WIN_FIELDS.map((f) => ({ ...BASE, ...edit })[f] ?? '');
+    const columns = Object.fromEntries(WIN_FIELDS.map((f, i) => [f, i])) as Columns;
+    AUDIENCES.forEach((a, k) => {
+      const read = {
+        first: 2,
+        block: [row],
+        wins: new Map([['W-0042', decodeWin(row, columns)]]),
+        rows: new Map([['W-0042', { row: 2 }]]),
+      };
+      const marked = planMarks({ audience: a, number: 9, winIds: ['W-0042'] }, read, columns).skipped.length === 0;
+      expect(marked).toBe(expected.eligible[k]);
+    });
   });
 
   test('the same row decodes the same whatever the column order', () => {

@@ -77,6 +77,8 @@ function seed(sim: Sim, n: number): void {
       story: `Story ${i}: students swapped drafts and used a checklist; most improved their second draft. ${'More detail. '.repeat(8)}`,
       goals: EXAMPLE_GOALS[i % EXAMPLE_GOALS.length].name,
       consent: i % 2 ? 'Public' : 'School community',
+      // As intake records it: the submitter's own consent (without it a win counts as Staff only).
+      consentGiven: i % 2 ? 'Public' : 'School community',
       namesStudents: 'No',
       privacyCleared: 'No',
       featured: i % 17 === 0 ? 'Yes' : 'No',

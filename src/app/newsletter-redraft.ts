@@ -1,0 +1,167 @@
+// A newsletter draft that still carries a win a leader changed: a triage save that disqualifies a win in a draft
+// still waiting in Gmail (checked with Drafts.get) flags that issue (Needs attention), and the sidebar offers to
+// rebuild the draft (Drafts.update) and its Doc without it.
+import type { DraftOffer, RebuildResult } from '../api';
+import { withDocumentLock } from '../adapters/lock';
+import { draftExists, updateDraft } from '../adapters/mail-draft';
+import { draftMark } from '../domain/draft-identity';
+import { buildNewsletterDoc } from '../adapters/newsletter-doc';
+import { IssuesHandle, openIssues, openIssuesIfAny, updateIssue } from '../adapters/newsletters-sheet';
+import { localNow, loadSettings } from '../adapters/settings-store';
+import { DocumentStore } from '../adapters/store';
+import { readGoals } from '../adapters/goals-sheet';
+import { idRowsOf, openWinsLog, readColumns, readWinsById } from '../adapters/wins/log';
+import { issueStats } from '../domain/newsletter';
+import { claimedByOther } from '../domain/newsletter-issues';
+import { failureReason, issueLabel } from '../domain/newsletter-messages';
+import { draftIsMine } from '../domain/newsletter-plan';
+import { describeLeftOut, disqualifiedNote, rebuiltNote, recheck, withAttention } from '../domain/newsletter-recheck';
+import { AUDIENCES } from '../domain/settings';
+import { removeTag, Win } from '../domain/win';
+import { whyNotAllowed } from '../domain/win-rules';
+import { emailFor, modelOf } from './newsletter-build';
+import { retag } from './newsletter-cancel';
+import { LOCK_MS } from './newsletter-state';
+
+/** What the checks of one execution share: the Newsletters sheet and each draft's state, read at most once. */
+export interface DraftChecks {
+  issues: () => IssuesHandle | null;
+  waiting: (draftId: string) => boolean;
+}
+
+export function draftChecks(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): DraftChecks {
+  let issues: IssuesHandle | null | undefined;
+  const drafts = new Map<string, boolean>();
+  return {
+    issues: () => (issues === undefined ? (issues = openIssuesIfAny(ss)) : issues),
+    waiting: (id) => {
+      if (!drafts.has(id)) drafts.set(id, stillWaiting(id));
+      return drafts.get(id)!;
+    },
+  };
+}
+
+/**
+ * After a save (inside its lock): the issues whose draft still carries this win, for each audience the save
+ * disqualified it from, flagged with a Needs attention note; an offer per issue for the sidebar. A save that
+ * disqualifies nothing costs nothing here; a group action reads the Newsletters sheet once.
+ */
+export function flagDrafts(checks: DraftChecks, before: Win, after: Win, me: () => string): DraftOffer[] {
+  const hit = AUDIENCES.filter((a) => !whyNotAllowed(before, a) && whyNotAllowed(after, a));
+  if (!hit.length) return [];
+  const issues = checks.issues();
+  if (!issues) return [];
+  const offers: DraftOffer[] = [];
+  for (const issue of issues.issues) {
+    if (!hit.includes(issue.audience) || issue.state === 'Cancelled' || !issue.draftId) continue;
+    if (!issue.winIds.includes(after.id)) continue;
+    const mine = draftIsMine(issue, me());
+    if (mine && !checks.waiting(issue.draftId)) continue;
+    const label = issueLabel(issue);
+    issue.attention = withAttention(
+      issue.attention,
+      disqualifiedNote({ id: after.id, headline: after.headline, why: whyNotAllowed(after, issue.audience) }),
+    );
+    updateIssue(issues, issue);
+    offers.push({
+      issue: issue.key,
+      label,
+      canRebuild: mine,
+      message: mine
+        ? `${after.id} is in the draft of ${label}, still waiting in your Gmail: rebuild the draft and its Doc without it (this replaces changes made to them by hand), or take it out before sending.`
+        : `${after.id} is in the draft of ${label}, in ${issue.createdBy}'s Gmail: ask them to rebuild it or take it out before sending.`,
+    });
+  }
+  return offers;
+}
+
+/** Whether the draft still waits in Gmail; when Gmail cannot say, it is taken to wait (the flag is the safe side). */
+function stillWaiting(draftId: string): boolean {
+  try {
+    return draftExists(draftId);
+  } catch (err) {
+    console.warn(`Small Wins: could not check draft ${draftId}: ${failureReason(err)}`);
+    return true;
+  }
+}
+
+function goneMessage(label: string): string {
+  return `The draft of ${label} is no longer in your Gmail drafts: it may have been sent, so nothing was rebuilt.`;
+}
+
+/**
+ * Rebuilds an issue's Doc and draft with only the wins that still qualify (read fresh), removes the left-out wins'
+ * Shared in mark of the issue, and records what was done in the issue's Needs attention note.
+ */
+export function rebuildDraft(key: string): RebuildResult {
+  const ss = SpreadsheetApp.getActive();
+  const me = Session.getEffectiveUser().getEmail();
+  const issues = openIssuesIfAny(ss);
+  const issue = issues?.issues.find((i) => i.key === key);
+  if (!issues || !issue) return { ok: false, message: 'That issue is not in the Newsletters sheet any more.' };
+  const label = issueLabel(issue);
+  if (issue.state === 'Cancelled')
+    return { ok: false, message: `${label} was cancelled: there is no draft to rebuild.` };
+  if (!issue.draftId)
+    return {
+      ok: false,
+      message: `${label} has no draft yet: Draft newsletter now finishes it, without the wins that no longer qualify.`,
+    };
+  if (!draftIsMine(issue, me))
+    return { ok: false, message: `The draft of ${label} is in ${issue.createdBy}'s Gmail: ask them to rebuild it.` };
+  if (claimedByOther(issue, '', Date.now()))
+    return { ok: false, message: `${label} is being drafted right now. Try again in a minute or two.` };
+  // A sent issue is left as it went out, its Doc included.
+  if (!draftExists(issue.draftId)) return { ok: false, message: goneMessage(label) };
+
+  const log = openWinsLog(ss);
+  const read = readWinsById(log, issue.winIds, idRowsOf(readColumns(log, ['id'])));
+  const { keep, leftOut } = recheck(issue, read.wins);
+  if (!leftOut.length)
+    return { ok: true, message: `Every win in ${label} still qualifies: its draft is left as it is.` };
+  if (!keep.length)
+    return {
+      ok: false,
+      message: `Nothing in ${label} qualifies any more: cancel the issue in Small Wins → Settings instead.`,
+    };
+
+  const settings = loadSettings(DocumentStore.open());
+  issue.winIds = keep.map((w) => w.id);
+  issue.stats = issueStats(keep);
+  const model = modelOf(
+    settings,
+    issue,
+    keep,
+    readGoals(ss).goals.map((g) => g.name),
+    issues.issues,
+  );
+  // The Doc first (the staff email links to it), then the draft; the draft is what must be right.
+  let docProblem = '';
+  if (issue.docId) {
+    try {
+      buildNewsletterDoc(model, { templateId: settings.templateDocId || undefined, existingId: issue.docId });
+    } catch (err) {
+      docProblem = failureReason(err);
+    }
+  }
+  if (!updateDraft(issue.draftId, emailFor(settings, issue, model).request, draftMark(issue)))
+    return { ok: false, message: goneMessage(label) };
+
+  const note = rebuiltNote(leftOut, localNow(ss).text, me, docProblem);
+  withDocumentLock(LOCK_MS, () => {
+    const fresh = openIssues(ss);
+    const current = fresh.issues.find((i) => i.key === key);
+    if (!current) return;
+    const gone = new Set(leftOut.map((w) => w.id));
+    const tag = { audience: issue.audience, number: issue.number };
+    retag(log, (cell, id) => (gone.has(id) ? removeTag(cell, tag) : cell));
+    current.winIds = issue.winIds;
+    current.stats = issue.stats;
+    current.attention = note;
+    updateIssue(fresh, current);
+  });
+  return {
+    ok: true,
+    message: `The draft of ${label} was rebuilt without ${describeLeftOut(leftOut)}; it now carries ${keep.length} win${keep.length === 1 ? '' : 's'}.${docProblem ? ` Its Doc could not be rebuilt (${docProblem}): take ${leftOut.length === 1 ? 'it' : 'them'} out of the Doc by hand.` : ' Its Doc was rebuilt too.'}`,
+  };
+}
