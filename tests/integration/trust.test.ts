@@ -308,6 +308,49 @@ describe('checked again at the moment of sharing', () => {
     expect(String(issueOf(sim, 'Families')!['Needs attention'])).toMatch(/W-7202 "Narrowed after the failure"/);
   });
 
+  test('a run cut off after making the draft, then a narrowing: the rerun reuses that draft, rebuilt without the win', () => {
+    const sim = loadNewsletterAddOn();
+    expect(
+      saveSettings(sim, settingsInput({ audiences: { Staff: OFF, Families: ON('pta@school.example'), Public: OFF } }))
+        .ok,
+    ).toBe(true);
+    addWins(sim, [
+      win({ id: 'W-7251', headline: 'Still fine', consent: 'School community' }),
+      win({ id: 'W-7252', headline: 'Narrowed before the rerun', consent: 'School community' }),
+    ]);
+    // The draft is made, then the execution dies before its ID is recorded.
+    const meter = sim.core.meter;
+    const original = meter.call.bind(meter);
+    let dead = false;
+    meter.call = <T>(key: string, ms: number, fn: () => T): T => {
+      if (dead) throw new Error('Exceeded maximum execution time');
+      const out = original(key, ms, fn);
+      if (key === 'Gmail.Users.Drafts.create') dead = true;
+      return out;
+    };
+    expect(() => sim.run('draftNewsletterNow')).toThrow(/Exceeded maximum execution time/);
+    meter.call = original;
+    const orphan = gmail(sim).drafts()[0];
+    expect(orphan.text).toContain('Narrowed before the rerun');
+    expect('saved' in save(sim, 'W-7252', { consent: 'Staff only' })).toBe(true);
+
+    sim.clock.advance(8 * 60_000);
+    sim.run('draftNewsletterNow');
+    expect(issueOf(sim, 'Families')!.State).toBe('Done');
+    expect(String(issueOf(sim, 'Families')!['Draft ID'])).toBe(orphan.id);
+    expect(
+      gmail(sim)
+        .drafts()
+        .map((d) => d.id),
+    ).toEqual([orphan.id]);
+    const draft = gmail(sim).get(orphan.id)!;
+    expect(draft.text).toContain('Still fine');
+    expect(draft.text).not.toContain('Narrowed before the rerun');
+    expect(draft.headers['x-small-wins-issue']).toBe(orphan.headers['x-small-wins-issue']);
+    expect(sharedIn(sim)).toMatchObject({ 'W-7251': 'Families #1', 'W-7252': '' });
+    expect(String(issueOf(sim, 'Families')!['Needs attention'])).toMatch(/W-7252 "Narrowed before the rerun"/);
+  });
+
   test('a triage save that disqualifies a win in a waiting draft flags the issue and offers to rebuild the draft', () => {
     const sim = loadNewsletterAddOn();
     expect(
