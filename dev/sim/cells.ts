@@ -221,7 +221,8 @@ function serialToMs(serial: number, tz: string): number {
   );
 }
 
-const MONTH_NAMES = [
+/** English month names, for display formats and Utilities.formatDate. */
+export const MONTH_NAMES = [
   'January',
   'February',
   'March',

@@ -2,22 +2,9 @@
 // the clock), base64, blobs and digests with Apps Script's signed byte arrays; plus Logger/console.
 import * as crypto from 'node:crypto';
 import { zonedParts, zoneShortName } from './clock';
+import { MONTH_NAMES } from './cells';
 import type { ServiceEnv } from './core';
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 /** Format like java.text.SimpleDateFormat with the given time zone (what Utilities.formatDate does). */
@@ -62,7 +49,7 @@ export function formatDate(ms: number, tz: string, pattern: string): string {
         break;
       case 'M':
       case 'L':
-        out += n >= 4 ? MONTHS[p.month - 1] : n === 3 ? MONTHS[p.month - 1].slice(0, 3) : pad(p.month, n);
+        out += n >= 4 ? MONTH_NAMES[p.month - 1] : n === 3 ? MONTH_NAMES[p.month - 1].slice(0, 3) : pad(p.month, n);
         break;
       case 'd':
         out += pad(p.day, n);
