@@ -26,7 +26,26 @@ export interface Execution {
   hasUi: boolean;
   /** Locks this execution holds (released when it ends). */
   locks: Set<string>;
+  /** When it started (simulated ms), for the execution time limit. */
+  startedMs?: number;
 }
+
+/**
+ * What several projects loaded side by side share (createSimulator({ world })): Google's side of things — the clock,
+ * the meter, the spreadsheets, forms and files, drafts and documents, ID sequence — while each project keeps its own
+ * container document, triggers, properties, user and UI.
+ */
+export interface SimWorld {
+  members: Array<{ core: SimCore; fireClock(t: TriggerState): void }>;
+  /** The project whose execution is running (null between executions). */
+  current: SimCore | null;
+  counter: { seq: number };
+  /** Stops an execution that runs longer (Apps Script's 6 minutes); null: no limit. */
+  executionLimitMs: number | null;
+}
+
+/** What Apps Script says when it stops an execution at its time limit. */
+export const TIME_LIMIT_MESSAGE = 'Exceeded maximum execution time';
 
 export interface UiRecord {
   menus: Array<{ title: string; items: MenuItemRecord[] }>;
@@ -51,7 +70,10 @@ export class SimCore {
   addonName: string;
   /** `Class.method` → why the caller forbids it (a call throws "Simulator: <why>"). */
   refusals: Record<string, string>;
-  seq = 1;
+  /** The projects loaded side by side with this one, and what they share. */
+  world: SimWorld;
+  /** This project's ID in the world ("project-1", "project-2"…): files created through it record it (drive.file). */
+  projectId: string;
   spreadsheets = new Map<string, SpreadsheetState>();
   activeSpreadsheetId = '';
   forms = new Map<string, FormState>();
@@ -76,13 +98,47 @@ export class SimCore {
     user?: string;
     addonName?: string;
     refusals?: Record<string, string>;
+    /** Join this core's world: same clock, meter, files and ID sequence; its own project. */
+    shared?: SimCore;
+    /** Calls move the clock by their simulated time (as Date.now() does in Apps Script); world-wide. */
+    clockFollowsCalls?: boolean;
+    executionLimitMs?: number | null;
   }) {
-    this.clock = new SimClock(opts.now ?? new Date());
+    const shared = opts.shared;
+    if (shared) {
+      this.clock = shared.clock;
+      this.meter = shared.meter;
+      this.spreadsheets = shared.spreadsheets;
+      this.forms = shared.forms;
+      this.extensions = shared.extensions;
+      this.world = shared.world;
+    } else {
+      this.clock = new SimClock(opts.now ?? new Date());
+      this.world = { members: [], current: null, counter: { seq: 1 }, executionLimitMs: opts.executionLimitMs ?? null };
+      const world = this.world;
+      const clock = this.clock;
+      if (opts.clockFollowsCalls) this.meter.onSpend = (ms) => clock.advance(ms);
+      this.meter.beforeCall = () => {
+        const running = world.current;
+        const limit = world.executionLimitMs;
+        if (limit !== null && running?.exec.startedMs !== undefined && clock.nowMs() - running.exec.startedMs > limit)
+          throw new Error(TIME_LIMIT_MESSAGE);
+      };
+    }
+    this.projectId = `project-${this.world.members.length + 1}`;
     this.timeZone = opts.timeZone ?? 'America/New_York';
     this.defaultUser = opts.user ?? 'user@example.com';
     this.addonName = opts.addonName ?? 'Untitled project';
     this.refusals = { ...opts.refusals };
     this.exec = { user: this.defaultUser, authMode: 'FULL', hasUi: true, locks: new Set() };
+  }
+
+  /** The ID sequence, shared by every project of the world. */
+  get seq(): number {
+    return this.world.counter.seq;
+  }
+  set seq(n: number) {
+    this.world.counter.seq = n;
   }
 
   nextId(prefix = ''): string {
@@ -106,11 +162,21 @@ export class SimCore {
   /** Run fn as one execution (run, trigger, sidebar call): locks are released when it ends. */
   execute<T>(exec: Partial<Execution>, fn: () => T): T {
     const saved = this.exec;
-    this.exec = { user: this.defaultUser, authMode: 'FULL', hasUi: true, ...exec, locks: new Set() };
+    const savedCurrent = this.world.current;
+    this.exec = {
+      user: this.defaultUser,
+      authMode: 'FULL',
+      hasUi: true,
+      ...exec,
+      locks: new Set(),
+      startedMs: this.clock.nowMs(),
+    };
+    this.world.current = this;
     try {
       return fn();
     } finally {
       this.exec = saved;
+      this.world.current = savedCurrent;
     }
   }
 }

@@ -2,6 +2,9 @@
 // trigger firing and the unmetered test model together (see dev/sim/README.md).
 import { documentService } from './documents';
 import { gmailService } from './gmail';
+import { sheetsApiService } from './sheets-api';
+import { driveService } from './drive';
+import { bigQueryService } from './bigquery';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { displayValue, isDateValue } from './cells';
@@ -35,6 +38,10 @@ export { formatDate } from './utilities';
 export { zonedParts, zonedToMs } from './clock';
 export { documentService, javaReplace, simDocuments, type DocNode } from './documents';
 export { gmailService, parseMessage, simGmail } from './gmail';
+export { sheetsApiService, simSheetsApi, quoteSheet, type SheetsApiCall } from './sheets-api';
+export { driveService, simDrive, permissionIdFor } from './drive';
+export { bigQueryService, simBigQuery, parseCsv, LOAD_JOB_MS, type BigQueryTable } from './bigquery';
+export { TIME_LIMIT_MESSAGE } from './core';
 
 /** Builds the globals of one service for one realm; called once for sim.api and once per load(). */
 export type ServiceFactory = (env: ServiceEnv) => unknown;
@@ -56,6 +63,19 @@ export interface SimulatorOptions {
   addon?: boolean;
   /** Extra services, e.g. { DocumentApp: documentService }. Same as calling registerService. */
   services?: Record<string, ServiceFactory>;
+  /**
+   * Load this project side by side with another simulator's (a school's add-on and a district's script): the same
+   * clock, meter, spreadsheets, files, drafts and documents; its own container spreadsheet (owned by `user`),
+   * triggers, properties and UI. `advanceTo` on either fires every project's clock triggers in time order.
+   */
+  world?: Simulator;
+  /** Each call moves the clock by its simulated time, as time passes in Apps Script (world-wide; default off). */
+  clockFollowsCalls?: boolean;
+  /**
+   * Stop an execution that runs past this many simulated ms (Apps Script stops one at 6 minutes): its next service
+   * call throws "Exceeded maximum execution time". Needs clockFollowsCalls to mean anything; world-wide.
+   */
+  executionLimitMs?: number;
 }
 
 type AlertButton = 'OK' | 'CANCEL' | 'YES' | 'NO' | 'CLOSE';
@@ -187,7 +207,11 @@ function jsonProblem(v: unknown, where: string): string | null {
 
 export function createSimulator(opts: SimulatorOptions = {}): Simulator {
   const st = opts.state;
+  if (st && opts.world) throw new Error('Simulator: a project that joins a world cannot restore a state of its own');
   const core = new SimCore({
+    shared: opts.world?.core,
+    clockFollowsCalls: opts.clockFollowsCalls,
+    executionLimitMs: opts.executionLimitMs,
     now: opts.now ?? st?.now,
     timeZone: opts.timeZone ?? st?.timeZone,
     user: opts.user ?? st?.user,
@@ -320,6 +344,9 @@ export function createSimulator(opts: SimulatorOptions = {}): Simulator {
       core.distDir = path.resolve(distDir);
       for (const symbol of enabledAdvancedServices(core.distDir)) {
         if (symbol === 'Gmail' && !extra.has('Gmail')) extra.set('Gmail', gmailService as ServiceFactory);
+        if (symbol === 'Sheets' && !extra.has('Sheets')) extra.set('Sheets', sheetsApiService as ServiceFactory);
+        if (symbol === 'Drive' && !extra.has('Drive')) extra.set('Drive', driveService as ServiceFactory);
+        if (symbol === 'BigQuery' && !extra.has('BigQuery')) extra.set('BigQuery', bigQueryService as ServiceFactory);
       }
       const ctx = createScriptContext(() => core.clock.nowMs());
       const services = buildServices(core, ctx.realm, extra, addon);
@@ -429,10 +456,10 @@ export function createSimulator(opts: SimulatorOptions = {}): Simulator {
     },
     fireDue() {
       const now = core.clock.nowMs();
-      const due = core.triggers
-        .filter((t) => t.type === 'CLOCK' && t.next != null && t.next <= now)
-        .sort((a, b) => a.next! - b.next!);
-      for (const t of due) fireClock(t);
+      const due = worldClockTriggers(core)
+        .filter(({ t }) => t.next! <= now)
+        .sort((a, b) => a.t.next! - b.t.next!);
+      for (const { t, fire } of due) fire(t);
       return due.length;
     },
     advanceTo(d) {
@@ -441,12 +468,13 @@ export function createSimulator(opts: SimulatorOptions = {}): Simulator {
       if (target < core.clock.nowMs()) throw new Error('Simulator: advanceTo cannot move the clock backwards');
       let fired = 0;
       for (;;) {
-        const next = core.triggers
-          .filter((t) => t.type === 'CLOCK' && t.next != null && t.next <= target)
-          .sort((a, b) => a.next! - b.next!)[0];
-        if (!next) break;
+        const due = worldClockTriggers(core)
+          .filter(({ t }) => t.next! <= target)
+          .sort((a, b) => a.t.next! - b.t.next!)[0];
+        if (!due) break;
+        const next = due.t;
         if (next.next! > core.clock.nowMs()) core.clock.set(next.next!);
-        fireClock(next);
+        due.fire(next);
         fired++;
         if (fired > 100000) throw new Error('Simulator: advanceTo fired more than 100000 triggers');
       }
@@ -517,7 +545,15 @@ export function createSimulator(opts: SimulatorOptions = {}): Simulator {
       if (script) defineGlobals(script.ctx, { [name]: factory(script.services.env) });
     },
   };
+  core.world.members.push({ core, fireClock });
   return sim;
+}
+
+/** Clock triggers of every project in the world, each with the function that fires it in its own project. */
+function worldClockTriggers(core: SimCore): Array<{ t: TriggerState; fire: (t: TriggerState) => void }> {
+  return core.world.members.flatMap((m) =>
+    m.core.triggers.filter((t) => t.type === 'CLOCK' && t.next != null).map((t) => ({ t, fire: m.fireClock })),
+  );
 }
 
 /** userSymbols of the advanced services the manifest in distDir enables (none without a manifest). */

@@ -15,6 +15,8 @@ export class Meter {
   private current: string | null = null;
   /** Called whenever simulated time is spent, so the clock can follow the meter if wanted. */
   onSpend: ((ms: number) => void) | null = null;
+  /** Asked before each outermost call; throws to stop the execution (the time limit). */
+  beforeCall: (() => void) | null = null;
 
   reset(): void {
     this.calls = 0;
@@ -45,6 +47,7 @@ export class Meter {
         this.depth--;
       }
     }
+    this.beforeCall?.();
     this.depth = 1;
     this.current = key;
     this.calls++;

@@ -49,6 +49,13 @@ export interface ReferenceClasses {
   HorizontalRule: GoogleAppsScript.Document.HorizontalRule;
   PageBreak: GoogleAppsScript.Document.PageBreak;
   'Gmail.Users.Drafts': GoogleAppsScript.Gmail.Collection.Users.DraftsCollection;
+  Sheets: GoogleAppsScript.Sheets;
+  'Sheets.Spreadsheets': GoogleAppsScript.Sheets.Collection.SpreadsheetsCollection;
+  'Sheets.Spreadsheets.Values': GoogleAppsScript.Sheets.Collection.Spreadsheets.ValuesCollection;
+  Drive: GoogleAppsScript.Drive;
+  'Drive.Permissions': GoogleAppsScript.Drive_v3.Drive.V3.Collection.PermissionsCollection;
+  BigQuery: GoogleAppsScript.BigQuery;
+  'BigQuery.Jobs': GoogleAppsScript.BigQuery.Collection.JobsCollection;
   'Gmail.Users.Messages': GoogleAppsScript.Gmail.Collection.Users.MessagesCollection;
 }
 

@@ -23,6 +23,8 @@ import {
   type Box,
 } from './grid';
 import type { CostTable } from './meter';
+import { manifestScopes } from './documents';
+import { roleOf } from './drive';
 import type { Cell, SheetState, SpreadsheetState, ValidationState } from './types';
 
 const DATA = 100;
@@ -146,6 +148,9 @@ export interface SpreadsheetInternals {
 type Facade = any;
 const MODEL = Symbol('simModel');
 
+/** SpreadsheetApp.openById/openByUrl list only the full spreadsheets scope (Drive's full scope covers it too). */
+const OPEN_OTHER_SCOPES = ['https://www.googleapis.com/auth/spreadsheets', 'https://www.googleapis.com/auth/drive'];
+
 export function parseCtx(env: ServiceEnv, ss: SpreadsheetState): ParseContext {
   return { timeZone: ss.timeZone, nowMs: env.core.clock.nowMs() };
 }
@@ -164,6 +169,7 @@ export function createSpreadsheetState(
     sheets: [newSheet(0, 'Sheet1')],
     activeSheetId: 0,
     formUrl: null,
+    owner: core.exec.user,
   };
   core.spreadsheets.set(ss.id, ss);
   return ss;
@@ -843,6 +849,20 @@ export function spreadsheetService(env: ServiceEnv, getUi: () => object): Spread
     return env.metered('Spreadsheet', self, SPREADSHEET_COSTS) as unknown as Facade;
   }
 
+  /**
+   * Opening another spreadsheet needs a full spreadsheets (or Drive) scope — spreadsheets.currentonly covers only the
+   * container — and access to the file.
+   */
+  function openOther(method: string, id: string): void {
+    const scopes = manifestScopes(core);
+    if (scopes && !scopes.some((s) => OPEN_OTHER_SCOPES.includes(s)))
+      throw err(
+        `You do not have permission to call SpreadsheetApp.${method}. Required permissions: https://www.googleapis.com/auth/spreadsheets`,
+      );
+    const ss = core.spreadsheets.get(id);
+    if (ss && !roleOf(ss, core.exec.user)) throw err('You do not have permission to access the requested document.');
+  }
+
   const app = {
     getActive: () => {
       core.requireAuth('SpreadsheetApp.getActive', true);
@@ -860,6 +880,7 @@ export function spreadsheetService(env: ServiceEnv, getUi: () => object): Spread
     getActiveRange: () => null,
     openById: (id: string) => {
       core.requireAuth('SpreadsheetApp.openById');
+      openOther('openById', String(id));
       if (!core.spreadsheets.has(String(id)))
         throw err('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
       return spreadsheetFacade(String(id));
@@ -867,6 +888,7 @@ export function spreadsheetService(env: ServiceEnv, getUi: () => object): Spread
     openByUrl: (url: string) => {
       core.requireAuth('SpreadsheetApp.openByUrl');
       const id = /\/d\/([^/]+)/.exec(String(url))?.[1];
+      openOther('openByUrl', id ?? '');
       if (!id || !core.spreadsheets.has(id))
         throw err('Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.');
       return spreadsheetFacade(id);

@@ -47,6 +47,23 @@ export interface SpreadsheetState {
   sheets: SheetState[];
   activeSheetId: number;
   formUrl: string | null;
+  /** Who owns the file (its creator); absent in states saved before files had owners: then anyone may open it. */
+  owner?: string;
+  /** Drive sharing: who else may open it, and how (dev/sim/drive.ts). */
+  permissions?: PermissionState[];
+  /** The project and user that created it through an API: what drive.file lets that user reach from that project. */
+  createdBy?: { project: string; user: string };
+}
+
+/** One Drive permission on a file, as the Drive API v3 describes it. */
+export interface PermissionState {
+  id: string;
+  type: 'user' | 'group' | 'domain' | 'anyone';
+  role: 'owner' | 'organizer' | 'fileOrganizer' | 'writer' | 'commenter' | 'reader';
+  emailAddress?: string;
+  domain?: string;
+  /** Whether Drive emailed the person about it (sendNotificationEmail, true unless turned off). */
+  notified: boolean;
 }
 
 export type ItemTypeName =

@@ -163,8 +163,10 @@ export function utilitiesService(env: ServiceEnv) {
     getUuid: () => crypto.randomUUID(),
     sleep: (ms: number) => {
       const t = Math.max(0, Number(ms) || 0);
-      core.clock.advance(t);
+      const until = core.clock.nowMs() + t;
       core.meter.addMs(t);
+      // The meter may already have moved the clock (clockFollowsCalls): sleep only the rest.
+      if (core.clock.nowMs() < until) core.clock.advance(until - core.clock.nowMs());
     },
     base64Encode: (data: unknown) => fromBytes(data).toString('base64'),
     base64EncodeWebSafe: (data: unknown) => fromBytes(data).toString('base64').replace(/\+/g, '-').replace(/\//g, '_'),
