@@ -14,6 +14,7 @@ const require = createRequire(import.meta.url);
 export const PAGES = [
   { name: 'Sidebar', entry: 'sidebar/main.tsx', template: 'sidebar/index.html' },
   { name: 'Settings', entry: 'sidebar/settings-main.tsx', template: 'sidebar/settings.html' },
+  { name: 'Showcase', entry: 'sidebar/showcase-main.tsx', template: 'sidebar/showcase.html' },
 ];
 
 function runWebpack() {

@@ -16,6 +16,7 @@ import { safeLink } from '../src/domain/links';
 import { mergeSettings } from '../src/domain/settings-merge';
 import type { RecentIssue, SettingsEndpoints, SettingsView } from '../src/settings-api';
 import { closeDialog, readableError, serverClient } from './client';
+import { DistrictSection } from './district-section';
 import './settings.css';
 
 const settingsServer = serverClient<SettingsEndpoints>('Small Wins → Settings');
@@ -448,6 +449,8 @@ function App() {
           </tbody>
         </table>
       )}
+
+      <DistrictSection />
 
       <div class="actions">
         <button class="primary" type="submit" disabled={busy}>

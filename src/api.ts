@@ -198,4 +198,10 @@ export interface TriageEndpoints {
   triageSave: (request: SaveRequest) => SaveResult;
   triageSaveMany: (request: BulkRequest) => BulkResult;
   triageRebuildDraft: (request: RebuildRequest) => RebuildResult;
+  /** Opens the Showcase dialog with a new practice linked to these (approved) wins. */
+  triageNominate: (request: NominateRequest) => { opened: boolean };
+}
+
+export interface NominateRequest {
+  winIds: string[];
 }

@@ -10,16 +10,23 @@ import { draftNewsletterNowFromMenu } from './app/newsletter-ui';
 import { settingsEndpoints, showSettingsDialog } from './app/settings';
 import { onClockTick } from './app/clock';
 import { noteWaitingResponse } from './app/catch-up';
+import { showcaseEndpoints, showShowcaseDialog } from './app/showcase';
+import { districtEndpoints } from './app/district';
 
 import type { TriageEndpoints } from './api';
 import type { SettingsEndpoints } from './settings-api';
+import type { DistrictEndpoints, ShowcaseEndpoints } from './spread-api';
 
 /**
  * Apps Script's global scope. Endpoints are typed by the interfaces the pages' client derives from, so an
  * assignment of the wrong function fails to compile; tests/integration/globals.test.ts checks that every endpoint,
  * menu function and trigger handler ends up a top-level function of dist/Code.js.
  */
-declare const global: Record<string, unknown> & TriageEndpoints & SettingsEndpoints;
+declare const global: Record<string, unknown> &
+  TriageEndpoints &
+  SettingsEndpoints &
+  ShowcaseEndpoints &
+  DistrictEndpoints;
 
 /** Simple trigger: may run in AuthMode.NONE, so it only builds the menu. */
 function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -68,6 +75,15 @@ global.triageWin = triageEndpoints.triageWin;
 global.triageSave = triageEndpoints.triageSave;
 global.triageSaveMany = triageEndpoints.triageSaveMany;
 global.triageRebuildDraft = triageEndpoints.triageRebuildDraft;
+global.triageNominate = triageEndpoints.triageNominate;
+global.showShowcase = () => reportingErrors('Showcase practices', showShowcaseDialog);
+global.showcaseOpen = showcaseEndpoints.showcaseOpen;
+global.showcaseWins = showcaseEndpoints.showcaseWins;
+global.showcaseSave = showcaseEndpoints.showcaseSave;
+global.districtOpen = districtEndpoints.districtOpen;
+global.districtShare = districtEndpoints.districtShare;
+global.districtStop = districtEndpoints.districtStop;
+global.districtRefresh = districtEndpoints.districtRefresh;
 global.showSettings = () => reportingErrors('Settings', showSettingsDialog);
 global.draftNewsletterNow = () => {
   reportingErrors('Draft newsletter now', draftNewsletterNowFromMenu);

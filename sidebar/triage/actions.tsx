@@ -13,9 +13,11 @@ interface WinActionsProps {
   doUndo: () => void;
   draftEmail: boolean;
   setDraftEmail: (on: boolean) => void;
+  /** Opens the Showcase dialog with a new practice linked to these wins. */
+  nominate: (ids: string[]) => void;
 }
 
-export function WinActions({ win, canDraft, act, undo, doUndo, draftEmail, setDraftEmail }: WinActionsProps) {
+export function WinActions({ win, canDraft, act, undo, doUndo, draftEmail, setDraftEmail, nominate }: WinActionsProps) {
   return (
     <>
       <div class="actions" role="group" aria-label="Actions">
@@ -56,6 +58,11 @@ export function WinActions({ win, canDraft, act, undo, doUndo, draftEmail, setDr
           With Needs info, draft an email asking {win.name || 'the submitter'} for more
         </label>
       )}
+      {win.status === 'Approved' && (
+        <button type="button" class="link" onClick={() => nominate([win.id])}>
+          Nominate as a showcase practice
+        </button>
+      )}
     </>
   );
 }
@@ -65,10 +72,13 @@ interface GroupActionsProps {
   goals: QueueMeta['goals'];
   bulk: (change: TriageChange, what: string, addGoals?: string[]) => void;
   clear: () => void;
+  /** All the selected wins are approved: they can start a showcase practice together. */
+  canNominate: boolean;
+  nominate: () => void;
 }
 
 /** Shown while wins are selected; stays mounted meanwhile so the chosen goal is kept between selections. */
-export function GroupActions({ count, goals, bulk, clear }: GroupActionsProps) {
+export function GroupActions({ count, goals, bulk, clear, canNominate, nominate }: GroupActionsProps) {
   const [goal, setGoal] = useState('');
   if (count === 0) return null;
   return (
@@ -98,6 +108,11 @@ export function GroupActions({ count, goals, bulk, clear }: GroupActionsProps) {
       >
         Tag selected
       </button>
+      {canNominate && (
+        <button type="button" onClick={nominate}>
+          Nominate as a showcase practice
+        </button>
+      )}
       <button type="button" onClick={clear}>
         Clear selection
       </button>

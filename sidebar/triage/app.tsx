@@ -186,6 +186,15 @@ export function App() {
     }
   }
 
+  async function nominate(ids: string[]) {
+    try {
+      await server.triageNominate({ winIds: ids });
+      setNotice({ text: 'The Showcase dialog is open: describe the practice there.' });
+    } catch (err) {
+      fail(err);
+    }
+  }
+
   async function rebuild(offer: DraftOffer) {
     setOffers((list) => list.filter((o) => o.issue !== offer.issue));
     setNotice({ text: `Rebuilding the draft of ${offer.label}…` });
@@ -265,6 +274,10 @@ export function App() {
         goals={meta?.goals ?? []}
         bulk={(change, what, addGoals) => void bulk(change, what, addGoals)}
         clear={() => setSelected([])}
+        canNominate={
+          selected.length > 0 && wins.filter((w) => selected.includes(w.id)).every((w) => w.status === 'Approved')
+        }
+        nominate={() => void nominate(selected)}
       />
 
       <QueueList
@@ -283,6 +296,7 @@ export function App() {
           win={win}
           meta={meta}
           conflict={conflict && conflict.id === win.id ? conflict : null}
+          nominate={(ids) => void nominate(ids)}
           save={save}
           act={act}
           toggleGoal={toggleGoal}

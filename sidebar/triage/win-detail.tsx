@@ -30,6 +30,7 @@ interface DetailProps {
   doUndo: () => void;
   draftEmail: boolean;
   setDraftEmail: (b: boolean) => void;
+  nominate: (ids: string[]) => void;
 }
 
 export function WinDetail({
@@ -43,6 +44,7 @@ export function WinDetail({
   doUndo,
   draftEmail,
   setDraftEmail,
+  nominate,
 }: DetailProps) {
   const changed = new Set(conflict?.fields ?? []);
   const mark = (f: string) => (changed.has(f) ? 'changed' : '');
@@ -106,6 +108,7 @@ export function WinDetail({
         doUndo={doUndo}
         draftEmail={draftEmail}
         setDraftEmail={setDraftEmail}
+        nominate={nominate}
       />
       <GoalChips win={win} goals={meta.goals} toggleGoal={toggleGoal} className={`goals ${mark('goals')}`} />
 

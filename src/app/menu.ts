@@ -9,6 +9,7 @@ export interface MenuItem {
 export const MENU_ITEMS: MenuItem[] = [
   { caption: 'Set up', fn: 'setUp' },
   { caption: 'Triage wins', fn: 'showTriage' },
+  { caption: 'Showcase practices', fn: 'showShowcase' },
   { caption: 'Settings', fn: 'showSettings' },
   { caption: 'Draft newsletter now', fn: 'draftNewsletterNow' },
   { caption: 'Help', fn: 'showHelp' },

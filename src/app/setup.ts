@@ -16,6 +16,7 @@ import { waitingCount } from '../domain/waiting-notice';
 import { catchUpResponses } from './catch-up';
 import { INTAKE_HANDLER } from './intake';
 import { restoreConsents } from './consent-restore';
+import { ensureShowcase } from '../adapters/showcase-sheet';
 
 export interface SetUpReport {
   formId: string;
@@ -45,6 +46,7 @@ export function runSetUp(): SetUpReport {
 
     const { log, changes: logChanges } = ensureLog(ss, store.config.logHeader ?? null);
     changes.push(...logChanges);
+    changes.push(...ensureShowcase(ss));
 
     // A goal renamed in the Goals sheet keeps its ID: its wins are retagged with the new name.
     const renames = goalRenames(store.config.goalNamesById, goals.goals);

@@ -39,6 +39,7 @@ import {
 import { indexFields, PAGE_SIZE, planQueue } from '../domain/triage-queue';
 import { waitingSentence } from '../domain/waiting-notice';
 import { draftNeedsInfo, draftsAvailable } from './triage-draft';
+import { nominateEndpoint } from './showcase';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -231,4 +232,5 @@ export const triageEndpoints: TriageEndpoints = {
   triageSave: endpoint(SIDEBAR, [['save', SAVE_REQUEST]], saveWin),
   triageSaveMany: endpoint(SIDEBAR, [['request', BULK_REQUEST]], saveMany),
   triageRebuildDraft: endpoint(SIDEBAR, [['request', REBUILD_REQUEST]], (req) => rebuildDraft(req.issue)),
+  triageNominate: nominateEndpoint,
 };

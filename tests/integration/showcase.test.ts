@@ -1,0 +1,155 @@
+// Showcase practices through the built bundle: the Showcase sheet Set up makes, nominating from the triage sidebar
+// through the Showcase dialog's endpoints, the one-page questionnaire's checks, withdrawing, IDs never reused.
+import { call, failure } from '../../dev/endpoints';
+import { loadAddOn, type Sim } from '../helpers/addon';
+import { nominate, practice, readySchool, saved } from '../helpers/spread';
+import { PRACTICE_HEADERS } from '../../src/domain/showcase';
+
+function school(): Sim {
+  return readySchool(loadAddOn(), 'Maple Grove Elementary');
+}
+
+function showcaseRows(sim: Sim): Array<Record<string, unknown>> {
+  const [header, ...rows] = sim.spreadsheet.sheetValues('Showcase') as unknown[][];
+  return rows
+    .filter((r) => r.some((c) => c !== ''))
+    .map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i]])));
+}
+
+test('Set up makes the Showcase sheet (header, frozen, dropdowns) and repairs a deleted column; the menu opens the dialog', () => {
+  const sim = school();
+  const sheet = sim.spreadsheet.sheet('Showcase')!;
+  expect(sheet.headers).toEqual(PRACTICE_HEADERS);
+  expect(sheet.frozenRows).toBe(1);
+  expect(sheet.validations[1][sheet.columnOf('Status') - 1]).toMatchObject({
+    values: ['Draft', 'Nominated', 'Withdrawn'],
+  });
+  sheet.deleteColumn(sheet.columnOf('Contact'));
+  sim.run('setUp');
+  expect(sim.spreadsheet.sheet('Showcase')!.headers).toContain('Contact');
+  sim.open('LIMITED');
+  const items = sim.ui.menus[sim.ui.menus.length - 1].items.map((i) => i.caption);
+  expect(items).toContain('Showcase practices');
+  sim.run('showShowcase');
+  expect(sim.ui.dialogs[sim.ui.dialogs.length - 1]).toMatchObject({ title: 'Showcase practices', modal: true });
+});
+
+test('the sidebar nominates approved wins: the dialog opens with them, the tier their dates suggest, and what reaches the district', () => {
+  const sim = school();
+  expect(call(sim, 'triageNominate', { winIds: ['W-0001', 'W-0002'] })).toEqual({ opened: true });
+  expect(sim.ui.dialogs[sim.ui.dialogs.length - 1].title).toBe('Showcase practices');
+  const view = call(sim, 'showcaseOpen');
+  expect(view.start?.winIds).toEqual(['W-0001', 'W-0002']);
+  expect(view.start?.wins.map((w) => [w.id, w.approved, w.reachesDistrict])).toEqual([
+    ['W-0001', true, true],
+    ['W-0002', true, false],
+  ]);
+  // January to September: more than a term, less than a school year.
+  expect(view.start?.suggestion).toEqual({ tier: 'Promising', reason: expect.stringMatching(/about 8 months/) });
+  expect(view.goals).toContain('Reading for all');
+  // The selection is handed over once: reopening the dialog starts from the list.
+  expect(call(sim, 'showcaseOpen').start).toBeNull();
+});
+
+test('nominating checks the questionnaire: 300 words at most, a goal of the school, approved wins only', () => {
+  const sim = school();
+  const long = Array.from({ length: 301 }, (_, i) => `word${i}`).join(' ');
+  const refused = call(sim, 'showcaseSave', {
+    id: '',
+    version: '',
+    action: 'nominate',
+    practice: practice({ description: long, goal: 'Chess', winIds: ['W-0005'] }),
+  });
+  expect(refused).toMatchObject({
+    ok: false,
+    errors: {
+      description: 'Keep "What it is" to 300 words: it has 301.',
+      goal: '"Chess" is not one of the school\'s goals: choose one from the list.',
+      winIds: 'Only approved wins can be linked: W-0005 is not approved.',
+    },
+  });
+  expect(
+    call(sim, 'showcaseSave', { id: '', version: '', action: 'nominate', practice: practice({ winIds: ['W-0404'] }) }),
+  ).toMatchObject({
+    ok: false,
+    errors: { winIds: 'W-0404 is not in the Wins log: remove it from the linked wins.' },
+  });
+  expect(sim.spreadsheet.sheetValues('Showcase')).toHaveLength(1);
+  // A draft may be incomplete; nominating it needs the rest.
+  const draft = saved(
+    call(sim, 'showcaseSave', { id: '', version: '', action: 'save', practice: practice({ impact: '', contact: '' }) }),
+  );
+  expect(draft.practice).toMatchObject({ id: 'P-001', status: 'Draft' });
+  expect(
+    call(sim, 'showcaseSave', {
+      id: 'P-001',
+      version: draft.practice.version,
+      action: 'nominate',
+      practice: practice({ impact: '', contact: '' }),
+    }),
+  ).toMatchObject({
+    ok: false,
+    errors: {
+      impact: 'Say what difference it made, and how you know.',
+      contact: 'Say whom another school can ask about it.',
+    },
+  });
+  // Not a page's shape: refused before anything runs.
+  expect(failure(sim, 'showcaseSave', { id: '', version: '', action: 'publish', practice: practice() })).toMatch(
+    /request\.action should be "save", "nominate" or "withdraw".*Nothing was saved/,
+  );
+});
+
+test('a nominated practice is kept with who and when; withdrawing keeps its row; a stale save is refused; IDs are never reused', () => {
+  const sim = school();
+  const id = nominate(sim, { name: '=HYPERLINK("x")' });
+  expect(id).toBe('P-001');
+  const [row] = showcaseRows(sim);
+  expect(row).toMatchObject({
+    ID: 'P-001',
+    Status: 'Nominated',
+    Practice: '=HYPERLINK("x")',
+    Goal: 'Reading for all',
+    Tier: 'Promising',
+    'Suggested tier': 'Promising',
+    'Linked wins': 'W-0001, W-0002',
+    'Willing to host a visit': 'Yes',
+    'Nominated by': 'principal@school.example',
+    'Nominated at': '2026-11-23T14:00:00.000Z',
+  });
+  // Formula-like text stays text.
+  expect(sim.spreadsheet.sheet('Showcase')!.formulas[1][2]).toBe('');
+  const list = call(sim, 'showcaseOpen').practices;
+  const version = list[0].version;
+  sim.clock.advance(60_000);
+  sim.setUser('coach@school.example');
+  const changed = saved(
+    call(sim, 'showcaseSave', {
+      id,
+      version,
+      action: 'save',
+      practice: practice({ name: 'Reading buddies', impact: 'Visits doubled.' }),
+    }),
+  );
+  expect(changed.practice).toMatchObject({
+    status: 'Nominated',
+    updatedBy: 'coach@school.example',
+    nominatedBy: 'principal@school.example',
+  });
+  sim.setUser('principal@school.example');
+  // The principal's dialog still holds the version read before the coach's save.
+  const stale = call(sim, 'showcaseSave', { id, version, action: 'withdraw', practice: practice() });
+  expect(stale).toMatchObject({
+    ok: false,
+    message: expect.stringMatching(/^P-001 was changed by coach@school\.example since you opened it/),
+  });
+  expect(showcaseRows(sim)[0].Status).toBe('Nominated');
+  const withdrawn = saved(
+    call(sim, 'showcaseSave', { id, version: changed.practice.version, action: 'withdraw', practice: practice() }),
+  );
+  expect(withdrawn.practice.status).toBe('Withdrawn');
+  expect(withdrawn.message).toBe('P-001 ("Reading buddies") was withdrawn.');
+  // A row deleted by hand: its ID is not given again.
+  sim.spreadsheet.sheet('Showcase')!.deleteRow(2);
+  expect(nominate(sim)).toBe('P-002');
+});
