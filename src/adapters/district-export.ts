@@ -77,8 +77,8 @@ function block(rows: ExportCell[][], previous: number): { values: ExportCell[][]
 
 /**
  * Writes the three sheets in one Values.batchUpdate (RAW: nothing becomes a formula, a number or a date). One more
- * call grows a grid the content outgrew; when a person deleted one of the sheets, it is added back and the write
- * tried again (two calls more). Returns the file's record with the sizes written.
+ * call grows a grid the content outgrew; when a person deleted a sheet or rows, it is added back or grown and the write
+ * tried again (a few calls more, only then). Returns the file's record with the sizes written.
  */
 export function writeExportFile(file: ExportFile, content: ExportContent): ExportFile {
   const api = sheetsApi();
@@ -122,32 +122,35 @@ export function writeExportFile(file: ExportFile, content: ExportContent): Expor
   try {
     write();
   } catch (err) {
-    if (!/Unable to parse range/i.test(err instanceof Error ? err.message : String(err))) throw err;
-    // A sheet was deleted or renamed by hand: add back what is missing, then write again.
+    if (!/Unable to parse range|exceeds grid limits/i.test(err instanceof Error ? err.message : String(err))) throw err;
+    // A person deleted or renamed a sheet, or deleted rows: look at the file as it is, add back what is missing,
+    // grow what is too small, then write again.
     const present = gridOf(api.Spreadsheets.get(file.id).sheets);
     const missing = blocks.filter((b) => !present[b.name]);
-    const added = api.Spreadsheets.batchUpdate(
-      {
-        requests: missing.map((b) => ({
-          addSheet: {
-            properties: {
-              title: b.name,
-              gridProperties: { rowCount: Math.max(b.values.length + 500, 100), columnCount: b.width },
-            },
-          },
-        })),
-      },
-      file.id,
-    );
     grid = { ...present };
-    for (const r of added.replies ?? []) {
-      const p = r.addSheet?.properties;
-      if (p)
-        grid[String(p.title)] = {
-          rows: Number(p.gridProperties?.rowCount),
-          cols: Number(p.gridProperties?.columnCount),
-          sheetId: Number(p.sheetId),
-        };
+    if (missing.length) {
+      const added = api.Spreadsheets.batchUpdate(
+        {
+          requests: missing.map((b) => ({
+            addSheet: {
+              properties: {
+                title: b.name,
+                gridProperties: { rowCount: Math.max(b.values.length + 500, 100), columnCount: b.width },
+              },
+            },
+          })),
+        },
+        file.id,
+      );
+      for (const r of added.replies ?? []) {
+        const p = r.addSheet?.properties;
+        if (p)
+          grid[String(p.title)] = {
+            rows: Number(p.gridProperties?.rowCount),
+            cols: Number(p.gridProperties?.columnCount),
+            sheetId: Number(p.sheetId),
+          };
+      }
     }
     grow();
     write();
