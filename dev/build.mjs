@@ -1,4 +1,5 @@
-// Builds dist/: exactly what `clasp push` uploads — the manifest, the server bundle and each HTML page.
+// Builds dist/ and dist-hub/: exactly what `clasp push` uploads for the add-on and for the district hub — each
+// project's manifest, its server bundle and its HTML pages (and the hub's own .clasp.json, for npm run deploy:hub).
 import { build as esbuild } from 'esbuild';
 import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync, copyFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -8,6 +9,7 @@ import { createRequire } from 'node:module';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = resolve(root, process.env.SW_DIST || 'dist');
+const distHub = resolve(root, process.env.SW_DIST_HUB || 'dist-hub');
 const require = createRequire(import.meta.url);
 
 /** Sidebar and dialog pages: sidebar/<entry> bundled and inlined into sidebar/<template>. */
@@ -15,6 +17,11 @@ export const PAGES = [
   { name: 'Sidebar', entry: 'sidebar/main.tsx', template: 'sidebar/index.html' },
   { name: 'Settings', entry: 'sidebar/settings-main.tsx', template: 'sidebar/settings.html' },
   { name: 'Showcase', entry: 'sidebar/showcase-main.tsx', template: 'sidebar/showcase.html' },
+];
+
+/** The district hub's pages (dist-hub/). */
+export const HUB_PAGES = [
+  { name: 'HubSettings', entry: 'sidebar/hub/settings-main.tsx', template: 'sidebar/hub/settings.html' },
 ];
 
 function runWebpack() {
@@ -28,7 +35,7 @@ function runWebpack() {
   });
 }
 
-async function buildPage(page) {
+async function buildPage(page, outDir) {
   const entry = join(root, page.entry);
   if (!existsSync(entry)) return false;
   const out = await esbuild({
@@ -53,22 +60,35 @@ async function buildPage(page) {
   const html = template
     .replace('<!-- STYLE -->', () => `<style>${css}</style>`)
     .replace('<!-- SCRIPT -->', () => `<script>${safeJs}</script>`);
-  writeFileSync(join(dist, `${page.name}.html`), html);
+  writeFileSync(join(outDir, `${page.name}.html`), html);
   return true;
 }
 
-async function main() {
-  rmSync(dist, { recursive: true, force: true });
-  mkdirSync(dist, { recursive: true });
-  copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
-  await runWebpack();
-  const code = readFileSync(join(dist, 'Code.js'), 'utf8');
+function checkBundle(dir) {
+  const code = readFileSync(join(dir, 'Code.js'), 'utf8');
   if (/^\s*(import|export)\s/m.test(code) || /\brequire\(/.test(code)) {
-    throw new Error('dist/Code.js contains module syntax; Apps Script cannot load it.');
+    throw new Error(`${dir}/Code.js contains module syntax; Apps Script cannot load it.`);
   }
+}
+
+async function main() {
+  for (const dir of [dist, distHub]) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+  }
+  copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
+  copyFileSync(join(root, 'hub', 'appsscript.json'), join(distHub, 'appsscript.json'));
+  // clasp keeps a project's files inside the folder of its .clasp.json: the hub's goes next to its built files.
+  copyFileSync(join(root, 'hub', '.clasp.json'), join(distHub, '.clasp.json'));
+  await runWebpack();
+  checkBundle(dist);
+  checkBundle(distHub);
   const pages = [];
-  for (const page of PAGES) if (await buildPage(page)) pages.push(page.name);
+  for (const page of PAGES) if (await buildPage(page, dist)) pages.push(page.name);
+  const hubPages = [];
+  for (const page of HUB_PAGES) if (await buildPage(page, distHub)) hubPages.push(page.name);
   console.log(`Built ${dist}: appsscript.json, Code.js${pages.map((p) => `, ${p}.html`).join('')}`);
+  console.log(`Built ${distHub}: appsscript.json, Code.js${hubPages.map((p) => `, ${p}.html`).join('')}`);
 }
 
 main().catch((err) => {

@@ -2,14 +2,21 @@
 import { escapeHtml } from '../domain/html';
 import { BUSY_MESSAGE } from './lock';
 
+/** The title of alerts: the add-on's name, or the district hub's (src/hub/index.ts sets it). */
+let appName = 'Small Wins';
+
+export function setAppName(name: string): void {
+  appName = name;
+}
+
 export function alert(message: string): void {
-  SpreadsheetApp.getUi().alert('Small Wins', message, SpreadsheetApp.getUi().ButtonSet.OK);
+  SpreadsheetApp.getUi().alert(appName, message, SpreadsheetApp.getUi().ButtonSet.OK);
 }
 
 /** Asks a yes/no question; true only for Yes. */
 export function confirm(message: string): boolean {
   const ui = SpreadsheetApp.getUi();
-  return ui.alert('Small Wins', message, ui.ButtonSet.YES_NO) === ui.Button.YES;
+  return ui.alert(appName, message, ui.ButtonSet.YES_NO) === ui.Button.YES;
 }
 
 export function showDialog(title: string, bodyHtml: string, width = 460, height = 420): void {

@@ -1,10 +1,12 @@
 // Schools for the Spread tests: a school with Set up run, its name saved, and wins whose consent and privacy differ,
 // so what reaches the district export can be told apart by their stories.
-import { addWinRows } from '../../dev/spread-sim';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { addWinRows, DISTRICT_ACCOUNT, hubSim, schoolSim } from '../../dev/spread-sim';
 import { call } from '../../dev/endpoints';
 import type { PracticeInput, ShowcaseSaveResult } from '../../src/spread-api';
 import type { WinField } from '../../src/domain/schema';
-import { setUpSchool, type Sim } from './addon';
+import { DIST, setUpSchool, type Sim } from './addon';
 import { saveSettings, settingsInput } from '../integration/newsletter-fixtures';
 
 type WinRow = Partial<Record<WinField, string>>;
@@ -58,7 +60,10 @@ export const WINS: WinRow[] = [
 /** Set up, the school's name saved, and the wins above (plus `extra`). */
 export function readySchool(sim: Sim, name: string, extra: WinRow[] = []): Sim {
   setUpSchool(sim);
-  const saved = saveSettings(sim, settingsInput({ schoolName: name }));
+  const saved = saveSettings(
+    sim,
+    settingsInput({ schoolName: name, cadence: { kind: 'off', weekday: 5, monthDay: 1, hour: 7 } }),
+  );
   if (!saved.ok) throw new Error(`settings not saved: ${saved.message}`);
   addWinRows(sim, [...WINS, ...extra]);
   return sim;
@@ -91,4 +96,75 @@ export function saved(r: ShowcaseSaveResult): Extract<ShowcaseSaveResult, { ok: 
 export function nominate(sim: Sim, over: Partial<PracticeInput> = {}): string {
   return saved(call(sim, 'showcaseSave', { id: '', version: '', action: 'nominate', practice: practice(over) }))
     .practice.id;
+}
+
+// ---- A district: schools side by side with the hub ----------------------------------------------------------------
+
+export const DIST_HUB = process.env.SW_DIST_HUB || join(__dirname, '..', '..', 'dist-hub');
+
+export interface District {
+  maple: Sim;
+  oak: Sim;
+  elm: Sim;
+  hub: Sim;
+  /** Export IDs by school. */
+  exports: Record<'maple' | 'oak' | 'elm', string>;
+}
+
+export function exportIdOf(url: string): string {
+  return /\/d\/([^/]+)\//.exec(url)![1];
+}
+
+/**
+ * Three schools with different goals, each with its export; Maple and Oak share theirs with the district, Elm shared
+ * its export with the wrong account. The hub is set up; no school is added yet.
+ */
+export function district(opts: { clockFollowsCalls?: boolean; executionLimitMs?: number } = {}): District {
+  if (!existsSync(join(DIST_HUB, 'Code.js'))) throw new Error('dist-hub/ is not built: run `npm run build` first.');
+  const maple = readySchool(
+    schoolSim(DIST, { principal: 'principal@maple.example', name: 'Maple' }, undefined, opts),
+    'Maple Grove Elementary',
+  );
+  const oak = readySchool(
+    schoolSim(DIST, { principal: 'principal@oak.example', name: 'Oak' }, maple),
+    'Oak Hill Middle',
+    [winRow('W-0100', { goals: 'Math confidence', submittedAt: '2026-03-02T15:00:00.000Z' })],
+  );
+  const elm = readySchool(
+    schoolSim(DIST, { principal: 'principal@elm.example', name: 'Elm' }, maple),
+    'Elm Street High',
+  );
+  nominate(maple, { name: 'Reading buddies' });
+  nominate(oak, { name: 'Number talks', goal: 'Math confidence', winIds: ['W-0100', 'W-0006'] });
+  nominate(elm, { name: 'Welcome crew', goal: 'Belonging and wellbeing', winIds: ['W-0001'] });
+  const share = (sim: Sim, to: string) =>
+    exportIdOf(call(sim, 'districtShare', { district: to, draftEmail: false }).view.url);
+  const ids = {
+    maple: share(maple, DISTRICT_ACCOUNT),
+    oak: share(oak, DISTRICT_ACCOUNT),
+    elm: share(elm, 'someone.else@district.example'),
+  };
+  const hub = hubSim(DIST_HUB, maple);
+  hub.open('FULL');
+  hub.run('hubSetUp');
+  return { maple, oak, elm, hub, exports: ids };
+}
+
+/** Adds a school to the hub through the menu: the prompt answered with the link. */
+export function addSchool(hub: Sim, link: string): string {
+  hub.ui.answerNextAlert('OK', link);
+  hub.run('hubAddSchool');
+  return hub.ui.alerts[hub.ui.alerts.length - 1].message;
+}
+
+/** A hub sheet as records by header (unmetered), dates as ISO. */
+export function hubRows(hub: Sim, sheet: string): Array<Record<string, string>> {
+  const [header, ...rows] = hub.spreadsheet.sheetValues(sheet) as unknown[][];
+  return rows
+    .filter((r) => r.some((c) => c !== ''))
+    .map((r) =>
+      Object.fromEntries(
+        header.map((h, i) => [String(h), r[i] instanceof Date ? (r[i] as Date).toISOString() : String(r[i] ?? '')]),
+      ),
+    );
 }
