@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { ServiceEnv, SimCore } from './core';
 import { manifestScopes, takeFault, type FaultState } from './documents';
+import { ensureCell, newSheet, nextSheetId } from './grid';
 import type { PermissionState, SpreadsheetState } from './types';
 
 export const SCOPE = {
@@ -241,6 +242,43 @@ export function simDrive(sim: { core: SimCore }) {
     unshare(id: string, email: string): void {
       const ss = get(id);
       ss.permissions = (ss.permissions ?? []).filter((p) => !same(p.emailAddress, email));
+    },
+    /**
+     * A spreadsheet someone made outside the project under test (another school's export, a file by hand): owned by
+     * `owner`, with sheets of raw values (nothing parsed), shared as given. Returns its ID.
+     */
+    createSpreadsheet(spec: {
+      owner: string;
+      name: string;
+      sheets: Record<string, ReadonlyArray<ReadonlyArray<string | number | boolean>>>;
+      sharedWith?: string[];
+      timeZone?: string;
+    }): string {
+      const id = core.fileId('Sheet');
+      const ss: SpreadsheetState = {
+        id,
+        name: spec.name,
+        timeZone: spec.timeZone ?? core.timeZone,
+        locale: 'en_US',
+        sheets: [],
+        activeSheetId: 0,
+        formUrl: null,
+        owner: spec.owner,
+        permissions: (spec.sharedWith ?? []).map((email) => ({
+          id: permissionIdFor(email),
+          type: 'user' as const,
+          role: 'reader' as const,
+          emailAddress: email,
+          notified: false,
+        })),
+      };
+      for (const [name, rows] of Object.entries(spec.sheets)) {
+        const sheet = newSheet(ss.sheets.length ? nextSheetId(ss) : 0, name, Math.max(1000, rows.length + 10), 26);
+        rows.forEach((row, r) => row.forEach((v, c) => (ensureCell(sheet, r + 1, c + 1).v = v)));
+        ss.sheets.push(sheet);
+      }
+      core.spreadsheets.set(id, ss);
+      return id;
     },
     /** The file is deleted for good: every API call on it answers "not found". */
     deleteFile(id: string): void {

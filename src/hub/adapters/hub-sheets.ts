@@ -3,6 +3,7 @@
 // the hub's cells change); Practices and Progress are the hub's and are rewritten whole.
 import { columnLetter, quotedSheet } from '../../domain/a1';
 import { cellString } from '../../domain/text';
+import { exportIdFromLink } from '../domain/export-read';
 import {
   HUB_SHEETS,
   locate,
@@ -138,11 +139,13 @@ export function writeHub(ss: Spreadsheet, read: HubRead): void {
   const { values, formulas, sheet } = read.schools;
   const cols = locate(values[0] ?? [], SCHOOL_COLUMNS);
   const byId = new Map(read.roll.schools.map((s) => [s.exportId, s]));
-  const idCol = cols.exportId;
-  if (values.length > 1 && idCol !== undefined) {
+  const keyOf = (row: readonly unknown[]) =>
+    (cols.exportId !== undefined ? cellString(row[cols.exportId]).trim() : '') ||
+    (cols.link !== undefined ? exportIdFromLink(cellString(row[cols.link])) : '');
+  if (values.length > 1) {
     const out = values.map((row, r) => row.map((v, c) => (formulas[r]?.[c] ? formulas[r][c] : v)));
     for (let r = 1; r < out.length; r++) {
-      const school = byId.get(cellString(values[r][idCol]).trim());
+      const school = byId.get(keyOf(values[r]));
       if (!school) continue;
       const cells = schoolCells(school);
       (Object.keys(SCHOOL_COLUMNS) as SchoolField[]).forEach((f, i) => {

@@ -3,7 +3,7 @@
 // month). A school's export replaces that school's rows and nothing else; a school that could not be read keeps its
 // rows, marked stale with the reason. Pure: the adapter reads and writes the blocks.
 import { cellString, cleanText, fromCell, toCellText } from '../../domain/text';
-import type { SchoolExport } from './export-read';
+import { exportIdFromLink, type SchoolExport } from './export-read';
 
 export const HUB_SHEETS = { schools: 'Schools', practices: 'Practices', progress: 'Progress' } as const;
 
@@ -132,7 +132,8 @@ function reader<K extends string>(values: readonly unknown[][], names: Record<K,
 export function parseSchools(values: readonly unknown[][]): SchoolRow[] {
   const { at, rows } = reader(values, SCHOOL_COLUMNS);
   return rows.map((r) => ({
-    exportId: fromCell(at(r, 'exportId')).trim(),
+    // A link pasted into the sheet by hand counts too: its ID is the key.
+    exportId: fromCell(at(r, 'exportId')).trim() || exportIdFromLink(fromCell(at(r, 'link'))),
     name: fromCell(at(r, 'name')).trim(),
     link: fromCell(at(r, 'link')).trim(),
     status: fromCell(at(r, 'status')).trim(),
