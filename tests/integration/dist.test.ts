@@ -45,3 +45,36 @@ describe('dist/', () => {
     expect(all).not.toMatch(/Simulator:|createSimulator|playground/);
   });
 });
+
+describe('dist-hub/', () => {
+  const distHub = join(root, 'dist-hub');
+
+  test("clasp, run from the hub's own .clasp.json, would push the hub's manifest, bundle and pages, and nothing else", () => {
+    const out = execFileSync(join(root, 'node_modules', '.bin', 'clasp'), ['show-file-status', '--json'], {
+      cwd: distHub,
+      encoding: 'utf8',
+    });
+    const status = JSON.parse(out.slice(out.indexOf('{'))) as { filesToPush: string[]; untrackedFiles: string[] };
+    const built = readdirSync(distHub)
+      .filter((f) => f !== '.clasp.json')
+      .sort();
+    expect(status.filesToPush.slice().sort()).toEqual(built);
+    expect(built).toEqual(['Code.js', 'HubSettings.html', 'appsscript.json']);
+    expect(JSON.parse(readFileSync(join(distHub, '.clasp.json'), 'utf8'))).toEqual(
+      JSON.parse(readFileSync(join(root, 'hub', '.clasp.json'), 'utf8')),
+    );
+  });
+
+  test('the hub bundle is plain script, declares its own onOpen, and ships nothing of the simulator', () => {
+    const code = readFileSync(join(distHub, 'Code.js'), 'utf8');
+    expect(code).not.toMatch(/^\s*(import|export)\s/m);
+    expect(code).not.toMatch(/\brequire\(/);
+    expect(code).toMatch(/^function onOpen\(/m);
+    expect(code).toMatch(/^function onHubNightly\(/m);
+    expect(code).not.toMatch(/^function onWinSubmitted\(/m);
+    const all = readdirSync(distHub)
+      .map((f) => readFileSync(join(distHub, f), 'utf8'))
+      .join('\n');
+    expect(all).not.toMatch(/Simulator:|createSimulator|playground/);
+  });
+});

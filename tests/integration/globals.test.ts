@@ -1,18 +1,22 @@
-// Apps Script can only call top-level functions: every endpoint a page calls, every trigger handler the add-on
-// installs and every menu item's function must be a `function <name>(` declaration in the built dist/Code.js.
+// Apps Script can only call top-level functions: every endpoint a page calls, every trigger handler a project
+// installs and every menu item's function must be a `function <name>(` declaration in its built Code.js — dist/ for
+// the add-on, dist-hub/ for the district hub (whose endpoint interfaces live under src/hub/).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import type { MenuItemRecord } from '../../dev/sim';
 import { DIST, loadAddOn, setUpSchool } from '../helpers/addon';
+import { DIST_HUB, district } from '../helpers/spread';
 import { saveSettings, settingsInput } from './newsletter-fixtures';
 
 const SRC = join(__dirname, '..', '..', 'src');
+const HUB_SRC = join(SRC, 'hub');
 
-/** Member names of every `interface …Endpoints` declared in src/: what the pages' client can call. */
-function endpointNames(): string[] {
+/** Member names of every `interface …Endpoints` declared under `root` (minus `skip`): what pages can call. */
+function endpointNames(root = SRC, skip: string | null = HUB_SRC): string[] {
   const names: string[] = [];
   const visit = (dir: string) => {
+    if (dir === skip) return;
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) visit(path);
@@ -25,12 +29,12 @@ function endpointNames(): string[] {
       }
     }
   };
-  visit(SRC);
+  visit(root);
   return names;
 }
 
-const declared = (name: string) =>
-  new RegExp(`^function ${name}\\(`, 'm').test(readFileSync(join(DIST, 'Code.js'), 'utf8'));
+const declared = (name: string, dist = DIST) =>
+  new RegExp(`^function ${name}\\(`, 'm').test(readFileSync(join(dist, 'Code.js'), 'utf8'));
 
 test('every page endpoint is a top-level function of the bundle', () => {
   const names = endpointNames();
@@ -50,4 +54,15 @@ test('every menu item and every installed trigger handler is a top-level functio
   expect(handlers.length).toBeGreaterThanOrEqual(2);
   const entryPoints = [...new Set(['onOpen', 'onInstall', ...menuFns, ...handlers])];
   expect(entryPoints.filter((n) => !declared(n))).toEqual([]);
+});
+
+test("every hub page endpoint, menu item and trigger handler is a top-level function of the hub's bundle", () => {
+  const names = endpointNames(HUB_SRC, null);
+  expect(names).toEqual(expect.arrayContaining(['hubSettingsOpen', 'hubSettingsSave']));
+  expect(names.filter((n) => !declared(n, DIST_HUB))).toEqual([]);
+  const { hub } = district();
+  const menuFns = hub.ui.menus.flatMap((m) => m.items.flatMap((i) => ('fn' in i ? [i.fn] : [])));
+  expect(menuFns).toHaveLength(6);
+  const entryPoints = [...new Set(['onOpen', ...menuFns, ...hub.triggers().map((t) => t.fn), 'continueHubRefresh'])];
+  expect(entryPoints.filter((n) => !declared(n, DIST_HUB))).toEqual([]);
 });
