@@ -249,10 +249,9 @@ export function suggestTier(dates: readonly string[]): TierSuggestion {
   return { tier: 'Emerging', spanDays, reason: `The linked wins span ${span}: less than a term, so Emerging.` };
 }
 
-/** Words as a person counts them: runs of letters, digits and joined punctuation. */
+/** Words as a person counts them: runs between spaces holding a letter or a digit (a lone dash is not a word). */
 export function countWords(text: string): number {
-  const words = text.trim().match(/\S+/gu);
-  return words ? words.length : 0;
+  return text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
 /** Field limits that keep a practice on one page (and every cell well under the 50,000-character limit). */
