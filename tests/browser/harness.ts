@@ -101,9 +101,15 @@ let served = 0;
 export async function openAddonPage(
   browser: Chromium,
   sim: BridgeHost,
-  opts: { name: string; viewport: { width: number; height: number }; dialogs?: 'dismiss' | 'accept' },
+  opts: {
+    name: string;
+    viewport: { width: number; height: number };
+    dialogs?: 'dismiss' | 'accept';
+    /** The built project the page comes from (dist/ by default; the district hub's pages are in dist-hub/). */
+    dist?: string;
+  },
 ): Promise<AddonPage> {
-  const file = join(DIST, `${opts.name}.html`);
+  const file = join(opts.dist ?? DIST, `${opts.name}.html`);
   if (!existsSync(file))
     throw new Error(`${file} is not built: run \`npm run build\` first (with the same SW_DIST as the tests).`);
   const html = readFileSync(file, 'utf8');
