@@ -43,6 +43,11 @@ export interface DistrictSharing {
   sharedAt: string;
   refreshedAt?: string;
   problem?: string;
+  /**
+   * The school's UTC offset at the start of each month seen (minutes), kept so a refresh asks Utilities only about
+   * months it has not seen: a past month's offset never changes.
+   */
+  offsets?: Record<string, number>;
 }
 
 const KEY = 'districtExport';
@@ -56,15 +61,17 @@ function sharingOf(store: DocumentStore): DistrictSharing | null {
 
 // ---- Building the content ----------------------------------------------------------------------------------
 
-/** The zone's UTC offset at the start of each month asked for: one Utilities call per month, not per entry. */
-function offsetsIn(timeZone: string): (month: string) => number {
-  const known = new Map<string, number>();
+/**
+ * The zone's UTC offset at the start of each month asked for: one Utilities call per month not in `known` (which it
+ * adds to), never one per entry.
+ */
+function offsetsIn(timeZone: string, known: Record<string, number>): (month: string) => number {
   return (month) => {
-    let minutes = known.get(month);
+    let minutes = known[month];
     if (minutes === undefined) {
       const [y, m] = month.split('-').map(Number);
       minutes = parseOffset(Utilities.formatDate(new Date(Date.UTC(y, m - 1, 1)), timeZone, 'Z'));
-      known.set(month, minutes);
+      known[month] = minutes;
     }
     return minutes;
   };
@@ -74,12 +81,17 @@ function offsetsIn(timeZone: string): (month: string) => number {
  * Reads what the export holds — the Showcase sheet, the log's goal, status, kind and date columns, the linked wins
  * in full — in a handful of calls whatever the log's size, and builds it.
  */
-export function exportContent(ss: Spreadsheet, store: DocumentStore, nowIso: string): ExportContent {
+export function exportContent(
+  ss: Spreadsheet,
+  store: DocumentStore,
+  nowIso: string,
+  offsets: Record<string, number> = {},
+): ExportContent {
   const timeZone = ss.getSpreadsheetTimeZone();
   const practices = readShowcaseIfAny(ss)?.practices ?? [];
   const log = openWinsLog(ss);
   const columns = readColumns(log, ['id', 'submittedAt', 'status', 'kind', 'goals']);
-  const offset = offsetsIn(timeZone);
+  const offset = offsetsIn(timeZone, offsets);
   const entries = (columns.cells.id ?? []).map((_, i) => {
     const win = winFromCells({
       submittedAt: columns.cells.submittedAt?.[i],
@@ -132,8 +144,9 @@ export function refreshDistrictExport(): RefreshOutcome {
     if (!sharing || !sharing.sharing || !sharing.file) return { refreshed: false, message: '' };
     const nowIso = new Date().toISOString();
     try {
-      const file = writeExportFile(sharing.file, exportContent(ss, store, nowIso));
-      store.save({ [KEY]: { ...sharing, file, refreshedAt: nowIso, problem: undefined } });
+      const offsets = { ...sharing.offsets };
+      const file = writeExportFile(sharing.file, exportContent(ss, store, nowIso, offsets));
+      store.save({ [KEY]: { ...sharing, file, refreshedAt: nowIso, problem: undefined, offsets } });
       return { refreshed: true, message: 'The district export was updated.' };
     } catch (err) {
       const problem = refreshProblem(err, sharing);
@@ -220,7 +233,8 @@ function share(request: DistrictShareRequest): DistrictResult {
     let file = before?.file && before.owner.toLowerCase() === who.toLowerCase() ? before.file : null;
     const nowIso = new Date().toISOString();
     const school = loadSettings(store).schoolName || ss.getName();
-    const content = exportContent(ss, store, nowIso);
+    const offsets = { ...before?.offsets };
+    const content = exportContent(ss, store, nowIso, offsets);
     const notes: string[] = [];
     if (file) {
       try {
@@ -244,6 +258,7 @@ function share(request: DistrictShareRequest): DistrictResult {
       owner: who,
       sharedAt: before?.sharing && before.file?.id === file.id ? before.sharedAt : nowIso,
       refreshedAt: nowIso,
+      offsets,
     };
     store.save({ [KEY]: sharing });
     return { ok: true, message: notes.join(' '), sharing, school };
