@@ -14,6 +14,7 @@ import { cellString } from '../domain/text';
 import { catchUpResponses, checkResponses } from './catch-up';
 import { LOCK_MS } from './newsletter-state';
 import { runNewsletter } from './newsletter-run';
+import { EXPORT_EVERY_MS, isSharingWithDistrict, refreshDistrictExport } from './district';
 
 /** What a job sees: the spreadsheet, the document properties read at the tick's start, and shared lazy reads. */
 export interface Tick {
@@ -89,8 +90,24 @@ const newsletterJob: ClockJob = {
   },
 };
 
-/** Every job the clock runs, in order. A new job (the daily dashboard, the digest, the export) is one more entry. */
-export const CLOCK_JOBS: readonly ClockJob[] = [catchUpJob, newsletterJob];
+/**
+ * The district export, rewritten once a day while the school shares it (nominations and withdrawals rewrite it at
+ * once as well). A refresh that fails is kept for Settings to show, not thrown: the next day tries again.
+ */
+const districtExportJob: ClockJob = {
+  name: 'district export',
+  due(tick) {
+    if (!isSharingWithDistrict(tick.store.config)) return false;
+    const last = Date.parse(tick.lastRun('district export') ?? '');
+    return !Number.isFinite(last) || tick.nowMs - last >= EXPORT_EVERY_MS;
+  },
+  run() {
+    return refreshDistrictExport().message || 'sharing with the district is off';
+  },
+};
+
+/** Every job the clock runs, in order. A new job (the daily dashboard, the digest) is one more entry. */
+export const CLOCK_JOBS: readonly ClockJob[] = [catchUpJob, newsletterJob, districtExportJob];
 
 export interface TickReport {
   /** False when the tick came from an account that does not run the automation: it returned at once. */

@@ -51,6 +51,14 @@ export interface DistrictSharing {
 }
 
 const KEY = 'districtExport';
+/** The clock rewrites the export once a day (a little under 24 hours, so hourly ticks keep it daily). */
+export const EXPORT_EVERY_MS = 23 * 3_600_000;
+
+/** Whether the school shares a district export now (read from the properties the clock's tick already holds). */
+export function isSharingWithDistrict(config: Record<string, unknown>): boolean {
+  const v = config[KEY] as Partial<DistrictSharing> | undefined;
+  return !!v && typeof v === 'object' && v.sharing === true && !!v.file;
+}
 const LOCK_MS = 30000;
 const EMAIL = /^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+$/;
 

@@ -8,7 +8,8 @@ import { call } from '../../dev/endpoints';
 import { simDrive, simGmail, simSheetsApi, type Simulator } from '../../dev/sim';
 import { DISTRICT_ACCOUNT } from '../../dev/spread-sim';
 import { DIST, loadAddOn, type Sim } from '../helpers/addon';
-import { nominate, practice, readySchool, saved, STORY } from '../helpers/spread';
+import { nominate, practice, readySchool, saved, STORY, winRow } from '../helpers/spread';
+import { addWinRows } from '../../dev/spread-sim';
 
 function school(): Sim {
   return readySchool(loadAddOn(), 'Maple Grove Elementary');
@@ -192,4 +193,22 @@ test('a sheet of the export deleted by hand is added back at the next refresh; a
   for (let i = 1; i < 3; i++) nominate(sim, { name: `Practice ${i}` });
   expect(exportOf(sim, id).Progress[0]).toEqual(['Goal', 'Month', 'Entries', 'Wins', 'Lessons learned']);
   expect(exportOf(sim, id).Practices).toHaveLength(4);
+});
+
+test('the hourly clock rewrites the export once a day while the school shares it, and not at all once it stops', () => {
+  const sim = school();
+  const id = /\/d\/([^/]+)\//.exec(share(sim).view.url)![1];
+  addWinRows(sim, [winRow('W-0200', { submittedAt: '2026-11-23T18:00:00.000Z', goals: 'Family partnership' })]);
+  const about = () => exportOf(sim, id).About[3][1];
+  // The first hourly tick after sharing refreshed it, with the win added since; the next 22 ticks did not.
+  sim.advanceTo('2026-11-24T13:30:00Z');
+  expect(about()).toBe('2026-11-23T15:00:00.000Z');
+  expect(exportOf(sim, id).Progress).toContainEqual(['Family partnership', '2026-11', '1', '1', '0']);
+  sim.advanceTo('2026-11-24T14:30:00Z');
+  expect(about()).toBe('2026-11-24T14:00:00.000Z');
+  call(sim, 'districtStop');
+  const stopped = about();
+  sim.advanceTo('2026-11-28T16:00:00Z');
+  expect(about()).toBe(stopped);
+  expect(sim.errors).toEqual([]);
 });
