@@ -118,7 +118,8 @@ test('a bad address and a template that cannot be opened are shown on their fiel
   );
   await eventually(async () => expect(await page.evaluate(() => document.activeElement?.id)).toBe('rcpt-Families'));
   await page.getByRole('status').getByText('Some settings need a fix before they can be saved.').waitFor();
-  expect(calls).toEqual(['settingsOpen']);
+  // Nothing was sent to save: the page only opened (its "Share with the district" section loads on its own).
+  expect(calls).toEqual(['settingsOpen', 'districtOpen']);
 
   // Fixed: the error goes as the leader types. The server then finds the template cannot be opened.
   await families.fill('pta@school.example, parents@school.example');
@@ -130,7 +131,7 @@ test('a bad address and a template that cannot be opened are shown on their fiel
   );
   await eventually(async () => expect(await template.getAttribute('aria-invalid')).toBe('true'));
   await eventually(async () => expect(await page.evaluate(() => document.activeElement?.id)).toBe('template'));
-  expect(calls).toEqual(['settingsOpen', 'settingsSave']);
+  expect(calls).toEqual(['settingsOpen', 'districtOpen', 'settingsSave']);
   expect(view(sim).input.template).toBe('');
   expect(clockTriggers(sim).map((t) => `${t.fn} ${t.id} ${t.owner}`)).toEqual(clock);
 

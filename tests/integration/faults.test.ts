@@ -819,6 +819,7 @@ describe('menus before anything exists', () => {
     expect(sim.ui.menus[sim.ui.menus.length - 1].items.map((i: { caption?: string }) => i.caption)).toEqual([
       'Set up',
       'Triage wins',
+      'Showcase practices',
       'Settings',
       'Draft newsletter now',
       'Help',
