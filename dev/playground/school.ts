@@ -3,7 +3,7 @@
 import { QUESTIONS } from '../../src/domain/form-spec';
 import type { Simulator } from '../sim';
 import { ASSISTANT_PRINCIPAL, PEOPLE, PRINCIPAL, TRICKY_WINS, WINS, type SeedWin } from './school-wins';
-import { tryEndpoint } from '../endpoints';
+import { call, tryEndpoint } from '../endpoints';
 import type { TriageChange, TriageEndpoints } from '../../src/api';
 import type { SettingsEndpoints } from '../../src/settings-api';
 
@@ -220,7 +220,40 @@ export function seedSchool(sim: Simulator): { wins: number } {
   sim.advanceTo(new Date(end - HOUR));
   // This week the school switched on the schedule: every Friday at 3 pm (an hourly trigger checks when it is due).
   saveSettings(sim, true);
+  nominateSeededPractice(sim, goals[0]);
   sim.clock.set(new Date(end));
   sim.open('LIMITED');
   return { wins: all.length };
+}
+
+/** The practice behind the term's approved wins on one goal, nominated to the showcase (not shared with anyone yet). */
+function nominateSeededPractice(sim: Simulator, goal: string): void {
+  const [header, ...rows] = sim.spreadsheet.sheetValues('Wins') as unknown[][];
+  const col = (h: string) => header.indexOf(h);
+  const ids = rows
+    .filter((r) => r[col('Status')] === 'Approved' && String(r[col('Goals')]).split(', ').includes(goal))
+    .map((r) => String(r[col('ID')]))
+    .slice(0, 4);
+  if (!ids.length) return;
+  const r = call(sim, 'showcaseSave', {
+    id: '',
+    version: '',
+    action: 'nominate',
+    practice: {
+      name: 'Reading buddies on Fridays',
+      goal,
+      description:
+        'Every Friday, older students read with younger ones in the library for thirty minutes. The older buddies use a one-page card with three prompts; teachers meet for ten minutes afterwards to note what worked.',
+      impact: 'Library visits doubled over the term, and the buddies asked to keep it going; the linked wins tell how.',
+      gradeBand: 'K–5',
+      whoBenefits: 'Readers who are behind, and the older buddies',
+      whatItTakes: 'Thirty minutes a week, a library slot, a one-page guide; no cost.',
+      conditions: 'A librarian who opens the room on Fridays.',
+      contact: `${PRINCIPAL.name}, ${PRINCIPAL.email}`,
+      hostVisits: true,
+      tier: 'Promising',
+      winIds: ids,
+    },
+  });
+  if (!r.ok) throw new Error(`The seeded practice was not nominated: ${r.message}`);
 }

@@ -8,6 +8,7 @@ import { sentence, Session } from './session';
 import { withGoogleScript } from './shim';
 import type { ActionReply } from './types';
 import { playgroundView } from './view';
+import { districtView } from './district';
 
 const ROOT = resolve(__dirname, '..', '..');
 const HOUR = 3600000;
@@ -134,6 +135,10 @@ export async function startPlayground(opts: PlaygroundOptions = {}): Promise<Pla
     if (req.method === 'GET') {
       if (path === '/') return send(res, 200, 'text/html', index);
       if (path === '/favicon.ico') return send(res, 204, 'image/x-icon', '');
+      if (path === '/api/district') {
+        const key = `${session.activity[session.activity.length - 1]?.n ?? 0}:${session.sim.meter.calls}`;
+        return send(res, 200, 'application/json', JSON.stringify(districtView(session.sim, distDir, key)));
+      }
       if (path === '/api/state') {
         const view = playgroundView(session);
         session.takeNotices();

@@ -148,3 +148,13 @@ export interface ActionReply {
   value?: unknown;
   error?: string;
 }
+
+/** The District tab: the school's district export, and the hub with it and two more seeded schools. */
+export interface DistrictPlaygroundView {
+  /** What this is, in a sentence or two. */
+  note: string;
+  export: { name: string; sheets: SheetView[]; activeSheet: string };
+  hub: { name: string; sheets: SheetView[]; activeSheet: string };
+  /** What the hub said (Add school, the refresh), in order. */
+  said: string[];
+}

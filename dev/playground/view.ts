@@ -9,7 +9,11 @@ import { SCHOOL } from './school';
 const DEFAULT_WIDTH = 100;
 
 function sheets(sim: Simulator): SheetView[] {
-  const model = sim.spreadsheet;
+  return sheetsOf(sim.spreadsheet);
+}
+
+/** Every tab of a spreadsheet model as the page draws it (the school's, or another file such as an export). */
+export function sheetsOf(model: Simulator['spreadsheet']): SheetView[] {
   return model.sheetNames().map((name) => {
     const sheet = model.sheet(name)!;
     const rows = sheet.displayValues;

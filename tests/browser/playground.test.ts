@@ -99,6 +99,29 @@ describe('playground', () => {
     expect(dialogs).toEqual([]);
   });
 
+  test("the District tab shows the school's district export and the hub with three seeded schools", async () => {
+    await openTab(/^District/);
+    const hub = page.getByRole('region', { name: 'District hub' });
+    const schools = hub.getByRole('table', { name: 'Sheet Schools' });
+    await schools.waitFor({ timeout: 90_000 });
+    const rows = await schools.locator('tbody tr').allInnerTexts();
+    expect(rows).toHaveLength(3);
+    for (const name of ['Maple Grove Elementary', 'Oak Hill Middle', 'Elm Street High'])
+      expect(rows.some((r) => r.includes(name) && r.includes('Up to date'))).toBe(true);
+    // The seeded school's nominated practice, as its export holds it and as the hub rolled it up.
+    const exported = page.getByRole('region', { name: /— Small Wins for the district$/ });
+    await eventually(async () =>
+      expect(await exported.getByRole('table', { name: 'Sheet Practices' }).innerText()).toContain(
+        'Reading buddies on Fridays',
+      ),
+    );
+    await hub.getByRole('tab', { name: 'Practices' }).click();
+    await eventually(async () =>
+      expect(await hub.getByRole('table', { name: 'Sheet Practices' }).locator('tbody tr').count()).toBe(3),
+    );
+    await openTab(/^Spreadsheet/);
+  });
+
   test('Form → triage in the real sidebar → newsletter: the win reaches the Doc and the Gmail draft', async () => {
     // 1. A teacher submits the intake Form; the form-submit trigger adds the win as New.
     await openTab(/^Intake Form/);

@@ -1,5 +1,5 @@
 // The page's calls to the playground server: read the view, and take actions (each answers with the new view).
-import type { ActionReply, PlaygroundView } from '../types';
+import type { ActionReply, DistrictPlaygroundView, PlaygroundView } from '../types';
 
 async function json<T>(res: Response): Promise<T> {
   const body = (await res.json()) as T & { error?: string };
@@ -25,4 +25,8 @@ export async function closeSurface(kind: 'sidebar' | 'dialog'): Promise<Playgrou
       body: JSON.stringify({ kind }),
     }),
   );
+}
+
+export async function loadDistrict(): Promise<DistrictPlaygroundView> {
+  return json<DistrictPlaygroundView>(await fetch('/api/district'));
 }

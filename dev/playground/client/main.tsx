@@ -8,10 +8,11 @@ import type { AlertView, PlaygroundView } from '../types';
 import { closeSurface, loadView, post } from './api';
 import { costLine, formatTime, type Act } from './format';
 import { ActivityPanel, DocsPanel, DraftsPanel, FormPanel, TriggersPanel } from './panels';
+import { DistrictPanel } from './district-panel';
 import { SheetGrid } from './sheet';
 import './style.css';
 
-type Tab = 'sheet' | 'form' | 'docs' | 'drafts' | 'triggers' | 'activity';
+type Tab = 'sheet' | 'form' | 'docs' | 'drafts' | 'triggers' | 'activity' | 'district';
 
 function Menu({ view, act, busy }: { view: PlaygroundView; act: Act; busy: boolean }) {
   const [open, setOpen] = useState<string | null>(null);
@@ -155,6 +156,7 @@ function App() {
     ['drafts', `Gmail drafts (${view.drafts.length})`],
     ['triggers', `Triggers & clock (${view.triggers.length})`],
     ['activity', 'Activity log'],
+    ['district', 'District (export & hub)'],
   ];
   return (
     <div class={`app${busy ? ' busy' : ''}`} aria-busy={busy}>
@@ -218,6 +220,7 @@ function App() {
           {tab === 'drafts' && <DraftsPanel drafts={view.drafts} timeZone={view.timeZone} />}
           {tab === 'triggers' && <TriggersPanel view={view} act={act} busy={busy} />}
           {tab === 'activity' && <ActivityPanel activity={view.activity} timeZone={view.timeZone} />}
+          {tab === 'district' && <DistrictPanel />}
         </section>
         {view.sidebar && (
           <aside class="sidebar" aria-label={`Add-on sidebar: ${view.sidebar.title}`}>
