@@ -5,7 +5,7 @@ import { simDrive } from '../../dev/sim';
 import { DISTRICT_ACCOUNT } from '../../dev/spread-sim';
 import { loadAddOn } from '../helpers/addon';
 import { district, DIST_HUB, readySchool } from '../helpers/spread';
-import { eventually, openAddonPage, unnamedControls, useChromium } from './harness';
+import { eventually, openAddonPage, openSidebar, unnamedControls, useChromium } from './harness';
 
 const browser = useChromium();
 
@@ -77,5 +77,25 @@ test('the hub Settings page names every field, refuses what the server would, an
   await page.getByLabel('Dataset ID').fill('small_wins');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await eventually(async () => expect(await page.getByRole('status').textContent()).toBe('Settings saved.'));
+  await page.close();
+});
+
+test('in the triage sidebar, an approved win offers Nominate as a showcase practice, which opens the Showcase dialog with it', async () => {
+  const sim = readySchool(loadAddOn(), 'Maple Grove Elementary');
+  const { page, calls } = await openSidebar(browser(), sim);
+  // W-0005 is New: it has no such button.
+  await page.getByRole('heading', { level: 2, name: 'Headline of W-0005' }).waitFor();
+  expect(await page.getByRole('button', { name: 'Nominate as a showcase practice' }).count()).toBe(0);
+  await page.getByRole('combobox', { name: /^Status/ }).selectOption('Approved');
+  await page.getByRole('heading', { level: 2, name: /^Headline of W-000/ }).waitFor();
+  const heading = (await page.getByRole('heading', { level: 2 }).first().textContent()) ?? '';
+  const id = /W-\d{4}/.exec(heading)![0];
+  await page.getByRole('button', { name: 'Nominate as a showcase practice' }).click();
+  await eventually(async () =>
+    expect(await page.getByText('The Showcase dialog is open: describe the practice there.').count()).toBe(1),
+  );
+  expect(calls).toContain('triageNominate');
+  expect(sim.ui.dialogs[sim.ui.dialogs.length - 1].title).toBe('Showcase practices');
+  expect(call(sim, 'showcaseOpen').start?.winIds).toEqual([id]);
   await page.close();
 });
