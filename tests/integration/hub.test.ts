@@ -162,3 +162,11 @@ test('the hub never opens a school log: only the exports shared with it, through
   expect(new Set(reached.map((c) => c.spreadsheetId))).toEqual(new Set(Object.values(d.exports)));
   expect(reached.some((c) => logs.includes(c.spreadsheetId))).toBe(false);
 });
+
+test('a follow-up trigger left over after its pull finished reads nothing and starts no new pull', () => {
+  const d = district();
+  addSchool(d.hub, link(d.exports.maple));
+  d.hub.meter.reset();
+  d.hub.run('continueHubRefresh');
+  expect(d.hub.meter.byMethod['Sheets.Spreadsheets.Values.batchGet']).toBeUndefined();
+});

@@ -48,7 +48,11 @@ function pullUnderLock(
   const startMs = Date.now();
   const store = DocumentStore.open();
   let state = store.config[KEY] as PullState | undefined;
-  if (from === 'follow-up') removeFollowUps();
+  if (from === 'follow-up') {
+    removeFollowUps();
+    // A follow-up left over after its pull finished has nothing to continue: it never starts a new pull.
+    if (!state) return { outcome: 'done', message: 'No pull was waiting to continue.', read: 0, total: 0 };
+  }
   if (state && from === 'nightly' && !stalled(state, startMs))
     return {
       outcome: 'running',
@@ -57,7 +61,8 @@ function pullUnderLock(
       total: state.keys.length,
     };
   const read = readHub(ss);
-  if (!state || (from === 'nightly' && stalled(state, startMs)) || (from === 'follow-up' && !state.keys.length)) {
+  // The nightly run starts afresh (a stalled pull is abandoned); Refresh now continues one under way.
+  if (!state || (from === 'nightly' && stalled(state, startMs))) {
     const keys = read.roll.schools.map((s) => s.exportId).filter(Boolean);
     state = { started: new Date(startMs).toISOString(), keys, next: 0, read: 0, stale: 0, executions: 0, touched: '' };
   }
