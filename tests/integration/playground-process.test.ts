@@ -39,7 +39,8 @@ test.each(['SIGTERM', 'SIGINT'] as const)(
     try {
       let out = '';
       const url = await new Promise<string>((ok, fail) => {
-        const timer = setTimeout(() => fail(new Error(`no URL printed: ${out}`)), 60_000);
+        const timer = setTimeout(() => fail(new Error(`no URL printed: ${out}`)), 150_000);
+        child.stderr.on('data', (d: Buffer) => (out += d.toString()));
         child.stdout.on('data', (d: Buffer) => {
           out += d.toString();
           const m = /playground: (http:\/\/[^\s]+)/.exec(out);
