@@ -8,6 +8,7 @@ import { bigQueryService } from './bigquery';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { displayValue, isDateValue } from './cells';
+import { chartsService } from './charts';
 import { zonedParts } from './clock';
 import {
   hostRealm,
@@ -147,6 +148,7 @@ function buildServices(core: SimCore, realm: Realm, extra: Map<string, ServiceFa
   const session = sessionService(env);
   const globals: Record<string, unknown> = {
     ...sheets.globals,
+    Charts: chartsService(env),
     FormApp: forms.FormApp,
     ScriptApp: script.ScriptApp,
     ...propertiesService(env),

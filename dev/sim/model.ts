@@ -3,6 +3,7 @@
 import { displayValue, parseInput } from './cells';
 import type { SimCore } from './core';
 import {
+  a1,
   cellAt,
   deleteCols,
   deleteRows,
@@ -55,6 +56,29 @@ export class SimSheetModel {
       if (w !== undefined && w !== null) out[i + 1] = w;
     });
     return out;
+  }
+  /** Embedded charts as stored: type, options, position and ranges in A1 notation (with the sheet's name). */
+  get charts(): Array<{
+    id: number | null;
+    type: string;
+    options: Record<string, unknown>;
+    position: { row: number; column: number };
+    ranges: string[];
+  }> {
+    return (this.state.charts ?? []).map((c) => ({
+      id: c.id,
+      type: c.type,
+      options: { ...c.options },
+      position: { row: c.position.row, column: c.position.column },
+      ranges: c.ranges.map((r) => {
+        const sheet = this.ss.sheets.find((s) => s.id === r.sheetId)?.name ?? '?';
+        return `${sheet}!${a1(r.r, r.c, r.nr, r.nc)}`;
+      }),
+    }));
+  }
+  /** Developer metadata located on this sheet. */
+  get developerMetadata(): Array<{ key: string; value: string | null; visibility: string }> {
+    return (this.state.metadata ?? []).map((m) => ({ key: m.key, value: m.value, visibility: m.visibility }));
   }
   get hiddenColumns(): number[] {
     return this.state.hiddenCols.flatMap((h, i) => (h ? [i + 1] : []));

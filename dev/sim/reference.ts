@@ -13,6 +13,17 @@ export interface ReferenceClasses {
   TextFinder: GoogleAppsScript.Spreadsheet.TextFinder;
   DataValidation: GoogleAppsScript.Spreadsheet.DataValidation;
   DataValidationBuilder: GoogleAppsScript.Spreadsheet.DataValidationBuilder;
+  EmbeddedChart: GoogleAppsScript.Spreadsheet.EmbeddedChart;
+  EmbeddedChartBuilder: GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
+  EmbeddedColumnChartBuilder: GoogleAppsScript.Spreadsheet.EmbeddedColumnChartBuilder;
+  EmbeddedBarChartBuilder: GoogleAppsScript.Spreadsheet.EmbeddedBarChartBuilder;
+  EmbeddedLineChartBuilder: GoogleAppsScript.Spreadsheet.EmbeddedLineChartBuilder;
+  ContainerInfo: GoogleAppsScript.Spreadsheet.ContainerInfo;
+  ChartOptions: GoogleAppsScript.Charts.ChartOptions;
+  Charts: GoogleAppsScript.Charts.Charts;
+  DeveloperMetadata: GoogleAppsScript.Spreadsheet.DeveloperMetadata;
+  DeveloperMetadataFinder: GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder;
+  DeveloperMetadataLocation: GoogleAppsScript.Spreadsheet.DeveloperMetadataLocation;
   FormApp: GoogleAppsScript.Forms.FormApp;
   Form: GoogleAppsScript.Forms.Form;
   FormResponse: GoogleAppsScript.Forms.FormResponse;

@@ -1,5 +1,6 @@
 // SpreadsheetApp fake: Spreadsheet, Sheet, Range, TextFinder and DataValidation facades over the
 // simulator's live spreadsheet state, with Sheets' typed-input write semantics and real error texts.
+import { embeddedCharts, SHEET_CHART_COSTS } from './charts';
 import { CELL_TOO_LONG, displayValue, isDateValue, MAX_CELL_CHARS, parseInput, type ParseContext } from './cells';
 import type { ServiceEnv } from './core';
 import {
@@ -25,6 +26,7 @@ import {
 import type { CostTable } from './meter';
 import { manifestScopes } from './documents';
 import { roleOf } from './drive';
+import { developerMetadata, METADATA_METHOD_COSTS } from './metadata';
 import type { Cell, SheetState, SpreadsheetState, ValidationState } from './types';
 
 const DATA = 100;
@@ -41,6 +43,9 @@ export const SPREADSHEET_APP_COSTS: CostTable = {
 };
 export const SPREADSHEET_COSTS: CostTable = {
   default: HANDLE,
+  addDeveloperMetadata: METADATA_METHOD_COSTS.addDeveloperMetadata,
+  getDeveloperMetadata: METADATA_METHOD_COSTS.getDeveloperMetadata,
+  createDeveloperMetadataFinder: 0,
   insertSheet: FORMAT,
   deleteSheet: FORMAT,
   toast: 2,
@@ -49,6 +54,14 @@ export const SPREADSHEET_COSTS: CostTable = {
 };
 export const SHEET_COSTS: CostTable = {
   default: HANDLE,
+  newChart: SHEET_CHART_COSTS.newChart,
+  insertChart: SHEET_CHART_COSTS.insertChart,
+  updateChart: SHEET_CHART_COSTS.updateChart,
+  removeChart: SHEET_CHART_COSTS.removeChart,
+  getCharts: SHEET_CHART_COSTS.getCharts,
+  addDeveloperMetadata: METADATA_METHOD_COSTS.addDeveloperMetadata,
+  getDeveloperMetadata: METADATA_METHOD_COSTS.getDeveloperMetadata,
+  createDeveloperMetadataFinder: 0,
   appendRow: DATA,
   clear: DATA,
   clearContents: DATA,
@@ -410,7 +423,7 @@ export function spreadsheetService(env: ServiceEnv, getUi: () => object): Spread
       core.meter.addCells(cells);
     };
     const self = {
-      [MODEL]: { ssId, sheetId },
+      [MODEL]: { ssId, sheetId, box },
       getValues: () => map2d((cell) => toRealmValue(cell?.v)),
       getValue: () => {
         core.meter.addCells(1);
@@ -749,10 +762,35 @@ export function spreadsheetService(env: ServiceEnv, getUi: () => object): Spread
       hideSheet: () => proxy,
       showSheet: () => proxy,
       isSheetHidden: () => false,
+      ...charts.sheetMethods(ssId, sheetId),
+      ...metadata.methodsOf(ssId, sheetId, () => proxy),
     };
     const proxy = env.metered('Sheet', self, SHEET_COSTS) as unknown as Facade;
     return proxy;
   }
+
+  const charts = embeddedCharts(env, {
+    ssState,
+    sheetState,
+    range: (ssId, sheetId, box) => rangeFacade(ssId, sheetId, box),
+    rangeBox: (x) => {
+      const m =
+        x && typeof x === 'object'
+          ? (x as Record<symbol, { ssId: string; sheetId: number; box?: Box }>)[MODEL]
+          : undefined;
+      return m?.box ? { ssId: m.ssId, sheetId: m.sheetId, box: m.box } : null;
+    },
+  });
+  const metadata = developerMetadata(env, {
+    ssState,
+    sheetState,
+    sheet: (ssId, sheetId) => sheetFacade(ssId, sheetId),
+    spreadsheet: (ssId) => spreadsheetFacade(ssId),
+    sheetIdOf: (x) => {
+      const m = x && typeof x === 'object' ? (x as Record<symbol, { sheetId?: number; box?: Box }>)[MODEL] : undefined;
+      return m && m.sheetId !== undefined && !m.box ? m.sheetId : null;
+    },
+  });
 
   function sheetIdOf(x: unknown): number {
     const m = x && typeof x === 'object' ? (x as Record<symbol, { sheetId?: number }>)[MODEL] : undefined;
@@ -845,8 +883,10 @@ export function spreadsheetService(env: ServiceEnv, getUi: () => object): Spread
       },
       getOwner: () => null,
       getEditors: () => env.arr([]),
+      ...metadata.methodsOf(ssId, null, () => proxy),
     };
-    return env.metered('Spreadsheet', self, SPREADSHEET_COSTS) as unknown as Facade;
+    const proxy = env.metered('Spreadsheet', self, SPREADSHEET_COSTS) as unknown as Facade;
+    return proxy;
   }
 
   /**
@@ -916,6 +956,13 @@ export function spreadsheetService(env: ServiceEnv, getUi: () => object): Spread
       'DOUBLE',
     ]),
     ProtectionType: env.enumOf('SpreadsheetApp.ProtectionType', ['RANGE', 'SHEET']),
+    DeveloperMetadataVisibility: env.enumOf('SpreadsheetApp.DeveloperMetadataVisibility', ['DOCUMENT', 'PROJECT']),
+    DeveloperMetadataLocationType: env.enumOf('SpreadsheetApp.DeveloperMetadataLocationType', [
+      'SPREADSHEET',
+      'SHEET',
+      'ROW',
+      'COLUMN',
+    ]),
   };
 
   return {

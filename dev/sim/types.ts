@@ -37,6 +37,45 @@ export interface SheetState {
   hiddenCols: boolean[];
   /** URL of the form whose responses land here. */
   formUrl: string | null;
+  /** Embedded charts, in the order they were inserted. */
+  charts?: ChartState[];
+  /** Developer metadata located on this sheet. */
+  metadata?: MetadataState[];
+}
+
+/** A range a chart reads, by sheet and box (1-based). */
+export interface ChartRangeState {
+  sheetId: number;
+  r: number;
+  c: number;
+  nr: number;
+  nc: number;
+}
+
+/** An embedded chart as the sheet keeps it (what EmbeddedChart and its builder read and write). */
+export interface ChartState {
+  /** Unique across the spreadsheet; null until the chart is inserted. */
+  id: number | null;
+  /** A Charts.ChartType name: COLUMN, BAR, LINE… */
+  type: string;
+  ranges: ChartRangeState[];
+  /** Chart options by name (title, isStacked, legend.position…), as setOption stores them. */
+  options: Record<string, unknown>;
+  position: { row: number; column: number; offsetX: number; offsetY: number };
+  numHeaders: number;
+  transpose: boolean;
+  mergeStrategy: 'MERGE_COLUMNS' | 'MERGE_ROWS';
+  hiddenStrategy: string;
+}
+
+export type MetadataVisibility = 'DOCUMENT' | 'PROJECT';
+
+/** Developer metadata: a key, an optional value, a visibility; where it sits is where it is stored. */
+export interface MetadataState {
+  id: number;
+  key: string;
+  value: string | null;
+  visibility: MetadataVisibility;
 }
 
 export interface SpreadsheetState {
@@ -47,6 +86,8 @@ export interface SpreadsheetState {
   sheets: SheetState[];
   activeSheetId: number;
   formUrl: string | null;
+  /** Developer metadata located on the spreadsheet itself. */
+  metadata?: MetadataState[];
   /** Who owns the file (its creator); absent in states saved before files had owners: then anyone may open it. */
   owner?: string;
   /** Drive sharing: who else may open it, and how (dev/sim/drive.ts). */
