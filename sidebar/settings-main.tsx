@@ -397,6 +397,25 @@ function App() {
         Credit contributors by name
       </label>
 
+      <h2>Dashboard</h2>
+      <Field
+        id="staffCount"
+        label="Number of staff (optional)"
+        error={errors.staffCount}
+        hint="The dashboard shows the share of staff who shared a win or a lesson this school year."
+      >
+        <input
+          id="staffCount"
+          type="number"
+          min="0"
+          step="1"
+          inputMode="numeric"
+          value={input.staffCount ?? ''}
+          onInput={(e) => update({ staffCount: e.currentTarget.value })}
+          {...described('staffCount', errors.staffCount, 'hint')}
+        />
+      </Field>
+
       <h2>Recent issues</h2>
       {view.recentIssues.length === 0 ? (
         <p class="hint">No issue yet. Use Small Wins → Draft newsletter now, or wait for the schedule.</p>

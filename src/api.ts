@@ -190,6 +190,16 @@ export interface RebuildResult {
   message: string;
 }
 
+/** What the last dashboard refresh counted per goal, for the sidebar's one-line pattern under a win's goals. */
+export interface PatternView {
+  /** The school year counted, "2026–27". */
+  year: string;
+  /** ISO time of that refresh. */
+  asOf: string;
+  /** [goal, wins, lessons learned] for every goal with entries this year. */
+  goals: Array<[string, number, number]>;
+}
+
 /** The server functions the sidebar calls; the sidebar's promise client is typed from this. */
 export interface TriageEndpoints {
   triageOpen: (query: QueueQuery) => OpenResult;
@@ -197,6 +207,8 @@ export interface TriageEndpoints {
   triageWin: (ref: WinRef) => WinView | null;
   triageSave: (request: SaveRequest) => SaveResult;
   triageSaveMany: (request: BulkRequest) => BulkResult;
+  /** The pattern the last dashboard refresh stored (null before the first): two calls, never a read of the log. */
+  triagePattern: () => PatternView | null;
   triageRebuildDraft: (request: RebuildRequest) => RebuildResult;
   /** Opens the Showcase dialog with a new practice linked to these (approved) wins. */
   triageNominate: (request: NominateRequest) => { opened: boolean };

@@ -12,6 +12,7 @@ import { onClockTick } from './app/clock';
 import { noteWaitingResponse } from './app/catch-up';
 import { showcaseEndpoints, showShowcaseDialog } from './app/showcase';
 import { districtEndpoints } from './app/district';
+import { refreshDashboardFromMenu } from './app/dashboard';
 
 import type { TriageEndpoints } from './api';
 import type { SettingsEndpoints } from './settings-api';
@@ -84,6 +85,10 @@ global.districtOpen = districtEndpoints.districtOpen;
 global.districtShare = districtEndpoints.districtShare;
 global.districtStop = districtEndpoints.districtStop;
 global.districtRefresh = districtEndpoints.districtRefresh;
+global.triagePattern = triageEndpoints.triagePattern;
+global.refreshDashboard = () => {
+  reportingErrors('Refresh dashboard', refreshDashboardFromMenu);
+};
 global.showSettings = () => reportingErrors('Settings', showSettingsDialog);
 global.draftNewsletterNow = () => {
   reportingErrors('Draft newsletter now', draftNewsletterNowFromMenu);

@@ -59,3 +59,40 @@ export function seededRows(n: number, startMs = Date.UTC(2026, 0, 5)): unknown[]
   }
   return rows;
 }
+
+const ROLE_MIX = ['Teacher', 'Teacher', 'Teacher', 'Support staff', 'Coach', 'Leader', 'Student', 'Family member'];
+const SOURCE_MIX = ['Classroom observation', 'Student work', 'Family story', 'Survey or feedback', 'Data', 'Meeting'];
+
+/**
+ * Rows for n entries spread evenly over one school year (1 August `startYear` to 31 July), as a busy school logs
+ * them: every goal, some with two, one in six a lesson learned, one in ten archived, most triaged within a week, a
+ * mix of roles and sources, 40 contributors.
+ */
+export function schoolYearRows(n: number, startYear: number, goals = EXAMPLE_GOALS.map((g) => g.name)): unknown[][] {
+  const located = locateColumns(WIN_HEADERS);
+  const from = Date.UTC(startYear, 7, 1, 12);
+  const span = Date.UTC(startYear + 1, 6, 31, 12) - from;
+  const rows: unknown[][] = [];
+  for (let i = 1; i <= n; i++) {
+    const at = from + Math.floor(((i - 0.5) * span) / n);
+    const base = seededWin(i, from);
+    const goal = goals[i % goals.length];
+    const status = i % 10 === 0 ? 'Archived' : i % 9 === 0 ? 'New' : i % 13 === 0 ? 'Needs info' : 'Approved';
+    const fields: Partial<Record<WinField, string>> = {
+      ...base,
+      submittedAt: new Date(at).toISOString(),
+      firstTriagedAt: status === 'New' ? '' : new Date(at + ((i * 7919) % 6) * 86_400_000 + 3_600_000).toISOString(),
+      status,
+      kind: i % 6 === 0 ? 'Lesson learned' : 'Win',
+      goals: i % 5 === 0 ? `${goal}, ${goals[(i + 2) % goals.length]}` : goal,
+      source: SOURCE_MIX[i % SOURCE_MIX.length],
+      featured: status === 'Approved' && i % 11 === 0 ? 'Yes' : 'No',
+      name: NAMES[i % NAMES.length],
+      email: `staff${i % 40}@school.example`,
+      role: ROLE_MIX[i % ROLE_MIX.length],
+    };
+    const row = encodeRow(fields, located.columns as Columns, located.width);
+    rows.push(row.map((v) => (typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v)));
+  }
+  return rows;
+}

@@ -86,7 +86,7 @@ function parseDateTime(t: string, ctx: ParseContext): Parsed | null {
     mo = +m[2];
     d = +m[3];
     rest = m[4];
-  } else if ((m = /^(\d{1,2})[/-](\d{1,2})(?:[/-](\d{2}|\d{4}))?(.*)$/.exec(t))) {
+  } else if ((m = /^(\d{1,2})[/-](\d{1,2})(?:[/-](\d{4}|\d{2}))?(.*)$/.exec(t))) {
     mo = +m[1];
     d = +m[2];
     y = m[3] === undefined ? nowYear : m[3].length === 2 ? (+m[3] < 30 ? 2000 + +m[3] : 1900 + +m[3]) : +m[3];

@@ -1,7 +1,7 @@
 // The triage sidebar's state and data flow: loads the queue, keeps the current and selected wins, runs saves
 // one after another (each with the newest version), undo and group actions, and lays out the page's parts.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { DraftOffer, QueueQuery, TriageChange, TriageEndpoints, WinView } from '../../src/api';
+import type { DraftOffer, PatternView, QueueQuery, TriageChange, TriageEndpoints, WinView } from '../../src/api';
 import { readableError, serverClient } from '../client';
 import { DraftOffers, GroupActions } from './actions';
 import { HelpOverlay } from './help';
@@ -28,6 +28,7 @@ export function App() {
   const [loading, setLoading] = useState(true);
   const [draftEmail, setDraftEmail] = useState(false);
   const [offers, setOffers] = useState<DraftOffer[]>([]);
+  const [pattern, setPattern] = useState<PatternView | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const helpReturnRef = useRef<HTMLElement | null>(null);
   // Saves run one after another: each carries the version the previous one produced.
@@ -69,7 +70,8 @@ export function App() {
   }
 
   useEffect(() => {
-    void load(query, true);
+    // The pattern is asked for once the queue shows: the queue never waits for it, and a failure only hides it.
+    void load(query, true).then(() => server.triagePattern().then(setPattern, () => setPattern(null)));
   }, []);
 
   function changeQuery(patch: Partial<QueueQuery>) {
@@ -304,6 +306,7 @@ export function App() {
           doUndo={doUndo}
           draftEmail={draftEmail}
           setDraftEmail={setDraftEmail}
+          pattern={pattern}
         />
       )}
 

@@ -1,7 +1,8 @@
 // The current win in the triage sidebar: any conflict, its status and text, warnings, the actions, the goal
 // chips, and its fields (kind, consent, privacy, public blurb). Text from wins is always rendered as text.
 import { useState } from 'preact/hooks';
-import type { Consent, Kind, TriageChange, WinView } from '../../src/api';
+import type { Consent, Kind, PatternView, TriageChange, WinView } from '../../src/api';
+import { patternLines } from '../../src/domain/pattern';
 import { CONSENTS, KINDS } from '../../src/domain/schema';
 import { WinActions } from './actions';
 import { BlurbEditor } from './blurb-editor';
@@ -31,6 +32,8 @@ interface DetailProps {
   draftEmail: boolean;
   setDraftEmail: (b: boolean) => void;
   nominate: (ids: string[]) => void;
+  /** What the last dashboard refresh counted per goal (null before one, or while it loads). */
+  pattern: PatternView | null;
 }
 
 export function WinDetail({
@@ -45,6 +48,7 @@ export function WinDetail({
   draftEmail,
   setDraftEmail,
   nominate,
+  pattern,
 }: DetailProps) {
   const changed = new Set(conflict?.fields ?? []);
   const mark = (f: string) => (changed.has(f) ? 'changed' : '');
@@ -111,6 +115,7 @@ export function WinDetail({
         nominate={nominate}
       />
       <GoalChips win={win} goals={meta.goals} toggleGoal={toggleGoal} className={`goals ${mark('goals')}`} />
+      <GoalPattern pattern={pattern} goals={win.goals} />
 
       <div class="fields">
         <label>
@@ -225,6 +230,19 @@ function ConsentRecord({
         Record the submitter's consent
       </button>
     </fieldset>
+  );
+}
+
+/** The pattern of progress for the win's goals, as the last dashboard refresh counted it. */
+function GoalPattern({ pattern, goals }: { pattern: PatternView | null; goals: string[] }) {
+  const lines = patternLines(pattern, goals);
+  if (!lines.length) return null;
+  return (
+    <ul class="pattern" aria-label={`This school year (${pattern?.year ?? ''}), as of the last dashboard refresh`}>
+      {lines.map((line) => (
+        <li key={line}>{line}</li>
+      ))}
+    </ul>
   );
 }
 

@@ -1,5 +1,6 @@
 // The Newsletters sheet: one row per issue, found by its key; created or repaired on first use, read whole
 // (a few hundred rows a year) and updated one row at a time.
+import { a1Range } from '../domain/a1';
 import {
   encodeIssue,
   Issue,
@@ -20,6 +21,27 @@ export interface IssuesHandle {
   issues: Issue[];
   /** Raw rows (header first), so a person's own columns are written back unchanged. */
   values: unknown[][];
+}
+
+/**
+ * The issues, read only (nothing is created or repaired): the Newsletters sheet's usual columns as one open-ended
+ * block (two calls), or the whole sheet when a person moved a needed column further right. [] without the sheet.
+ */
+export function readIssues(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Issue[] {
+  let values: unknown[][] | null = null;
+  try {
+    values = ss.getRange(a1Range(NEWSLETTERS_SHEET, 1, 1, null, ISSUE_HEADERS.length)).getValues();
+  } catch {
+    // Missing, or narrower than the usual block: the whole sheet below says which.
+  }
+  let located = values ? locateIssueColumns(values[0] ?? []) : null;
+  if (!values || !located || located.columns.key === undefined || located.columns.audience === undefined) {
+    const sheet = ss.getSheetByName(NEWSLETTERS_SHEET);
+    if (!sheet) return [];
+    values = sheet.getDataRange().getValues();
+    located = locateIssueColumns(values[0] ?? []);
+  }
+  return parseIssues(values, located.columns);
 }
 
 /** The sheet's issues when it exists (missing columns added at the right), or null: nothing is created. */

@@ -12,6 +12,7 @@ export const MENU_ITEMS: MenuItem[] = [
   { caption: 'Showcase practices', fn: 'showShowcase' },
   { caption: 'Settings', fn: 'showSettings' },
   { caption: 'Draft newsletter now', fn: 'draftNewsletterNow' },
+  { caption: 'Refresh dashboard', fn: 'refreshDashboard' },
   { caption: 'Help', fn: 'showHelp' },
 ];
 

@@ -40,6 +40,7 @@ import { indexFields, PAGE_SIZE, planQueue } from '../domain/triage-queue';
 import { waitingSentence } from '../domain/waiting-notice';
 import { draftNeedsInfo, draftsAvailable } from './triage-draft';
 import { nominateEndpoint } from './showcase';
+import { readPattern } from './dashboard';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -233,4 +234,5 @@ export const triageEndpoints: TriageEndpoints = {
   triageSaveMany: endpoint(SIDEBAR, [['request', BULK_REQUEST]], saveMany),
   triageRebuildDraft: endpoint(SIDEBAR, [['request', REBUILD_REQUEST]], (req) => rebuildDraft(req.issue)),
   triageNominate: nominateEndpoint,
+  triagePattern: endpoint(SIDEBAR, [], readPattern),
 };

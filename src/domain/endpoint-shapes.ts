@@ -67,15 +67,18 @@ export const REBUILD_REQUEST = record({ issue: text({ max: 200, nonEmpty: true }
 // Sizes are the settings rules' to judge (in words); the shape only asks for text.
 const AUDIENCE_INPUT = record({ enabled: flag, recipients: text() });
 
-export const SETTINGS_INPUT = record({
-  schoolName: text(),
-  audiences: record({ Staff: AUDIENCE_INPUT, Families: AUDIENCE_INPUT, Public: AUDIENCE_INPUT }),
-  cadence: record({ kind: text({ max: 100 }), weekday: numberOrText, monthDay: numberOrText, hour: numberOrText }),
-  template: text(),
-  senderName: text(),
-  replyTo: text(),
-  creditContributors: flag,
-}) as Check<SettingsInput>;
+export const SETTINGS_INPUT = record(
+  {
+    schoolName: text(),
+    audiences: record({ Staff: AUDIENCE_INPUT, Families: AUDIENCE_INPUT, Public: AUDIENCE_INPUT }),
+    cadence: record({ kind: text({ max: 100 }), weekday: numberOrText, monthDay: numberOrText, hour: numberOrText }),
+    template: text(),
+    senderName: text(),
+    replyTo: text(),
+    creditContributors: flag,
+  },
+  { staffCount: numberOrText },
+) as Check<SettingsInput>;
 
 export const SETTINGS_SAVE_OPTIONS = record(
   { takeOverSchedule: flag },

@@ -8,6 +8,7 @@ export type Columns = Record<WinField, number>;
 
 const DATE_FIELDS: ReadonlySet<WinField> = new Set<WinField>([
   'submittedAt',
+  'firstTriagedAt',
   'triagedAt',
   'updatedAt',
   'privacyClearedAt',

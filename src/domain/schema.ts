@@ -51,6 +51,11 @@ export const WIN_COLUMNS = {
   submittedAt: 'Submitted at',
   status: 'Status',
   kind: 'Kind',
+  /**
+   * When a leader first saved a change to the win; later saves never overwrite it (the dashboard's days from
+   * submission to first triage). Beside the columns the dashboard and the queue read, so each is one read.
+   */
+  firstTriagedAt: 'First triaged at',
   headline: 'Headline',
   story: 'Story',
   evidence: 'Evidence',
@@ -87,6 +92,7 @@ export const WIN_HEADERS: string[] = WIN_FIELDS.map((f) => WIN_COLUMNS[f]);
 export const WIN_COLUMN_WIDTHS: Partial<Record<WinField, number>> = {
   id: 70,
   submittedAt: 130,
+  firstTriagedAt: 130,
   status: 100,
   kind: 110,
   headline: 260,

@@ -35,6 +35,8 @@ export interface NewsletterSettings {
   senderName: string;
   replyTo: string;
   creditContributors: boolean;
+  /** How many staff the school has (0 when not said): the dashboard's share of staff contributing. */
+  staffCount: number;
 }
 
 /** What the dialog sends: recipients as typed (one text box per audience), the template as a URL or ID. */
@@ -46,6 +48,8 @@ export interface SettingsInput {
   senderName: string;
   replyTo: string;
   creditContributors: boolean;
+  /** Digits as typed ('' for not said); older dialogs do not send it. */
+  staffCount?: number | string;
 }
 
 export type SettingsField =
@@ -57,7 +61,8 @@ export type SettingsField =
   | 'hour'
   | 'template'
   | 'senderName'
-  | 'replyTo';
+  | 'replyTo'
+  | 'staffCount';
 
 export type SettingsCheck =
   { ok: true; settings: NewsletterSettings } | { ok: false; errors: Partial<Record<SettingsField, string>> };
@@ -74,6 +79,7 @@ export const DEFAULT_SETTINGS: NewsletterSettings = {
   senderName: '',
   replyTo: '',
   creditContributors: true,
+  staffCount: 0,
 };
 
 /**
@@ -179,6 +185,11 @@ export function validateSettings(input: SettingsInput): SettingsCheck {
   const replyTo = clean(input.replyTo);
   if (replyTo && !isEmail(replyTo)) errors.replyTo = `"${replyTo}" is not an email address.`;
 
+  const staffText = cellString(input.staffCount ?? '').trim();
+  const staffCount = staffText === '' ? 0 : int(staffText);
+  if (!(staffCount >= 0 && staffCount <= 100_000))
+    errors.staffCount = 'Enter the number of staff as a whole number, or leave it empty.';
+
   if (Object.keys(errors).length) return { ok: false, errors };
   const settings: NewsletterSettings = {
     schoolName,
@@ -188,6 +199,7 @@ export function validateSettings(input: SettingsInput): SettingsCheck {
     senderName,
     replyTo,
     creditContributors: Boolean(input.creditContributors),
+    staffCount,
   };
   const bytes = jsonBytes(settings);
   if (bytes > SETTINGS_BUDGET_BYTES) {
@@ -223,6 +235,7 @@ export function settingsToInput(s: NewsletterSettings): SettingsInput {
     senderName: s.senderName,
     replyTo: s.replyTo,
     creditContributors: s.creditContributors,
+    staffCount: s.staffCount ? String(s.staffCount) : '',
   };
 }
 
@@ -244,6 +257,7 @@ export function withDefaults(stored: unknown): NewsletterSettings {
     ...s,
     audiences,
     cadence: { ...DEFAULT_SETTINGS.cadence, ...(s.cadence ?? {}) },
+    staffCount: Number.isInteger(s.staffCount) && Number(s.staffCount) > 0 ? Number(s.staffCount) : 0,
   };
 }
 

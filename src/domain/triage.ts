@@ -302,13 +302,17 @@ export function planSave(current: WinFields, change: TriageChange, ctx: SaveCont
     updates.triagedBy = ctx.me;
     updates.triagedAt = ctx.nowIso;
     updates.updatedAt = ctx.nowIso;
+    // The first save is a record: later saves (an undo included) never move it.
+    if (!cellString(current.firstTriagedAt).trim()) updates.firstTriagedAt = ctx.nowIso;
   }
   return { ok: true, updates, previous, changed };
 }
 
 /** A sentence naming the fields that changed since the leader read the win. */
 export function conflictMessage(fields: readonly WinField[], labels: Record<WinField, string>, by: string): string {
-  const shown = fields.filter((f) => f !== 'updatedAt' && f !== 'triagedAt' && f !== 'triagedBy');
+  const shown = fields.filter(
+    (f) => f !== 'updatedAt' && f !== 'triagedAt' && f !== 'triagedBy' && f !== 'firstTriagedAt',
+  );
   const names = (shown.length ? shown : fields).map((f) => labels[f]);
   const who = by ? ` (last saved by ${by})` : '';
   return `This win was changed since you opened it${who}: ${names.join(', ')}. Nothing was saved; here is the current version.`;

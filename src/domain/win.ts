@@ -140,6 +140,8 @@ export interface Win {
   sharedInText: string;
   triagedBy: string;
   triagedAt: string;
+  /** When a leader first saved a change ('' before that, or on a row from before the column existed). */
+  firstTriagedAt: string;
   updatedAt: string;
   responseKey: string;
   consentRecordedBy: string;
@@ -187,6 +189,7 @@ export function winFromCells(cells: WinCells): Win {
     sharedInText: text('sharedIn'),
     triagedBy: text('triagedBy'),
     triagedAt: readDate(cells.triagedAt),
+    firstTriagedAt: readDate(cells.firstTriagedAt),
     updatedAt: readDate(cells.updatedAt),
     responseKey: text('responseKey'),
     consentRecordedBy: text('consentRecordedBy'),

@@ -273,5 +273,27 @@ test('a goal ticked on the Form that is not among the goals is shown under the c
   await eventually(async () =>
     expect(await page.getByRole('button', { name: /^Reading for all \(suggested\)/ }).count()).toBe(1),
   );
+
+test("the win's goals show this year's pattern from the last dashboard refresh, after the queue", async () => {
+  const sim = loadAddOn();
+  setUpSchool(sim);
+  const at = (day: number) => new Date(Date.UTC(2026, 9, day, 15)).toISOString();
+  seedWins(sim, [
+    { ...seedWin(1, 4, 0), submittedAt: at(1), status: 'Approved', kind: 'Win', goals: 'Reading for all' },
+    { ...seedWin(2, 4, 0), submittedAt: at(2), status: 'Approved', kind: 'Win', goals: 'Reading for all' },
+    { ...seedWin(3, 4, 0), submittedAt: at(3), status: 'Approved', kind: 'Lesson learned', goals: 'Reading for all' },
+    { ...seedWin(4, 4, 0), submittedAt: at(4), status: 'New', kind: 'Win', goals: 'Reading for all, Math confidence' },
+  ]);
+  sim.run('refreshDashboard');
+  const { page } = await openSidebar(browser(), sim);
+  await page.getByRole('heading', { level: 2, name: /#4\)/ }).waitFor();
+  const pattern = page.getByRole('list', { name: /This school year \(2026–27\)/ });
+  await eventually(async () =>
+    expect(await pattern.locator('li').allTextContents()).toEqual([
+      'Reading for all: 3 wins, 1 lesson learned this year',
+      'Math confidence: 1 win, 0 lessons learned this year',
+    ]),
+  );
+  await eventually(async () => expect(await unnamedControls(page)).toEqual([]));
   await page.close();
 });

@@ -822,6 +822,7 @@ describe('menus before anything exists', () => {
       'Showcase practices',
       'Settings',
       'Draft newsletter now',
+      'Refresh dashboard',
       'Help',
     ]);
     expect(Object.keys(sim.meter.byMethod).filter((m) => !/^(SpreadsheetApp\.getUi|Ui\.|Menu\.)/.test(m))).toEqual([]);

@@ -5,7 +5,7 @@ test('menu order and the Settings dialog page', () => {
   const sim = loadNewsletterAddOn();
   const captions = sim.ui.menus[0].items.map((i) => ('caption' in i ? i.caption : ''));
   expect(captions.indexOf('Settings')).toBeGreaterThan(captions.indexOf('Set up'));
-  expect(captions.slice(-3)).toEqual(['Settings', 'Draft newsletter now', 'Help']);
+  expect(captions.slice(-4)).toEqual(['Settings', 'Draft newsletter now', 'Refresh dashboard', 'Help']);
   sim.run('showSettings');
   const dialog = sim.ui.dialogs[sim.ui.dialogs.length - 1];
   expect(dialog.title).toBe('Small Wins settings');

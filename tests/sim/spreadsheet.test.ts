@@ -36,6 +36,14 @@ describe('typed-input parsing on write', () => {
     expect(sim.spreadsheet.sheet('Sheet1')!.formulas[0][0]).toBe('=1+1');
   });
 
+  test('a date with a four-digit year and a time is one date-time in the spreadsheet zone', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:B1').setValues([['10/31/2026 23:30', '11/1/26 0:30']]);
+    const [a, b] = sheet.getRange('A1:B1').getValues()[0] as Date[];
+    expect(a.toISOString()).toBe('2026-11-01T03:30:00.000Z');
+    expect(b.toISOString()).toBe('2026-11-01T04:30:00.000Z');
+  });
+
   test('a formula the simulator cannot compute reads back as #NAME?', () => {
     const { sheet } = setup();
     sheet.getRange('B2').setValue('=SUM(A1:A3)');

@@ -105,6 +105,7 @@ describe('consent', () => {
         consentRecordedAt: ctx.nowIso,
         triagedBy: ctx.me,
         triagedAt: ctx.nowIso,
+        firstTriagedAt: ctx.nowIso,
         updatedAt: ctx.nowIso,
       },
       previous: { recordConsent: null },
@@ -144,9 +145,28 @@ describe('planSave', () => {
     expect(plan).toEqual({
       ok: true,
       changed: true,
-      updates: { status: 'Approved', triagedBy: ctx.me, triagedAt: ctx.nowIso, updatedAt: ctx.nowIso },
+      updates: {
+        status: 'Approved',
+        triagedBy: ctx.me,
+        triagedAt: ctx.nowIso,
+        firstTriagedAt: ctx.nowIso,
+        updatedAt: ctx.nowIso,
+      },
       previous: { status: 'New' },
     });
+  });
+
+  test('First triaged at is written by the first save only: later saves and an undo never move it', () => {
+    const first = planSave(win(), { status: 'Approved' }, ctx);
+    if (!first.ok) throw new Error('expected ok');
+    const after = { ...win(), ...first.updates };
+    const later = planSave(after, first.previous, { ...ctx, nowIso: '2026-12-01T10:00:00.000Z' });
+    if (!later.ok) throw new Error('expected ok');
+    expect(later.updates.firstTriagedAt).toBeUndefined();
+    expect(later.updates.triagedAt).toBe('2026-12-01T10:00:00.000Z');
+    // A save that changes nothing records nothing.
+    const unchanged = planSave(after, { status: 'Approved' }, ctx);
+    expect(unchanged.ok && unchanged.updates).toEqual({});
   });
 
   test('undo is a save of the previous values and restores them', () => {
