@@ -8,6 +8,20 @@ export interface SheetView {
   widths: number[];
   /** Displayed values, as Sheets shows them; row 0 is row 1 of the sheet. */
   rows: string[][];
+  /** Embedded charts, each with the data of its range (first row: series names; first column: categories). */
+  charts: ChartView[];
+}
+
+export interface ChartView {
+  title: string;
+  type: string;
+  stacked: boolean;
+  /** Where it is anchored, in A1 notation. */
+  anchor: string;
+  series: string[];
+  categories: string[];
+  /** values[category][series] */
+  values: number[][];
 }
 
 export interface MenuItemView {

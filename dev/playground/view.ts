@@ -2,11 +2,38 @@
 // menu, the open sidebar and dialog, the intake Forms, Docs and Gmail drafts, triggers and the activity log.
 import type { Simulator } from '../sim';
 import type { Session } from './session';
-import type { FormView, MenuItemView, PlaygroundView, SheetView, TriggerView } from './types';
+import type { ChartView, FormView, MenuItemView, PlaygroundView, SheetView, TriggerView } from './types';
 import { readDocs, readDrafts } from './workspace';
 import { SCHOOL } from './school';
 
 const DEFAULT_WIDTH = 100;
+
+function letter(c: number): string {
+  let s = '';
+  for (let n = c; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** A chart's first range as data: its header row names the series, its first column the categories. */
+function charts(sim: Simulator, name: string): ChartView[] {
+  const model = sim.spreadsheet;
+  return model.sheet(name)!.charts.map((c) => {
+    const [sheetName, a1] = (c.ranges[0] ?? '!').split('!');
+    const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(a1);
+    const grid = model.sheet(sheetName)?.displayValues ?? [];
+    const col = (l: string) => [...l].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    const block = m ? grid.slice(+m[2] - 1, +m[4]).map((r) => r.slice(col(m[1]) - 1, col(m[3]))) : [];
+    return {
+      title: String(c.options.title ?? ''),
+      type: c.type,
+      stacked: c.options.isStacked === true,
+      anchor: `${letter(c.position.column)}${c.position.row}`,
+      series: (block[0] ?? []).slice(1),
+      categories: block.slice(1).map((r) => r[0] ?? ''),
+      values: block.slice(1).map((r) => r.slice(1).map((v) => Number(v) || 0)),
+    };
+  });
+}
 
 function sheets(sim: Simulator): SheetView[] {
   return sheetsOf(sim.spreadsheet);
@@ -19,7 +46,7 @@ export function sheetsOf(model: Simulator['spreadsheet']): SheetView[] {
     const rows = sheet.displayValues;
     const cols = Math.max(rows[0]?.length ?? 0, 1);
     const widths = Array.from({ length: cols }, (_, c) => sheet.widths[c + 1] ?? DEFAULT_WIDTH);
-    return { name, frozenRows: sheet.frozenRows, widths, rows };
+    return { name, frozenRows: sheet.frozenRows, widths, rows, charts: charts(sim, name) };
   });
 }
 

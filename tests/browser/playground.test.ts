@@ -74,10 +74,17 @@ describe('playground', () => {
     const long = await grid.locator('td', { hasText: 'Week 24: we visited' }).count();
     expect(long).toBe(1);
     // Clicking the Headline header sorts the view (A→Z, then Z→A); the sheet itself is unchanged.
+    // The Headline column found by its header, as the add-on finds it.
+    const headers = await grid.locator('tr.frozen').first().locator('th').allInnerTexts();
+    const headlineColumn = headers.findIndex((h) => h.trim() === 'Headline') - 1;
+    expect(headlineColumn).toBeGreaterThan(0);
     const headlines = () =>
       grid
         .locator('tbody tr')
-        .evaluateAll((rows) => rows.map((r) => (r.querySelectorAll('td')[4] as HTMLElement).innerText));
+        .evaluateAll(
+          (rows, c) => rows.map((r) => (r.querySelectorAll('td')[c] as HTMLElement).innerText),
+          headlineColumn,
+        );
     const inOrder = (list: string[]) =>
       list.every(
         (h, i) => i === 0 || list[i - 1].localeCompare(h, undefined, { sensitivity: 'base', numeric: true }) <= 0,
@@ -200,6 +207,26 @@ describe('playground', () => {
     const entry = page.getByRole('listitem').filter({ hasText: 'Menu: Small Wins → Draft newsletter now' }).first();
     await eventually(async () => expect(await entry.innerText()).toMatch(/\d+ service calls, [\d.]+ (s|ms) simulated/));
     expect(dialogs).toEqual([]);
+  });
+
+  test('the seeded Dashboard shows the pattern of progress as values, with its two stacked charts', async () => {
+    await openTab(/^Spreadsheet/);
+    await page.getByRole('tab', { name: 'Dashboard' }).click();
+    const grid = page.getByRole('table', { name: 'Sheet Dashboard' });
+    await grid.getByRole('cell', { name: 'Entries this school year', exact: true }).waitFor();
+    // Settings knows Maple Grove's 34 staff: the share of staff contributing is shown.
+    await eventually(async () =>
+      expect(await grid.getByRole('cell', { name: /^\d+ of 34 \(\d+%\)$/ }).count()).toBe(1),
+    );
+    const charts = page.getByRole('region', { name: 'Charts on Dashboard' });
+    await eventually(async () =>
+      expect(await charts.locator('figcaption').allInnerTexts()).toEqual([
+        expect.stringMatching(/^Wins and lessons learned per month, by goal \(2026–27\)/),
+        expect.stringMatching(/^Contributors per month, by role \(2026–27\)/),
+      ]),
+    );
+    await eventually(async () => expect(await charts.getByRole('img').count()).toBe(2));
+    await page.getByRole('tab', { name: 'Wins' }).click();
   });
 
   test('the clock control fires the newsletter schedule, and the school survives a restart', async () => {

@@ -1,7 +1,68 @@
 // The spreadsheet view: sheet tabs and a grid of displayed values (text only), with the frozen header rows kept
 // on top and a view-only sort when a column header is clicked (the sheet itself is not changed).
 import { useState } from 'preact/hooks';
-import type { PlaygroundView } from '../types';
+import type { ChartView, PlaygroundView } from '../types';
+
+const COLORS = ['#1a73e8', '#e8710a', '#188038', '#d93025', '#9334e6', '#007b83', '#b06000', '#c5221f', '#5f6368'];
+
+/** An embedded chart drawn from its range's data: stacked (or side-by-side) columns per category, and a legend. */
+function ChartBox({ chart }: { chart: ChartView }) {
+  const width = 560;
+  const height = 240;
+  const pad = { left: 36, bottom: 40, top: 10 };
+  const totals = chart.values.map((row) => (chart.stacked ? row.reduce((a, b) => a + b, 0) : Math.max(0, ...row)));
+  const max = Math.max(1, ...totals);
+  const slot = (width - pad.left) / Math.max(1, chart.categories.length);
+  const bar = Math.max(4, slot * 0.6);
+  const y = (v: number) => ((height - pad.bottom - pad.top) * v) / max;
+  const summary = chart.categories
+    .map((c, i) => `${c}: ${chart.series.map((s, k) => `${s} ${chart.values[i][k]}`).join(', ')}`)
+    .join('; ');
+  return (
+    <figure class="chart">
+      <figcaption>
+        {chart.title || 'Chart'} <span class="hint">(anchored at {chart.anchor})</span>
+      </figcaption>
+      <svg width={width} height={height} role="img" aria-label={`${chart.title}. ${summary}`}>
+        <line x1={pad.left} y1={height - pad.bottom} x2={width} y2={height - pad.bottom} stroke="#80868b" />
+        <text x={pad.left - 6} y={pad.top + 8} text-anchor="end" font-size="10">
+          {max}
+        </text>
+        {chart.categories.map((c, i) => {
+          const x = pad.left + i * slot + (slot - bar) / 2;
+          let base = height - pad.bottom;
+          return (
+            <g key={c}>
+              {chart.values[i].map((v, k) => {
+                if (!chart.stacked) {
+                  const w = bar / Math.max(1, chart.series.length);
+                  const h = y(v);
+                  return (
+                    <rect key={k} x={x + k * w} y={base - h} width={w} height={h} fill={COLORS[k % COLORS.length]} />
+                  );
+                }
+                const h = y(v);
+                base -= h;
+                return <rect key={k} x={x} y={base} width={bar} height={h} fill={COLORS[k % COLORS.length]} />;
+              })}
+              <text x={x + bar / 2} y={height - pad.bottom + 14} text-anchor="middle" font-size="10">
+                {c.split(' ')[0]}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <ul class="legend">
+        {chart.series.map((s, k) => (
+          <li key={s}>
+            <span class="swatch" style={{ background: COLORS[k % COLORS.length] }} aria-hidden="true" />
+            {s}
+          </li>
+        ))}
+      </ul>
+    </figure>
+  );
+}
 
 function columnLetter(c: number): string {
   let s = '';
@@ -110,6 +171,13 @@ export function SheetGrid({ spreadsheet }: { spreadsheet: PlaygroundView['spread
         </table>
         {body.length === 0 && <p class="empty">No rows below the header yet.</p>}
       </div>
+      {sheet.charts.length > 0 && (
+        <section class="charts" aria-label={`Charts on ${sheet.name}`}>
+          {sheet.charts.map((c, i) => (
+            <ChartBox key={i} chart={c} />
+          ))}
+        </section>
+      )}
       <div class="sheet-tabs" role="tablist" aria-label="Sheets">
         {names.map((n) => (
           <button
