@@ -14,6 +14,7 @@ import {
   synthesisYearOf,
 } from '../../src/domain/school-year';
 import { winFromCells } from '../../src/domain/win';
+import { hasNoGoalEntries, NO_GOAL_KEY, subjectsOf, synthesisTitle, synthesize } from '../../src/domain/synthesis';
 
 const TZ = 'America/New_York';
 
@@ -341,5 +342,104 @@ describe('the sheet layout', () => {
     expect(padded.values).toHaveLength(block.values.length + 5);
     expect(padded.values[padded.values.length - 1].every((v) => v === '')).toBe(true);
     expect(weightsKey(padded.weights)).not.toBe(weightsKey(block.weights));
+  });
+});
+
+describe('the synthesis of a goal', () => {
+  const { year, grid } = gridFor(2026);
+  const entry = (id: string, over: Record<string, unknown>) =>
+    winFromCells({
+      id,
+      submittedAt: new Date('2026-10-05T15:00:00Z'),
+      status: 'Approved',
+      kind: 'Win',
+      headline: `Headline ${id}`,
+      story: `Story ${id}`,
+      source: 'Data',
+      name: 'Ana Ruiz',
+      email: 'ana@school.example',
+      role: 'Teacher',
+      ...over,
+    });
+  const wins = [
+    entry('W-1', { goals: 'Reading for all' }),
+    entry('W-2', { goals: 'reading for all, Math confidence', kind: 'Lesson learned', email: 'ben@school.example' }),
+    entry('W-3', { goals: 'Reading for all', status: 'Archived' }),
+    entry('W-4', {
+      goals: 'Reading for all',
+      featured: 'Yes',
+      source: 'Meeting',
+      submittedAt: new Date('2027-03-02T15:00:00Z'),
+    }),
+    entry('W-5', { goals: 'Reading for all', submittedAt: new Date('2026-07-30T15:00:00Z') }),
+    entry('W-6', { goals: '', status: 'New' }),
+    entry('W-7', { goals: 'Robotics club' }),
+    entry('W-8', { goals: 'Reading for all', status: 'Needs info', source: '' }),
+  ];
+  const practices = [
+    {
+      id: 'P-001',
+      name: 'Reading buddies',
+      goal: 'Reading for all',
+      status: 'Nominated',
+      tier: 'Promising',
+      description: '',
+      impact: '',
+      whatItTakes: '',
+      winIds: ['W-1'],
+    },
+    {
+      id: 'P-002',
+      name: 'Old idea',
+      goal: 'Reading for all',
+      status: 'Withdrawn',
+      tier: '',
+      description: '',
+      impact: '',
+      whatItTakes: '',
+      winIds: [],
+    },
+  ];
+  const input = { wins, goals: GOALS, practices, year, grid };
+
+  test("a goal's entries: this year's, archived left out, other goals' left out, lessons apart, featured in the spotlight", () => {
+    const s = synthesize({ key: 'G-1', name: 'Reading for all', description: '' }, input);
+    expect(s.entries.map((e) => e.id)).toEqual(['W-1', 'W-2', 'W-8', 'W-4']);
+    expect(s.learned.map((e) => e.id)).toEqual(['W-2']);
+    expect(s.spotlight.map((e) => e.id)).toEqual(['W-4']);
+    expect(s.did.map((g) => [g.source, g.wins.map((w) => w.id)])).toEqual([
+      ['Data', ['W-1']],
+      ['Meeting', ['W-4']],
+      ['Not given', ['W-8']],
+    ]);
+    expect(s.glance).toMatchObject({
+      entries: 4,
+      wins: 3,
+      lessons: 1,
+      approved: 3,
+      featured: 1,
+      monthsActive: 2,
+      contributors: 2,
+    });
+    expect(s.months[2]).toEqual({ label: 'Oct 2026', wins: 2, lessons: 1, contributors: 2 });
+    expect(s.practices.map((p) => p.id)).toEqual(['P-001']);
+  });
+
+  test('No goal yet holds entries with no goal the Goals sheet lists, and names the unlisted ones', () => {
+    const s = synthesize({ key: NO_GOAL_KEY, name: 'No goal yet', description: '' }, input);
+    expect(s.entries.map((e) => e.id)).toEqual(['W-6', 'W-7']);
+    expect(s.unlisted).toEqual(['Robotics club']);
+    expect(hasNoGoalEntries(input)).toBe(true);
+    expect(hasNoGoalEntries({ ...input, wins: wins.slice(0, 2) })).toBe(false);
+    expect(subjectsOf(GOALS, true).map((g) => g.key)).toEqual(['G-1', 'G-2', 'G-3', 'G-4', 'G-5', NO_GOAL_KEY]);
+  });
+
+  test('a renamed goal keeps its key; the title names school, goal and year', () => {
+    const renamed = GOALS.map((g) => (g.id === 'G-2' ? { ...g, name: 'Maths for everyone' } : g));
+    const s = synthesize({ key: 'G-2', name: 'Math confidence', description: '' }, { ...input, goals: renamed });
+    expect(s.subject).toMatchObject({ key: 'G-2', name: 'Maths for everyone' });
+    expect(synthesisTitle('Maple Grove Elementary', s)).toBe(
+      'Maple Grove Elementary — Maths for everyone — synthesis 2026–27',
+    );
   });
 });
