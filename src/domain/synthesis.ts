@@ -119,7 +119,7 @@ export interface SynthesisInput {
   grid: MonthGrid;
 }
 
-/** The year's entries that qualify (dated within the year, not archived), each with its goals as the sheet spells them. */
+/** The year's entries that qualify (dated within the year, not archived), with their goals as the sheet spells them. */
 export function yearEntries(input: Pick<SynthesisInput, 'wins' | 'goals' | 'grid'>): Array<{
   entry: SynthesisEntry;
   goals: string[];

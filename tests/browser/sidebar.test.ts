@@ -273,6 +273,8 @@ test('a goal ticked on the Form that is not among the goals is shown under the c
   await eventually(async () =>
     expect(await page.getByRole('button', { name: /^Reading for all \(suggested\)/ }).count()).toBe(1),
   );
+  await page.close();
+});
 
 test("the win's goals show this year's pattern from the last dashboard refresh, after the queue", async () => {
   const sim = loadAddOn();
