@@ -202,10 +202,11 @@ describe('recipients without a 9 KB wall', () => {
     const props = documentProperties(sim);
     expect(Object.values(props).every((v) => Buffer.byteLength(v, 'utf8') <= MAX_VALUE_BYTES)).toBe(true);
 
-    sim.spreadsheet
-      .sheet('Wins')!
-      .appendRow(['W-7001', '2026-11-02', 'Approved', 'Win', 'Hello', 'Story.', '', '', '', '', '', 'Public']);
+    // A win typed in by hand, column by column (found by header, as the add-on finds them).
     const sheet = sim.spreadsheet.sheet('Wins')!;
+    const typed = { ID: 'W-7001', 'Submitted at': '2026-11-02', Status: 'Approved', Kind: 'Win', Headline: 'Hello' };
+    for (const [header, value] of Object.entries({ ...typed, Story: 'Story.', Consent: 'Public' }))
+      sheet.setCell(2, sheet.columnOf(header), value);
     sheet.setCell(2, sheet.columnOf('Consent given'), 'Public');
     sheet.setCell(2, sheet.columnOf('Names students or photos'), 'No');
     sim.run('draftNewsletterNow');
