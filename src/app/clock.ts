@@ -1,6 +1,6 @@
 // The one always-on clock's tick: only the recorded owner's trigger acts; it runs every job that is due, one after
-// another (the catch-up of missed responses, the newsletter schedule; later the dashboard, the leaders' digest and
-// the district export, each an entry below with its own "due" rule), and leaves a heartbeat for Settings.
+// another (the catch-up of missed responses, the newsletter schedule, the daily dashboard; later the leaders' digest
+// and the district export, each an entry below with its own "due" rule), and leaves a heartbeat for Settings.
 import { clockRecord } from '../adapters/clock-trigger';
 import { BusyError, withDocumentLock } from '../adapters/lock';
 import { loadSettings, localNow, scheduleSince } from '../adapters/settings-store';
@@ -12,6 +12,7 @@ import { allEmpty } from '../domain/newsletter-plan';
 import { AUDIENCES } from '../domain/settings';
 import { cellString } from '../domain/text';
 import { catchUpResponses, checkResponses } from './catch-up';
+import { dashboardJob } from './dashboard';
 import { LOCK_MS } from './newsletter-state';
 import { runNewsletter } from './newsletter-run';
 import { EXPORT_EVERY_MS, isSharingWithDistrict, refreshDistrictExport } from './district';
@@ -106,8 +107,8 @@ const districtExportJob: ClockJob = {
   },
 };
 
-/** Every job the clock runs, in order. A new job (the daily dashboard, the digest) is one more entry. */
-export const CLOCK_JOBS: readonly ClockJob[] = [catchUpJob, newsletterJob, districtExportJob];
+/** Every job the clock runs, in order. A new job (the digest) is one more entry. */
+export const CLOCK_JOBS: readonly ClockJob[] = [catchUpJob, newsletterJob, dashboardJob, districtExportJob];
 
 export interface TickReport {
   /** False when the tick came from an account that does not run the automation: it returned at once. */

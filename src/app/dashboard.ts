@@ -17,6 +17,7 @@ import { schoolYearOf } from '../domain/school-year';
 import { cellString } from '../domain/text';
 import { WinCells, winFromCells } from '../domain/win';
 import { LOCK_MS } from './newsletter-state';
+import type { ClockJob } from './clock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -119,6 +120,22 @@ export function refreshDashboardFromMenu(): void {
   report.sheet.activate();
   ss.toast(report.message, 'Small Wins', 10);
 }
+
+/**
+ * The clock's daily refresh: due at the first tick of each day in the spreadsheet's time zone (the day it last ran is
+ * kept with the heartbeat), so leaders open a dashboard that is at most a day old.
+ */
+export const dashboardJob: ClockJob = {
+  name: 'dashboard',
+  due(tick) {
+    return tick.store.config.dashboardDay !== tick.local().text.slice(0, 10);
+  },
+  run(tick) {
+    const report = refreshDashboard(tick.ss, tick.store);
+    tick.later.dashboardDay = tick.local().text.slice(0, 10);
+    return report.message;
+  },
+};
 
 /** The sidebar's one-line pattern: two calls (the document properties), never a read of the log. */
 export function readPattern(): StoredPattern | null {

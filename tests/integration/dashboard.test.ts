@@ -337,6 +337,29 @@ describe('Refresh dashboard', () => {
     ]);
   });
 
+  test('the clock refreshes the dashboard at its first tick of each day, and only then', () => {
+    const sim = handTypedSchool();
+    expect(sim.triggers().filter((t) => t.fn === 'onClock')).toHaveLength(1);
+    // Monday 23 November, 14:00 UTC: the next ticks are 15:00, 16:00…
+    sim.advanceTo('2026-11-23T15:30:00Z');
+    expect(sim.errors).toEqual([]);
+    const dash = () => sim.spreadsheet.sheet('Dashboard');
+    expect(dash()).toBeDefined();
+    const asOf = () => String(dash()!.values[1][0]);
+    expect(asOf()).toMatch(/^As of Monday 23 November 2026, 10:00 \(America\/New_York\)/);
+    expect(glance(sim, 'Entries this school year')).toBe(countByHand(sim).entries);
+    // Later ticks the same day leave it as it is, even when the log changes.
+    addWins(sim, [win({ goals: 'Teaching together', submittedAt: '2026-11-23T16:10:00.000Z' })]);
+    sim.advanceTo('2026-11-23T23:30:00Z');
+    expect(asOf()).toMatch(/^As of Monday 23 November 2026, 10:00/);
+    // The first tick of Tuesday in New York (05:00 UTC) counts the new win.
+    sim.advanceTo('2026-11-24T05:30:00Z');
+    expect(asOf()).toMatch(/^As of Tuesday 24 November 2026, 00:00/);
+    expect(glance(sim, 'Entries this school year')).toBe(countByHand(sim).entries);
+    expect(dash()!.charts).toHaveLength(2);
+    expect(sim.errors).toEqual([]);
+  });
+
   test('First triaged at is written by the first save and never moved by later ones', () => {
     const sim = loadAddOn();
     setUpSchool(sim);
