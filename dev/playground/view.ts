@@ -15,8 +15,7 @@ function letter(c: number): string {
 }
 
 /** A chart's first range as data: its header row names the series, its first column the categories. */
-function charts(sim: Simulator, name: string): ChartView[] {
-  const model = sim.spreadsheet;
+function charts(model: Simulator['spreadsheet'], name: string): ChartView[] {
   return model.sheet(name)!.charts.map((c) => {
     const [sheetName, a1] = (c.ranges[0] ?? '!').split('!');
     const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(a1);
@@ -46,7 +45,7 @@ export function sheetsOf(model: Simulator['spreadsheet']): SheetView[] {
     const rows = sheet.displayValues;
     const cols = Math.max(rows[0]?.length ?? 0, 1);
     const widths = Array.from({ length: cols }, (_, c) => sheet.widths[c + 1] ?? DEFAULT_WIDTH);
-    return { name, frozenRows: sheet.frozenRows, widths, rows, charts: charts(sim, name) };
+    return { name, frozenRows: sheet.frozenRows, widths, rows, charts: charts(model, name) };
   });
 }
 

@@ -1,6 +1,6 @@
 // The one always-on clock's tick: only the recorded owner's trigger acts; it runs every job that is due, one after
-// another (the catch-up of missed responses, the newsletter schedule, the daily dashboard; later the leaders' digest
-// and the district export, each an entry below with its own "due" rule), and leaves a heartbeat for Settings.
+// another (the catch-up of missed responses, the newsletter schedule, the daily dashboard, the district export; later
+// the leaders' digest, each an entry below with its own "due" rule), and leaves a heartbeat for Settings.
 import { clockRecord } from '../adapters/clock-trigger';
 import { BusyError, withDocumentLock } from '../adapters/lock';
 import { loadSettings, localNow, scheduleSince } from '../adapters/settings-store';
