@@ -16,6 +16,9 @@ export interface NewsletterWin {
   text: string;
   /** "Shared by Ana López, Teacher", or '' when contributors are not credited. */
   credit: string;
+  /** How we know (the evidence as typed) and the link to photos or documents, '' when absent. */
+  evidence: string;
+  link: string;
   goals: string[];
   featured: boolean;
   lesson: boolean;
@@ -90,6 +93,8 @@ export function groupWins(
       headline: w.headline || '(untitled)',
       text: w.blurb || w.story,
       credit: creditLine(w, audience, credited),
+      evidence: w.evidence,
+      link: w.link,
       goals,
       featured: w.featured,
       lesson,

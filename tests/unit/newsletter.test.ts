@@ -524,7 +524,7 @@ describe('email size: Gmail clips HTML over about 102 KB', () => {
     });
     const html = fitEmailHtml(modelOf([nasty, ...benchWins(199)], 'A & B <School>')).html;
     expect(html).not.toMatch(/<script|<b>Ana|<img/);
-    expect(html).toContain('&lt;script&gt;x()&lt;/script&gt;<span style="');
+    expect(html).toContain('&lt;script&gt;x()&lt;/script&gt; <span style="');
     expect(html).toContain('a &amp; b<br>&quot;quoted&quot; &#39;single&#39; &lt;img src=x onerror=alert(1)&gt;');
     expect(html).toContain('Shared by &lt;b&gt;Ana&lt;/b&gt;, Teacher');
     expect(html).toContain('A &amp; B &lt;School&gt;: Small Wins');
