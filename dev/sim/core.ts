@@ -177,6 +177,8 @@ export class SimCore {
     } finally {
       this.exec = saved;
       this.world.current = savedCurrent;
+      // A cut-off stops one execution; the next one starts afresh.
+      if (this.meter.cutOff?.active) this.meter.cutOff = null;
     }
   }
 }

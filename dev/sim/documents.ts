@@ -6,6 +6,17 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ServiceEnv, SimCore } from './core';
 import type { Checked, ReferenceClasses } from './reference';
+import {
+  attrsAt,
+  clearRunAttr,
+  effectiveRuns,
+  richOf,
+  setRich,
+  splice,
+  styleRange,
+  TEXT_ATTRS,
+  type Run,
+} from './doc-text';
 
 export type NodeType = 'PARAGRAPH' | 'LIST_ITEM' | 'TABLE' | 'TABLE_ROW' | 'TABLE_CELL';
 
@@ -14,6 +25,8 @@ export interface DocNode {
   type: NodeType;
   /** Text of a paragraph or list item. */
   text?: string;
+  /** Styles of stretches of the text (a link or bold on part of a paragraph); absent when none. */
+  runs?: Run[];
   /** Attributes by DocumentApp.Attribute name; HEADING holds the ParagraphHeading name. */
   attrs: Record<string, unknown>;
   /** A paragraph holding a horizontal rule. */
@@ -132,7 +145,7 @@ const DOCS_SCOPES = [
   'https://www.googleapis.com/auth/documents.currentonly',
 ];
 
-function docsState(core: SimCore): DocumentsState {
+export function docsState(core: SimCore): DocumentsState {
   if (!(STATE in core.extensions)) core.extensions[STATE] = { docs: {}, faults: {} } satisfies DocumentsState;
   return core.extensions[STATE] as DocumentsState;
 }
@@ -164,7 +177,7 @@ export function takeFault(faults: Record<string, FaultState>, keys: string[], ma
 
 // ---- Text of nodes ------------------------------------------------------------------------------------
 
-function nodeText(n: DocNode): string {
+export function nodeText(n: DocNode): string {
   switch (n.type) {
     case 'PARAGRAPH':
     case 'LIST_ITEM':
@@ -178,7 +191,7 @@ function nodeText(n: DocNode): string {
   }
 }
 
-function para(text: string, attrs: Record<string, unknown> = {}): DocNode {
+export function para(text: string, attrs: Record<string, unknown> = {}): DocNode {
   return { type: 'PARAGRAPH', text, attrs: { HEADING: 'NORMAL', ...attrs } };
 }
 
@@ -230,6 +243,33 @@ export function javaReplace(
     }
     return out;
   });
+}
+
+/** replaceText on a paragraph, keeping the style of the text around each match (a match takes its first character's). */
+export function replaceRich(n: DocNode, pattern: string, replacement: string, makeError: (m: string) => Error): void {
+  const text = n.text ?? '';
+  if (!n.runs) {
+    n.text = javaReplace(text, pattern, replacement, makeError);
+    return;
+  }
+  let re: RegExp;
+  try {
+    re = new RegExp(pattern, 'g');
+  } catch (e) {
+    throw makeError(`Invalid regular expression pattern ${pattern}`);
+  }
+  const matches: Array<{ at: number; len: number; with: string }> = [];
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    matches.push({
+      at: m.index,
+      len: m[0].length,
+      with: javaReplace(m[0], `^(?:${pattern})$`, replacement, makeError),
+    });
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  let rich = richOf(n);
+  for (const m of matches.reverse()) rich = splice(rich, m.at, m.len, m.with, attrsAt(rich, m.at));
+  setRich(n, rich);
 }
 
 // ---- The service ----------------------------------------------------------------------------------------
@@ -306,20 +346,41 @@ export function documentService(env: ServiceEnv): unknown {
   const clone = (n: DocNode): DocNode => JSON.parse(JSON.stringify(n)) as DocNode;
 
   function textFacade(owner: DocNode): object {
-    // setBold(true) or setBold(start, end, true): in the simulator a range applies to the whole element.
+    // setBold(true) styles the whole text; setBold(start, endInclusive, true) only that stretch (a run).
     const style = (attr: string, args: unknown[]) => {
-      owner.attrs[attr] = args[args.length - 1];
+      const value = args[args.length - 1];
+      if (args.length >= 3) {
+        const start = Number(args[0]);
+        const end = Number(args[1]);
+        const len = (owner.text ?? '').length;
+        if (!(start >= 0 && end >= start && end < len))
+          throw env.error(`Invalid offsets: ${start} to ${end} in a text of ${len} characters.`);
+        setRich(owner, styleRange(richOf(owner), start, end + 1, { [attr]: value }));
+      } else {
+        owner.attrs[attr] = value;
+        clearRunAttr(owner, attr);
+      }
       return f;
+    };
+    const at = (offset: unknown) => {
+      const attrs: Record<string, unknown> = {};
+      for (const k of TEXT_ATTRS) attrs[k] = owner.attrs[k] ?? null;
+      if (offset === undefined || offset === null) return attrs;
+      const run = attrsAt(richOf(owner), Number(offset));
+      for (const [k, v] of Object.entries(run)) attrs[k] = v === false ? null : v;
+      return attrs;
     };
     const t = {
       getType: () => ElementType.TEXT,
       getText: () => owner.text ?? '',
       setText: (s: string) => {
         owner.text = String(s);
+        delete owner.runs;
         return f;
       },
       appendText: (s: string) => {
-        owner.text = (owner.text ?? '') + String(s);
+        const rich = richOf(owner);
+        setRich(owner, splice(rich, rich.text.length, 0, String(s)));
         return f;
       },
       insertText: (offset: number, s: string) => {
@@ -328,16 +389,15 @@ export function documentService(env: ServiceEnv): unknown {
           throw env.error(
             'Index (' + offset + ') must be less than or equal to the content length (' + cur.length + ').',
           );
-        owner.text = cur.slice(0, offset) + String(s) + cur.slice(offset);
+        setRich(owner, splice(richOf(owner), offset, 0, String(s)));
         return f;
       },
       deleteText: (start: number, endInclusive: number) => {
-        const cur = owner.text ?? '';
-        owner.text = cur.slice(0, start) + cur.slice(endInclusive + 1);
+        setRich(owner, splice(richOf(owner), start, endInclusive - start + 1, ''));
         return f;
       },
       replaceText: (pattern: string, replacement: string) => {
-        owner.text = javaReplace(owner.text ?? '', String(pattern), String(replacement), env.error);
+        replaceRich(owner, String(pattern), String(replacement), env.error);
         return f;
       },
       setBold: (...a: unknown[]) => style('BOLD', a),
@@ -346,12 +406,30 @@ export function documentService(env: ServiceEnv): unknown {
       setForegroundColor: (...a: unknown[]) => style('FOREGROUND_COLOR', a),
       setFontSize: (...a: unknown[]) => style('FONT_SIZE', a),
       setLinkUrl: (...a: unknown[]) => style('LINK_URL', a),
-      getLinkUrl: () => (owner.attrs.LINK_URL as string | undefined) ?? null,
+      getLinkUrl: (offset?: number | null) => (at(offset).LINK_URL as string | null) ?? null,
+      isBold: (offset?: number | null) => Boolean(at(offset).BOLD),
+      isItalic: (offset?: number | null) => Boolean(at(offset).ITALIC),
+      /** Offsets where the text's style changes (the start of each run). */
+      getTextAttributeIndices: () => {
+        const starts: number[] = [];
+        let pos = 0;
+        for (const r of effectiveRuns(owner)) {
+          starts.push(pos);
+          pos += r.text.length;
+        }
+        return env.arr(starts.length ? starts : [0]);
+      },
       setAttributes: (...a: unknown[]) => {
-        Object.assign(owner.attrs, attrsIn(a[a.length - 1]));
+        const attrs = attrsIn(a[a.length - 1]);
+        if (a.length >= 3) setRich(owner, styleRange(richOf(owner), Number(a[0]), Number(a[1]) + 1, attrs));
+        else {
+          Object.assign(owner.attrs, attrs);
+          for (const k of Object.keys(attrs)) clearRunAttr(owner, k);
+        }
         return f;
       },
-      getAttributes: () => env.obj({ ...owner.attrs }),
+      getAttributes: (offset?: number | null) =>
+        env.obj(offset === undefined || offset === null ? { ...owner.attrs } : at(offset)),
       getParent: () => element(owner),
       isAtDocumentEnd: () => false,
     };
@@ -412,7 +490,9 @@ export function documentService(env: ServiceEnv): unknown {
       },
       getAttributes: () => attrsOut(n),
       setAttributes: (a: unknown) => {
-        Object.assign(n.attrs, attrsIn(a));
+        const attrs = attrsIn(a);
+        Object.assign(n.attrs, attrs);
+        for (const k of Object.keys(attrs)) clearRunAttr(n, k);
         return self();
       },
       editAsText: () => textFacade(n),
@@ -436,7 +516,7 @@ export function documentService(env: ServiceEnv): unknown {
   }
 
   function replaceIn(n: DocNode, pattern: string, replacement: string): void {
-    if (n.text !== undefined) n.text = javaReplace(n.text, pattern, replacement, env.error);
+    if (n.text !== undefined) replaceRich(n, pattern, replacement, env.error);
     for (const c of n.children ?? []) replaceIn(c, pattern, replacement);
   }
 
@@ -450,11 +530,13 @@ export function documentService(env: ServiceEnv): unknown {
       ...common(n, self),
       setText: (s: string) => {
         n.text = String(s);
+        delete n.runs;
         n.hr = false;
         return self();
       },
       appendText: (s: string | GoogleAppsScript.Document.Text) => {
-        n.text = (n.text ?? '') + (typeof s === 'string' ? s : s.getText());
+        const rich = richOf(n);
+        setRich(n, splice(rich, rich.text.length, 0, typeof s === 'string' ? s : s.getText()));
         return textFacade(n);
       },
       getNumChildren: () => (n.text ? 1 : 0) + (n.hr ? 1 : 0),
@@ -480,13 +562,13 @@ export function documentService(env: ServiceEnv): unknown {
       },
       getAlignment: () =>
         n.attrs.HORIZONTAL_ALIGNMENT ? HorizontalAlignment[String(n.attrs.HORIZONTAL_ALIGNMENT)] : null,
-      setLinkUrl: (u: string) => ((n.attrs.LINK_URL = u), self()),
+      setLinkUrl: (u: string) => ((n.attrs.LINK_URL = u), clearRunAttr(n, 'LINK_URL'), self()),
       getLinkUrl: () => (n.attrs.LINK_URL as string | undefined) ?? null,
       appendHorizontalRule: () => {
         n.hr = true;
         return hrFacade(n);
       },
-      clear: () => ((n.text = ''), (n.hr = false), self()),
+      clear: () => ((n.text = ''), delete n.runs, (n.hr = false), self()),
     };
   }
 
@@ -791,6 +873,9 @@ export interface DocElementView {
   text: string;
   heading: string;
   attrs: Record<string, unknown>;
+  /** The text in stretches of one style (the paragraph's text attributes included); tables' cells in `cells`. */
+  runs: Array<{ text: string; attrs: Record<string, unknown> }>;
+  cells?: string[][];
 }
 
 export function simDocuments(sim: { core: SimCore }) {
@@ -817,6 +902,10 @@ export function simDocuments(sim: { core: SimCore }) {
         text: nodeText(n),
         heading: String(n.attrs.HEADING ?? 'NORMAL'),
         attrs: { ...n.attrs },
+        runs: n.type === 'TABLE' ? [] : effectiveRuns(n),
+        ...(n.type === 'TABLE'
+          ? { cells: (n.children ?? []).map((row) => (row.children ?? []).map((cell) => nodeText(cell))) }
+          : {}),
       }));
     },
     /** Makes a Doc (e.g. a school's template) owned by the current user. */

@@ -1,6 +1,8 @@
 // Entry point of the Apps Script simulator: createSimulator() wires the fake services, the loader,
 // trigger firing and the unmetered test model together (see dev/sim/README.md).
 import { documentService } from './documents';
+import { docsApiService } from './docs-api';
+import type { CutOff } from './meter';
 import { gmailService } from './gmail';
 import { sheetsApiService } from './sheets-api';
 import { driveService } from './drive';
@@ -38,11 +40,13 @@ export { SimSpreadsheetModel, SimSheetModel } from './model';
 export { formatDate } from './utilities';
 export { zonedParts, zonedToMs } from './clock';
 export { documentService, javaReplace, simDocuments, type DocNode } from './documents';
+export { docsApiService, simDocsApi, WRITES_PER_MINUTE } from './docs-api';
 export { gmailService, parseMessage, simGmail } from './gmail';
 export { sheetsApiService, simSheetsApi, quoteSheet, type SheetsApiCall } from './sheets-api';
 export { driveService, simDrive, permissionIdFor } from './drive';
 export { bigQueryService, simBigQuery, parseCsv, LOAD_JOB_MS, type BigQueryTable } from './bigquery';
 export { TIME_LIMIT_MESSAGE } from './core';
+export { CUT_OFF_MESSAGE } from './meter';
 
 /** Builds the globals of one service for one realm; called once for sim.api and once per load(). */
 export type ServiceFactory = (env: ServiceEnv) => unknown;
@@ -127,6 +131,12 @@ export interface Simulator {
   api: Record<string, any>;
   /** Add a global service (before load(), or it is added to the loaded context right away). */
   registerService(name: string, factory: ServiceFactory): void;
+  /**
+   * Stops the next execution that makes the `nth` call of `method` (a metered key such as
+   * "Docs.Documents.batchUpdate"), as Apps Script stops one at its time limit: `before` that call happens, or right
+   * `after` it. From then on every service call of that execution throws "Exceeded maximum execution time".
+   */
+  cutOff(method: string, nth: number, when: 'before' | 'after'): void;
   /** Current AuthMode-free access to the core (for service authors). */
   core: SimCore;
 }
@@ -349,6 +359,7 @@ export function createSimulator(opts: SimulatorOptions = {}): Simulator {
         if (symbol === 'Sheets' && !extra.has('Sheets')) extra.set('Sheets', sheetsApiService as ServiceFactory);
         if (symbol === 'Drive' && !extra.has('Drive')) extra.set('Drive', driveService as ServiceFactory);
         if (symbol === 'BigQuery' && !extra.has('BigQuery')) extra.set('BigQuery', bigQueryService as ServiceFactory);
+        if (symbol === 'Docs' && !extra.has('Docs')) extra.set('Docs', docsApiService as ServiceFactory);
       }
       const ctx = createScriptContext(() => core.clock.nowMs());
       const services = buildServices(core, ctx.realm, extra, addon);
@@ -540,6 +551,10 @@ export function createSimulator(opts: SimulatorOptions = {}): Simulator {
     },
     get api() {
       return hostServices().globals;
+    },
+    cutOff(method, nth, when) {
+      const cut: CutOff = { method, nth, when, seen: 0, active: false };
+      core.meter.cutOff = cut;
     },
     registerService(name, factory) {
       extra.set(name, factory);

@@ -17,6 +17,13 @@ export class Meter {
   onSpend: ((ms: number) => void) | null = null;
   /** Asked before each outermost call; throws to stop the execution (the time limit). */
   beforeCall: (() => void) | null = null;
+  /**
+   * Simulated ms spent in calls since the simulator started, never reset (sleeps excluded: they move the clock).
+   * Rate quotas count time as clock + spent, since the clock does not follow the calls.
+   */
+  spent = 0;
+  /** An execution cut off at a given call (sim.cutOff): from then on every call of that execution throws. */
+  cutOff: CutOff | null = null;
 
   reset(): void {
     this.calls = 0;
@@ -29,10 +36,17 @@ export class Meter {
   /** Add simulated time to the call being metered (e.g. 5 µs per cell moved). */
   addMs(ms: number): void {
     if (this.depth !== 1 || !this.current || ms <= 0) return;
+    this.spent += ms;
     this.ms = round(this.ms + ms);
     const m = this.byMethod[this.current];
     m.ms = round(m.ms + ms);
     this.onSpend?.(ms);
+  }
+  /** Utilities.sleep: time on the meter, not spent in calls (the clock moves by it instead). */
+  addSleep(ms: number): void {
+    const before = this.spent;
+    this.addMs(ms);
+    this.spent = before;
   }
   addCells(cells: number): void {
     this.addMs(cells * 0.005);
@@ -48,16 +62,27 @@ export class Meter {
       }
     }
     this.beforeCall?.();
+    const cut = this.cutOff;
+    if (cut) {
+      if (cut.active) throw new Error(CUT_OFF_MESSAGE);
+      if (key === cut.method && ++cut.seen === cut.nth && cut.when === 'before') {
+        cut.active = true;
+        throw new Error(CUT_OFF_MESSAGE);
+      }
+    }
     this.depth = 1;
     this.current = key;
     this.calls++;
+    this.spent += ms;
     const m = (this.byMethod[key] ??= { calls: 0, ms: 0 });
     m.calls++;
     this.ms = round(this.ms + ms);
     m.ms = round(m.ms + ms);
     if (ms > 0) this.onSpend?.(ms);
     try {
-      return fn();
+      const result = fn();
+      if (cut && key === cut.method && cut.seen === cut.nth && cut.when === 'after') cut.active = true;
+      return result;
     } finally {
       this.depth = 0;
       this.current = null;
@@ -76,6 +101,20 @@ export class Meter {
       this.current = savedCur;
     }
   }
+}
+
+/** What Apps Script says when it stops an execution at its time limit. */
+export const CUT_OFF_MESSAGE = 'Exceeded maximum execution time';
+
+export interface CutOff {
+  /** Metered key, e.g. "Docs.Documents.batchUpdate". */
+  method: string;
+  /** The nth call of it (counted from when the cut-off was set). */
+  nth: number;
+  /** before: that call never happens; after: it happens, then the execution stops. */
+  when: 'before' | 'after';
+  seen: number;
+  active: boolean;
 }
 
 function round(n: number): number {

@@ -59,6 +59,7 @@ export interface ReferenceClasses {
   Text: GoogleAppsScript.Document.Text;
   HorizontalRule: GoogleAppsScript.Document.HorizontalRule;
   PageBreak: GoogleAppsScript.Document.PageBreak;
+  'Docs.Documents': GoogleAppsScript.Docs.Collection.DocumentsCollection;
   'Gmail.Users.Drafts': GoogleAppsScript.Gmail.Collection.Users.DraftsCollection;
   Sheets: GoogleAppsScript.Sheets;
   'Sheets.Spreadsheets': GoogleAppsScript.Sheets.Collection.SpreadsheetsCollection;

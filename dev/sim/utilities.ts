@@ -164,7 +164,7 @@ export function utilitiesService(env: ServiceEnv) {
     sleep: (ms: number) => {
       const t = Math.max(0, Number(ms) || 0);
       const until = core.clock.nowMs() + t;
-      core.meter.addMs(t);
+      core.meter.addSleep(t);
       // The meter may already have moved the clock (clockFollowsCalls): sleep only the rest.
       if (core.clock.nowMs() < until) core.clock.advance(until - core.clock.nowMs());
     },

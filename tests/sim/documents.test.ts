@@ -77,6 +77,32 @@ describe('DocumentApp', () => {
     ]);
   });
 
+  test('styles on part of a paragraph are kept as runs, through edits and replaceText', () => {
+    const s = sim();
+    const { DocumentApp } = s.api;
+    const doc = DocumentApp.create('Runs');
+    const p = doc.getBody().appendParagraph('See the photos here');
+    const t = p.editAsText();
+    t.setLinkUrl(4, 13, 'https://ex.org/p');
+    t.setBold(15, 18, true);
+    expect(t.getTextAttributeIndices()).toEqual([0, 4, 14, 15]);
+    expect(t.getLinkUrl(5)).toBe('https://ex.org/p');
+    expect(t.isBold(16)).toBe(true);
+    expect(t.isBold(2)).toBe(false);
+    t.insertText(0, '>> ');
+    p.replaceText('here', 'there');
+    const [, view] = simDocuments(s).elements(doc.getId());
+    expect(view.runs).toEqual([
+      { text: '>> See ', attrs: {} },
+      { text: 'the photos', attrs: { LINK_URL: 'https://ex.org/p' } },
+      { text: ' ', attrs: {} },
+      { text: 'there', attrs: { BOLD: true } },
+    ]);
+    // Bold on the whole paragraph replaces the stretches' own.
+    p.editAsText().setBold(false);
+    expect(p.editAsText().isBold(20)).toBe(false);
+  });
+
   test('replaceText takes a regular expression and a Java-style replacement', () => {
     const err = (m: string) => new Error(m);
     expect(javaReplace('{{school}} rocks', '\\{\\{school\\}\\}', 'Riverside', err)).toBe('Riverside rocks');
