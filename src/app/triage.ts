@@ -19,7 +19,16 @@ import type {
 import { activeGoals, readGoals } from '../adapters/goals-sheet';
 import { takeDocumentLock } from '../adapters/lock';
 import { currentUserEmail, showSidebarPage } from '../adapters/triage-sidebar';
-import { fieldsOf, findWin, openWinsLog, readFormulas, WinsLog, writeWin } from '../adapters/wins/log';
+import {
+  fieldsOf,
+  findWin,
+  findWins,
+  openWinsLog,
+  readFormulas,
+  WinsLog,
+  writeRowRuns,
+  writeWin,
+} from '../adapters/wins/log';
 import { readQueueIndex, readRowsAt } from '../adapters/wins/queue';
 import { BULK_REQUEST, QUEUE_QUERY, REBUILD_REQUEST, SAVE_REQUEST, WIN_REF } from '../domain/endpoint-shapes';
 import { WIN_COLUMNS } from '../domain/schema';
@@ -132,25 +141,35 @@ interface SaveEnv {
   goalNames: () => string[];
 }
 
-/** One win's save, inside the lock: re-read by ID, compare versions, check the rules, write once. */
-function saveOne(
+/** What a save decided: the answer for the sidebar and, when something changed, the row to write. */
+interface Decision {
+  result: SaveResult;
+  write?: unknown[];
+  /** Drafts to check once the row is written (a win this save disqualified may sit in a waiting draft). */
+  after?: () => DraftOffer[];
+}
+
+/** One win's save against its row as just read (inside the lock): compare versions, check the rules, plan the row. */
+function decide(
   env: SaveEnv,
   ref: WinRef & { version: string },
+  found: { row: number; cells: unknown[]; formulas: () => string[] } | null,
   requested: TriageChange,
   addGoals?: readonly string[],
-): SaveResult {
+): Decision {
   const { log } = env;
-  const found = findWin(log, ref.id, ref.row);
-  if (!found) return { conflict: goneConflict(ref.id) };
+  if (!found) return { result: { conflict: goneConflict(ref.id) } };
   const fields = fieldsOf(log, found.cells);
   const version = fingerprint(fields);
   if (version !== ref.version) {
     const differ = changedFields(cellString(ref.version), version);
     return {
-      conflict: {
-        current: toWinView(fields, found.row),
-        fields: differ,
-        message: conflictMessage(differ, WIN_COLUMNS, fields.triagedBy ?? ''),
+      result: {
+        conflict: {
+          current: toWinView(fields, found.row),
+          fields: differ,
+          message: conflictMessage(differ, WIN_COLUMNS, fields.triagedBy ?? ''),
+        },
       },
     };
   }
@@ -167,21 +186,44 @@ function saveOne(
     nowIso: env.nowIso,
     activeGoals: addsGoals ? env.goalNames() : [],
   });
-  if (!plan.ok) return { refused: plan.problems.join(' ') };
-  if (!plan.changed) return { saved: toWinView(fields, found.row), previous: {} };
-  writeWin(found, rowForWrite(found.cells, readFormulas(found), plan.updates, log.columns));
+  if (!plan.ok) return { result: { refused: plan.problems.join(' ') } };
+  if (!plan.changed) return { result: { saved: toWinView(fields, found.row), previous: {} } };
   const after = { ...fields, ...plan.updates };
   if (plan.updates.consentGiven !== undefined)
     console.log(
       `Small Wins: ${ref.id}: the submitter's consent ${plan.updates.consentGiven ? `was recorded as ${plan.updates.consentGiven}` : 'record was taken back'} by ${plan.updates.consentRecordedBy || env.me()} at ${env.nowIso}.`,
     );
-  // A win this save disqualified may sit in a newsletter draft that is still waiting: that issue is flagged.
-  const drafts: DraftOffer[] = flagDrafts(env.drafts, winFromCells(fields), winFromCells(after), env.me);
   return {
-    saved: toWinView(after, found.row),
-    previous: plan.previous,
-    ...(drafts.length ? { drafts } : {}),
+    result: { saved: toWinView(after, found.row), previous: plan.previous },
+    write: rowForWrite(found.cells, found.formulas(), plan.updates, log.columns),
+    // A win this save disqualified may sit in a newsletter draft that is still waiting: that issue is flagged.
+    after: () => flagDrafts(env.drafts, winFromCells(fields), winFromCells(after), env.me),
   };
+}
+
+/** The saved answer with the drafts a save flagged. */
+function withDrafts(d: Decision): SaveResult {
+  const drafts = d.after ? d.after() : [];
+  return drafts.length && 'saved' in d.result ? { ...d.result, drafts } : d.result;
+}
+
+/** One win's save, inside the lock: re-read by ID, then decide, then write the row once. */
+function saveOne(
+  env: SaveEnv,
+  ref: WinRef & { version: string },
+  requested: TriageChange,
+  addGoals?: readonly string[],
+): SaveResult {
+  const found = findWin(env.log, ref.id, ref.row);
+  const decision = decide(
+    env,
+    ref,
+    found && { row: found.row, cells: found.cells, formulas: () => readFormulas(found) },
+    requested,
+    addGoals,
+  );
+  if (found && decision.write) writeWin(found, decision.write);
+  return withDrafts(decision);
 }
 
 function saveEnv(ss: Spreadsheet): SaveEnv {
@@ -213,7 +255,11 @@ function saveWin(req: SaveRequest): SaveResult {
   return result;
 }
 
-/** A group action: each win saved (or reported: changed meanwhile, gone from the log) in one lock. */
+/**
+ * A group action in blocks, in one lock: the wins' rows read together once (values and formulas), each decided as a
+ * single save would be (or reported: changed meanwhile, gone from the log), and each run of adjacent changed rows
+ * written in one call; rows in between are never written.
+ */
 function saveMany(req: BulkRequest): BulkResult {
   const wins = req.wins.slice(0, PAGE_SIZE * 5);
   if (!wins.length) return { results: [] };
@@ -221,7 +267,21 @@ function saveMany(req: BulkRequest): BulkResult {
   const env = saveEnv(SpreadsheetApp.getActive());
   // Held until this execution ends, as in saveWin.
   takeDocumentLock(20000);
-  return { results: wins.map((w) => ({ id: w.id, result: saveOne(env, w, req.change, addGoals) })) };
+  const found = findWins(env.log, wins);
+  const writes = new Map<number, unknown[]>();
+  const decided = new Map<number, Decision>();
+  const decisions = wins.map((w) => {
+    const at = found.get(String(w.id).trim());
+    // A win listed twice is saved once, and both answers say so.
+    const earlier = at && decided.get(at.row);
+    if (earlier) return { id: w.id, decision: { result: earlier.result } };
+    const d = decide(env, w, at ? { ...at, formulas: () => at.formulas } : null, req.change, addGoals);
+    if (at) decided.set(at.row, d);
+    if (at && d.write) writes.set(at.row, d.write);
+    return { id: w.id, decision: d };
+  });
+  writeRowRuns(env.log, writes);
+  return { results: decisions.map(({ id, decision }) => ({ id, result: withDrafts(decision) })) };
 }
 
 const SIDEBAR = 'the sidebar';

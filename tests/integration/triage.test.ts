@@ -380,6 +380,56 @@ describe('service calls do not grow with the log (ARCHITECTURE.md cost model)', 
       expect(`${op}: ${big[op].calls}`).toBe(`${op}: ${small[op].calls}`);
   });
 
+  test('bulk approve of 100 wins in 5 runs of rows: at most 20 calls, a hand edit between the runs survives', () => {
+    const sim = school(300, 250);
+    const sheet = sim.spreadsheet.sheet('Wins')!;
+    const idCol = sheet.columnOf(WIN_COLUMNS.id);
+    const storyCol = sheet.columnOf(WIN_COLUMNS.story);
+    const idAt = (row: number) => String(sheet.values[row - 1][idCol - 1]);
+    // Five runs of 20 adjacent New wins, 3 rows apart (a page each, as the sidebar selects them).
+    const runs = [0, 1, 2, 3, 4].map((k) => Array.from({ length: 20 }, (_, i) => 60 + k * 23 + i));
+    const refs = (rows: number[]) =>
+      rows.map((row) => {
+        const win = call(sim, 'triageWin', { id: idAt(row), row })!;
+        expect(['New', 'Needs info']).toContain(win.status);
+        return { id: win.id, row: win.row, version: win.version };
+      });
+    const selected = refs(runs.flat());
+    const between = runs[1][0] - 2;
+    const betweenStatus = cell(sim, idAt(between), 'Status');
+    // A leader types in a row between two runs while the bulk save runs (after its read, before its write).
+    const meter = sim.core.meter;
+    const original = meter.call;
+    meter.call = function <T>(this: typeof meter, key: string, ms: number, fn: () => T): T {
+      const result = original.call(meter, key, ms, fn) as T;
+      if (key === 'Range.getFormulas') sheet.setCell(between, storyCol, 'Typed by hand during the save');
+      return result;
+    } as typeof meter.call;
+    try {
+      sim.meter.reset();
+      const r = call(sim, 'triageSaveMany', { wins: selected, change: { status: 'Approved' } });
+      expect(r.results.filter((x) => 'saved' in x.result)).toHaveLength(100);
+    } finally {
+      meter.call = original;
+    }
+    const byMethod = sim.meter.byMethod;
+    expect(sim.meter.calls).toBeLessThanOrEqual(20);
+    expect(byMethod['Range.setValues'].calls).toBe(5);
+    expect(byMethod['Range.getValues'].calls).toBe(2); // the header, then the span
+    expect(byMethod['Range.getFormulas'].calls).toBe(1);
+    expect(sheet.values[between - 1][storyCol - 1]).toBe('Typed by hand during the save');
+    for (const row of runs.flat()) expect(cell(sim, idAt(row), 'Status')).toBe('Approved');
+    expect(cell(sim, idAt(between), 'Status')).toBe(betweenStatus);
+
+    // A sixth run costs at most two more calls (its range and its write).
+    const six = [0, 1, 2, 3, 4, 5].map((k) => Array.from({ length: 10 }, (_, i) => 180 + k * 13 + i));
+    const sixRefs = refs(six.flat());
+    sim.meter.reset();
+    call(sim, 'triageSaveMany', { wins: sixRefs, change: { status: 'Approved' } });
+    expect(sim.meter.byMethod['Range.setValues'].calls).toBe(6);
+    expect(sim.meter.calls).toBeLessThanOrEqual(22);
+  });
+
   test('without an explicit release the next save (a new execution) still gets the lock; a lock held elsewhere is reported', () => {
     const sim = school(3, 3);
     const [a, b] = open(sim).wins;

@@ -14,7 +14,7 @@ import {
 } from '../../domain/log-columns';
 import { WINS_SHEET, WinField } from '../../domain/schema';
 import type { SharedInWrite } from '../../domain/shared-in-marks';
-import { planColumnReads } from '../../domain/triage-queue';
+import { planColumnReads, planRowReads } from '../../domain/triage-queue';
 import { cellString } from '../../domain/text';
 import { findWaitingNotice, waitingNotice } from '../../domain/waiting-notice';
 import { decodeWin, Win } from '../../domain/win';
@@ -351,6 +351,85 @@ export function readFormulas(found: FoundWin): string[] {
 /** One write of the whole row, through the range it was read from. */
 export function writeWin(found: FoundWin, cells: unknown[]): void {
   found.range.setValues([cells]);
+}
+
+// ---- Several wins, for a group action ---------------------------------------------------------------------------
+
+/** A win found by a bulk read: its row, its cells and its formulas (no Range of its own). */
+export interface FoundRow {
+  row: number;
+  cells: unknown[];
+  formulas: string[];
+}
+
+/** Cells and formulas of the given rows, in as few block reads as pay (one when they sit close together). */
+function readRowsWithFormulas(log: WinsLog, rows: readonly number[]): Map<number, FoundRow> {
+  const out = new Map<number, FoundRow>();
+  // Each block costs a values and a formulas read per cell, so gaps are weighed twice.
+  for (const span of planRowReads(rows, log.width * 2)) {
+    const r = range(log, span.first, 1, span.last - span.first + 1, log.width);
+    const values = r.getValues();
+    const formulas = r.getFormulas();
+    values.forEach((cells, i) =>
+      out.set(span.first + i, { row: span.first + i, cells, formulas: formulas[i].map((f) => cellString(f)) }),
+    );
+  }
+  return out;
+}
+
+/**
+ * Many wins by ID in a few reads: the rows the sidebar last saw them in are read as blocks (values and formulas)
+ * and used when their IDs match; the ID column is read once for the others (the sheet was sorted), then their rows.
+ */
+export function findWins(log: WinsLog, refs: ReadonlyArray<{ id: string; row: number }>): Map<string, FoundRow> {
+  const found = new Map<string, FoundRow>();
+  const wanted = refs.map((r) => ({ id: String(r.id).trim(), row: Number(r.row) })).filter((r) => r.id);
+  const hinted = wanted.filter((r) => Number.isInteger(r.row) && r.row >= 2).map((r) => r.row);
+  let rows = new Map<number, FoundRow>();
+  if (hinted.length) {
+    try {
+      rows = readRowsWithFormulas(log, hinted);
+    } catch {
+      // A hint past the end of the sheet: every win is looked up by ID below.
+    }
+  }
+  for (const r of wanted) {
+    const at = rows.get(r.row);
+    if (at && idIn(log, at.cells) === r.id) found.set(r.id, at);
+  }
+  const missing = wanted.filter((r) => !found.has(r.id));
+  if (!missing.length) return found;
+  const ids = range(log, 1, log.columns.id + 1, null, 1)
+    .getValues()
+    .slice(1)
+    .map((r: unknown[]) => r[0]);
+  const byId = rowsById(ids);
+  const rowsOf = missing.map((r) => byId.get(r.id)).filter((row): row is number => row !== undefined);
+  const more = rowsOf.length ? readRowsWithFormulas(log, rowsOf) : new Map<number, FoundRow>();
+  for (const r of missing) {
+    const row = byId.get(r.id);
+    const at = row === undefined ? undefined : more.get(row);
+    if (at) found.set(r.id, at);
+  }
+  return found;
+}
+
+/**
+ * Writes whole rows, each run of adjacent rows in one call; rows between runs are not written (a hand edit there
+ * stays). Returns the number of runs.
+ */
+export function writeRowRuns(log: WinsLog, rows: ReadonlyMap<number, unknown[]>): number {
+  const sorted = Array.from(rows.keys()).sort((a, b) => a - b);
+  let runs = 0;
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    const block = sorted.slice(i, j + 1).map((row) => rows.get(row)!);
+    range(log, sorted[i], 1, block.length, log.width).setValues(block);
+    runs++;
+    i = j + 1;
+  }
+  return runs;
 }
 
 /** A row's cells as text by field (for fingerprints and the leader's view). */
