@@ -25,6 +25,15 @@ export interface FormSync {
   questionMap: QuestionMap;
   itemFields: Record<string, IntakeField>;
   changes: string[];
+  /** The sheet the Form's responses land in (looked up once per Set up), or null when there is none. */
+  responseSheet: GoogleAppsScript.Spreadsheet.Sheet | null;
+}
+
+/** A Form item with its ID and title, each read once. */
+interface KnownItem {
+  item: Item;
+  id: string;
+  title: string;
 }
 
 /** Choices Small Wins reads back by value: kept exactly as the spec says. Goals follow the Goals sheet. */
@@ -56,9 +65,9 @@ const ADD_QUESTION: Record<QuestionSpec['type'], (form: Form) => NewQuestion> = 
 };
 
 /** Adds a question and returns it as a generic Item (typed items have no as*Item conversions). */
-function addItem(form: Form, q: QuestionSpec): Item {
+function addItem(form: Form, q: QuestionSpec): KnownItem {
   const id = ADD_QUESTION[q.type](form).setTitle(q.title).setHelpText(q.help).setRequired(q.required).getId();
-  return form.getItemById(id);
+  return { item: form.getItemById(id), id: String(id), title: q.title };
 }
 
 function setChoices(item: Item, q: QuestionSpec, choices: string[]): void {
@@ -113,13 +122,15 @@ export function ensureForm(
   }
 
   const storedFields = stored.itemFields ?? {};
-  const byId = new Map<string, Item>();
-  const byTitle = new Map<string, Item>();
+  // Each item's ID and title are read once and reused below.
+  const byId = new Map<string, KnownItem>();
+  const byTitle = new Map<string, KnownItem>();
   for (const item of form.getItems()) {
-    byId.set(String(item.getId()), item);
-    byTitle.set(item.getTitle().trim().toLowerCase(), item);
+    const known = { item, id: String(item.getId()), title: item.getTitle().trim() };
+    byId.set(known.id, known);
+    byTitle.set(known.title.toLowerCase(), known);
   }
-  const itemForField = new Map<IntakeField, Item>();
+  const itemForField = new Map<IntakeField, KnownItem>();
   for (const [id, field] of Object.entries(storedFields)) {
     const item = byId.get(id);
     if (item) itemForField.set(field as IntakeField, item);
@@ -135,13 +146,14 @@ export function ensureForm(
       item = addItem(form, q);
       if (!created) changes.push(`Re-added the Form question "${q.title}", which was missing.`);
     }
-    if (MANAGED_CHOICES.has(q.field) || (q.choices && (created || added))) setChoices(item, q, choicesFor(q, goals));
-    const title = item.getTitle().trim();
+    if (MANAGED_CHOICES.has(q.field) || (q.choices && (created || added)))
+      setChoices(item.item, q, choicesFor(q, goals));
+    const title = item.title;
     const previous = Object.keys(stored.questionMap ?? {}).find((t) => stored.questionMap?.[t] === q.field);
     if (previous && previous !== title)
       changes.push(`Learned the retitled Form question "${title}" (was "${previous}").`);
     questionMap[title] = q.field;
-    itemFields[String(item.getId())] = q.field;
+    itemFields[item.id] = q.field;
   }
 
   // New forms start unpublished and take no responses until published.
@@ -157,22 +169,23 @@ export function ensureForm(
   } catch (err) {
     linked = false;
   }
+  const formId = form.getId();
   // Linked, but its response sheet was deleted: linking again makes a new one holding every response.
-  if (linked && !findResponseSheet(ss, form.getId())) linked = false;
+  let responseSheet = linked ? findResponseSheet(ss, formId) : null;
+  if (!responseSheet) linked = false;
   if (!linked) {
     form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
     if (!created) changes.push('Linked the intake Form to this spreadsheet again.');
+    responseSheet = findResponseSheet(ss, formId);
   }
-
-  const formId = form.getId();
-  keepResponsesAsText(ss, formId);
+  if (responseSheet) keepResponsesAsText(responseSheet);
   let url = form.getPublishedUrl();
   try {
     url = form.shortenFormUrl(url);
   } catch (err) {
     // The long link works as well.
   }
-  return { form, formId, url, questionMap, itemFields, changes };
+  return { form, formId, url, questionMap, itemFields, changes, responseSheet };
 }
 
 /** The response sheet fed by this Form, found by its form URL (people rename sheets). */
@@ -192,9 +205,7 @@ export function findResponseSheet(ss: Spreadsheet, formId: string): GoogleAppsSc
 }
 
 /** Answers such as 007 or 3/4 land as typed only when the response columns are plain text. */
-function keepResponsesAsText(ss: Spreadsheet, formId: string): void {
-  const sheet = findResponseSheet(ss, formId);
-  if (!sheet) return;
+function keepResponsesAsText(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
   const columns = Math.max(sheet.getLastColumn(), 2);
   // Column 1 is the Timestamp, which the Form writes as a date.
   sheet.getRange(2, 2, Math.max(sheet.getMaxRows() - 1, 1), columns - 1).setNumberFormat('@');

@@ -105,6 +105,19 @@ describe('Set up', () => {
     expect(sim.ui.dialogs[sim.ui.dialogs.length - 1].html).toMatch(/nothing needed changing/);
   });
 
+  test('a rerun with nothing to change reads each Form item once and looks up the response sheet once (at most 190 calls)', () => {
+    const sim = loadAddOn();
+    setUpSchool(sim);
+    sim.meter.reset();
+    sim.run('setUp');
+    const by = sim.meter.byMethod;
+    const items = sim.forms.values().next().value!.items.length;
+    expect(by['Item.getId'].calls).toBe(items);
+    expect(by['Item.getTitle'].calls).toBe(items);
+    expect(by['Spreadsheet.getSheets'].calls).toBe(1);
+    expect(sim.meter.calls).toBeLessThanOrEqual(190);
+  });
+
   test('repairs a deleted Form: a new one is made, published and linked', () => {
     const sim = loadAddOn();
     const first = setUpSchool(sim);
