@@ -1,18 +1,25 @@
-// The issue's Google Doc: the default design built with DocumentApp, or the school's template Doc read with
-// openById and its elements copied in (documents scope only, no Drive). Submitted text goes in with
-// appendParagraph/setText, never through replaceText, so "$1", "\\" or "{{school}}" in a win stays literal.
+// The issue's Google Doc, written through the Docs API in a few batches, resumable batch by batch. The default
+// design starts from Documents.create; a school's template Doc is read with DocumentApp (documents scope only, no
+// Drive) and its frame copied element by element — its cost grows with the template, not with the wins — then the
+// wins go in at its {{#wins}} block and its placeholders are filled with literal replaceAllText requests, before
+// any win is written, so "$1", "\\" or "{{school}}" in a win stays as typed.
+import { BuildProgress, bodyEnd, findParagraph, paragraphsOf } from '../domain/doc-build';
+import { planDocument, DocPlan, DocsRequest } from '../domain/docs-requests';
 import { docTitle, NewsletterModel } from '../domain/newsletter';
-import { winMeta } from '../domain/newsletter-render';
+import { newsletterOutline } from '../domain/newsletter-outline';
 import {
-  fillPlaceholders,
-  hasPlaceholder,
-  planTemplate,
+  BLOCK_START,
+  framePrelude,
+  issueValues,
+  LayoutElement,
+  planFrame,
+  replacementShift,
   TemplateElement,
-  TemplateOp,
+  templateWinBlocks,
+  WINS_HERE,
+  WINS_MARKER,
 } from '../domain/newsletter-template';
-
-type Body = GoogleAppsScript.Document.Body;
-type Element = GoogleAppsScript.Document.Element;
+import { createDoc, DocChangedError, docUrl, getDoc, ProgressStore, writeBatches } from './docs-api';
 
 export interface DocRef {
   id: string;
@@ -21,63 +28,16 @@ export interface DocRef {
 
 export interface BuildDocOptions {
   templateId?: string;
-  /** A Doc recorded by an earlier, cut-off run: reused (cleared and rebuilt) instead of making another. */
+  /** A Doc recorded by an earlier, cut-off run: continued where it stopped (or rebuilt) instead of making another. */
   existingId?: string;
   /** Called as soon as a new Doc exists, so its ID is recorded before the slow part. */
   onCreated?: (doc: DocRef) => void;
+  /** Where the run records its progress after each batch (by default only in memory: a rerun starts over). */
+  progress?: ProgressStore;
 }
 
 export interface BuiltDoc extends DocRef {
   problems: string[];
-}
-
-/** Opens the recorded Doc or creates one; then fills it. */
-export function buildNewsletterDoc(model: NewsletterModel, opts: BuildDocOptions): BuiltDoc {
-  const problems: string[] = [];
-  // Read the template first: a broken template link fails before any Doc is made.
-  const template = opts.templateId ? readTemplate(opts.templateId) : null;
-  let doc: GoogleAppsScript.Document.Document;
-  let reused = false;
-  if (opts.existingId) {
-    doc = DocumentApp.openById(opts.existingId);
-    reused = true;
-  } else {
-    doc = DocumentApp.create(docTitle(model));
-  }
-  const ref = { id: doc.getId(), url: doc.getUrl() };
-  if (!reused) opts.onCreated?.(ref);
-  const body = doc.getBody();
-  // A new Doc and a cleared one both hold exactly one empty paragraph.
-  if (reused) body.clear();
-  const first = body.getChild(0).asParagraph();
-  if (template) {
-    const plan = planTemplate(template.elements, model);
-    problems.push(...plan.problems);
-    runTemplate(body, template, plan.ops, model, problems);
-    // The empty paragraph the Doc started with goes once the template's content follows it.
-    if (body.getNumChildren() > 1) first.removeFromParent();
-  } else {
-    first.setText(model.title);
-    first.setHeading(DocumentApp.ParagraphHeading.TITLE);
-    body.appendParagraph(`${model.period} · ${model.issueLabel}`).setHeading(DocumentApp.ParagraphHeading.SUBTITLE);
-    body.appendParagraph(model.summary);
-    appendWins(body, model);
-  }
-  doc.saveAndClose();
-  return { ...ref, problems };
-}
-
-/** Default layout of the wins: a Heading 2 per goal, each win's headline as Heading 3, its text and credit. */
-function appendWins(body: Body, model: NewsletterModel): void {
-  for (const section of model.sections) {
-    body.appendParagraph(section.title).setHeading(DocumentApp.ParagraphHeading.HEADING2);
-    for (const win of section.wins) {
-      body.appendParagraph(win.headline).setHeading(DocumentApp.ParagraphHeading.HEADING3);
-      if (win.text) body.appendParagraph(win.text);
-      const meta = winMeta(win);
-      if (meta) body.appendParagraph(meta);
-    }
-  }
 }
 
 type Source =
@@ -87,8 +47,143 @@ interface Template {
   elements: TemplateElement[];
   /** Each template element cast to its type (null for elements Small Wins does not copy). */
   sources: Source[];
-  /** Attributes read on first use (one call per template element that is filled). */
-  attributes: Map<number, object>;
+}
+
+/** The plan a run makes from the model and what it recorded about the Doc (a template's layout read again). */
+function planFor(model: NewsletterModel, progress: BuildProgress, layout: LayoutElement[] | null): DocPlan {
+  const blocks = layout ? templateWinBlocks(model, layout) : newsletterOutline(model).blocks;
+  return planDocument(blocks, progress.at, progress.end0, {
+    prelude: progress.prelude,
+    shift: progress.shift,
+    salt: JSON.stringify([layout ? 'template' : 'default', issueValues(model)]),
+  });
+}
+
+/** Makes (or continues, or rebuilds) the issue's Doc and writes every batch. */
+export function buildNewsletterDoc(model: NewsletterModel, options: BuildDocOptions): BuiltDoc {
+  const opts = { ...options, progress: options.progress ?? memoryProgress() };
+  const problems: string[] = [];
+  // Read the template first: a broken template link fails before any Doc is made.
+  const template = opts.templateId ? readTemplate(opts.templateId) : null;
+  const frame = template ? planFrame(template.elements) : null;
+  const layout = template && frame ? blockLayout(template, frame.block) : null;
+  if (frame) problems.push(...frame.problems);
+
+  const saved = opts.progress.load();
+  if (opts.existingId && saved && saved.doc === opts.existingId) {
+    const plan = planFor(model, saved, layout);
+    if (plan.fingerprint === saved.plan) {
+      try {
+        return finish(plan, saved, opts, problems);
+      } catch (err) {
+        // Edited by someone meanwhile: it is built again below, in the same Doc.
+        if (!(err instanceof DocChangedError)) throw err;
+      }
+    }
+  }
+  const start =
+    template && frame ? startFromTemplate(model, template, frame, opts, problems) : startDefault(model, opts);
+  const plan = planFor(model, start, layout);
+  const progress = { ...start, plan: plan.fingerprint };
+  opts.progress.save(progress);
+  return finish(plan, progress, opts, problems);
+}
+
+/** Progress kept for this call only (a rebuild of a Doc that need not be resumable). */
+function memoryProgress(): ProgressStore {
+  let kept: BuildProgress | undefined;
+  return {
+    load: () => kept,
+    save: (p) => (kept = p),
+    clear: () => (kept = undefined),
+  };
+}
+
+type Options = BuildDocOptions & { progress: ProgressStore };
+
+function finish(plan: DocPlan, progress: BuildProgress, opts: Options, problems: string[]): BuiltDoc {
+  writeBatches(plan, progress, opts.progress);
+  opts.progress.clear();
+  return { id: progress.doc, url: docUrl(progress.doc), problems };
+}
+
+/** The default design: a new empty Doc (or the recorded one, emptied). */
+function startDefault(model: NewsletterModel, opts: Options): BuildProgress {
+  if (opts.existingId) {
+    const doc = DocumentApp.openById(opts.existingId);
+    doc.getBody().clear();
+    doc.saveAndClose();
+    const json = getDoc(opts.existingId);
+    return { doc: opts.existingId, plan: '', done: 0, rev: String(json.revisionId ?? ''), at: 1, end0: bodyEnd(json) };
+  }
+  const made = createDoc(docTitle(model));
+  opts.onCreated?.({ id: made.id, url: docUrl(made.id) });
+  return { doc: made.id, plan: '', done: 0, rev: made.rev, at: 1, end0: made.end };
+}
+
+/**
+ * The template's frame copied into a new Doc (or the recorded one, emptied) with DocumentApp, saved, then read
+ * through the API: where its marker paragraph is, and the first batch's prelude (the frame's placeholders, then the
+ * marker's text removed, leaving the empty paragraph the wins go into).
+ */
+function startFromTemplate(
+  model: NewsletterModel,
+  template: Template,
+  frame: ReturnType<typeof planFrame>,
+  opts: Options,
+  problems: string[],
+): BuildProgress {
+  let doc: GoogleAppsScript.Document.Document;
+  if (opts.existingId) {
+    doc = DocumentApp.openById(opts.existingId);
+  } else {
+    doc = DocumentApp.create(docTitle(model));
+    opts.onCreated?.({ id: doc.getId(), url: docUrl(doc.getId()) });
+  }
+  const id = doc.getId();
+  const body = doc.getBody();
+  // A new Doc and a cleared one both hold exactly one empty paragraph.
+  if (opts.existingId) body.clear();
+  const first = body.getChild(0).asParagraph();
+  for (const i of frame.frame) {
+    const type = template.elements[i].type;
+    if (!appendCopy(body, template.sources[i], type))
+      problems.push(`A ${type.toLowerCase().replace(/_/g, ' ')} in the template could not be copied and was left out.`);
+  }
+  if (frame.marker === null) body.appendParagraph(WINS_MARKER);
+  // The empty paragraph the Doc started with goes once the template's content follows it.
+  if (body.getNumChildren() > 1) first.removeFromParent();
+  doc.saveAndClose();
+
+  const json = getDoc(id);
+  const marker = findParagraph(json, frame.markerKind === 'block' ? BLOCK_START : WINS_HERE);
+  if (!marker) throw new Error('The place for the wins could not be found in the new Doc');
+  const frameTexts = frame.frame.filter((i) => i !== frame.marker).map((i) => template.elements[i].text);
+  const replace: DocsRequest[] = framePrelude(frameTexts, model);
+  const paras = paragraphsOf(json);
+  const before = replacementShift(
+    paras.filter((p) => p.end <= marker.start).map((p) => p.text),
+    replace,
+  );
+  const all = replacementShift(
+    paras.map((p) => p.text),
+    replace,
+  );
+  const at = marker.start + before;
+  const prelude: DocsRequest[] = [
+    ...replace,
+    { deleteContentRange: { range: { startIndex: at, endIndex: at + marker.text.length } } },
+  ];
+  return {
+    doc: id,
+    plan: '',
+    done: 0,
+    rev: String(json.revisionId ?? ''),
+    at,
+    end0: bodyEnd(json),
+    prelude,
+    shift: all - marker.text.length,
+  };
 }
 
 function readTemplate(id: string): Template {
@@ -118,68 +213,58 @@ function readTemplate(id: string): Template {
     elements.push({ type, text: typed ? typed.getText() : '' });
     sources.push(typed);
   }
-  return { elements, sources, attributes: new Map() };
+  return { elements, sources };
 }
 
-function attributesOf(t: Template, i: number): object | null {
-  const src = t.sources[i];
-  if (!t.attributes.has(i)) t.attributes.set(i, src ? (src.getAttributes() as object) : {});
-  const attrs = t.attributes.get(i)!;
-  // Only attributes the template sets (Docs reports the rest as null) are worth a call to copy.
-  const set = Object.entries(attrs).filter(
-    ([k, v]) => v !== null && v !== undefined && !(k === 'HEADING' && String(v) === 'NORMAL'),
-  );
-  return set.length ? attrs : null;
-}
-
-function runTemplate(body: Body, t: Template, ops: TemplateOp[], model: NewsletterModel, problems: string[]): void {
-  for (const op of ops) {
-    if (op.op === 'wins') {
-      appendWins(body, model);
-      continue;
-    }
-    const src = t.sources[op.source];
-    const type = t.elements[op.source].type;
-    if (op.op === 'text') {
-      const attrs = attributesOf(t, op.source);
-      const el = type === 'LIST_ITEM' ? body.appendListItem(op.text) : body.appendParagraph(op.text);
-      if (attrs) el.setAttributes(attrs);
-      continue;
-    }
-    const copy = appendCopy(body, src, type);
-    if (!copy) {
-      problems.push(`A ${type.toLowerCase().replace(/_/g, ' ')} in the template could not be copied and was left out.`);
-      continue;
-    }
-    if (op.op === 'cells') fillTable(copy as GoogleAppsScript.Document.Table, op.values);
+/** The block's elements as each win repeats them: text, heading, emphasis, a table's cells (one call or a few each). */
+function blockLayout(t: Template, block: readonly number[]): LayoutElement[] {
+  const out: LayoutElement[] = [];
+  for (const i of block) {
+    const src = t.sources[i];
+    const type = t.elements[i].type;
+    if (!src || (type !== 'PARAGRAPH' && type !== 'LIST_ITEM' && type !== 'TABLE')) continue;
+    const attrs = src.getAttributes() as Record<string, unknown>;
+    // An enum value of DocumentApp.ParagraphHeading: it prints as its name.
+    const heading = attrs.HEADING as { toString(): string } | null | undefined;
+    const el: LayoutElement = {
+      type,
+      text: t.elements[i].text,
+      heading: heading ? heading.toString() : 'NORMAL',
+      bold: attrs.BOLD === true,
+      italic: attrs.ITALIC === true,
+      underline: attrs.UNDERLINE === true,
+    };
+    if (type === 'TABLE') el.cells = tableCells(src as GoogleAppsScript.Document.Table);
+    out.push(el);
   }
+  return out;
 }
 
-function appendCopy(body: Body, src: Source, type: string): Element | null {
-  if (!src) return null;
+function tableCells(table: GoogleAppsScript.Document.Table): string[][] {
+  const rows: string[][] = [];
+  for (let r = 0; r < table.getNumRows(); r++) {
+    const row = table.getRow(r);
+    const cells: string[] = [];
+    for (let c = 0; c < row.getNumCells(); c++) cells.push(row.getCell(c).getText());
+    rows.push(cells);
+  }
+  return rows;
+}
+
+function appendCopy(body: GoogleAppsScript.Document.Body, src: Source, type: string): boolean {
+  if (!src) return false;
   switch (type) {
     case 'PARAGRAPH':
-      return body.appendParagraph((src as GoogleAppsScript.Document.Paragraph).copy());
+      body.appendParagraph((src as GoogleAppsScript.Document.Paragraph).copy());
+      return true;
     case 'LIST_ITEM':
-      return body.appendListItem((src as GoogleAppsScript.Document.ListItem).copy());
+      body.appendListItem((src as GoogleAppsScript.Document.ListItem).copy());
+      return true;
     case 'TABLE':
-      return body.appendTable((src as GoogleAppsScript.Document.Table).copy());
+      body.appendTable((src as GoogleAppsScript.Document.Table).copy());
+      return true;
     default:
-      return null;
-  }
-}
-
-/** Fills placeholders cell by cell with setText: the values go in literally. */
-function fillTable(table: GoogleAppsScript.Document.Table, values: Record<string, string>): void {
-  const rows = table.getNumRows();
-  for (let r = 0; r < rows; r++) {
-    const row = table.getRow(r);
-    const cells = row.getNumCells();
-    for (let c = 0; c < cells; c++) {
-      const cell = row.getCell(c);
-      const text = cell.getText();
-      if (hasPlaceholder(text)) cell.setText(fillPlaceholders(text, values));
-    }
+      return false;
   }
 }
 

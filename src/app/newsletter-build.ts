@@ -2,14 +2,17 @@
 // wins are read fresh and checked again right before the Doc is written and right before the draft is (a win
 // narrowed, archived or un-approved meanwhile is left out, and the leader told which and why); the Doc is retried
 // with backoff and never made twice; then step (3), the marking.
+import type { ProgressStore } from '../adapters/docs-api';
 import { createIssueDraft, findIssueDraft, isTransient, updateDraft } from '../adapters/mail-draft';
 import { draftMark } from '../domain/draft-identity';
 import { withDocumentLock } from '../adapters/lock';
 import { buildNewsletterDoc, markDocCancelled } from '../adapters/newsletter-doc';
 import { updateIssue } from '../adapters/newsletters-sheet';
+import type { BuildProgress } from '../domain/doc-build';
 import { emailSubject, issueStats, newsletterModel, NewsletterModel } from '../domain/newsletter';
 import { Issue, previousStats } from '../domain/newsletter-issues';
-import { emailNotes, issueLabel } from '../domain/newsletter-messages';
+import { emailNotes, issueLabel, movedNote } from '../domain/newsletter-messages';
+import { fitDoc } from '../domain/newsletter-outline';
 import { draftAddresses, retryDoc } from '../domain/newsletter-plan';
 import { LeftOut, leftOutOfDraftNote, leftOutOfIssueNote, recheck, withAttention } from '../domain/newsletter-recheck';
 import { fitEmailHtml, renderEmailText } from '../domain/newsletter-render';
@@ -42,7 +45,11 @@ export function modelOf(
  * The moment of sharing: the issue's wins read fresh and checked again. Wins left out are dropped from the issue
  * (so marking never tags them) and named in the result and the issue's Needs attention note.
  */
-function checked(run: Run, issue: Issue, stage: 'doc' | 'draft'): { model: NewsletterModel; leftOut: LeftOut[] } {
+function checked(
+  run: Run,
+  issue: Issue,
+  stage: 'doc' | 'draft',
+): { model: NewsletterModel; leftOut: LeftOut[]; keep: Win[] } {
   const { keep, leftOut } = recheck(issue, freshWins(run, issue.winIds).wins);
   if (leftOut.length) {
     const text = stage === 'doc' ? leftOutOfIssueNote(leftOut) : leftOutOfDraftNote(leftOut);
@@ -51,7 +58,34 @@ function checked(run: Run, issue: Issue, stage: 'doc' | 'draft'): { model: Newsl
     issue.winIds = keep.map((w) => w.id);
   }
   issue.stats = issueStats(keep);
-  return { model: modelOf(run.settings, issue, keep, run.goalOrder, run.issues.issues), leftOut };
+  return { model: modelOf(run.settings, issue, keep, run.goalOrder, run.issues.issues), leftOut, keep };
+}
+
+/**
+ * An issue that would pass a Doc's size limit keeps its first wins (in log order) up to the limit; the others are
+ * left out of it, unmarked, so the next issue carries them. Recorded on the issue's row before the Doc is written.
+ */
+function cutToFit(run: Run, issue: Issue, keep: readonly Win[], model: NewsletterModel): NewsletterModel {
+  const modelOfFirst = (n: number) => modelOf(run.settings, issue, keep.slice(0, n), run.goalOrder, run.issues.issues);
+  const fits = fitDoc(keep.length, modelOfFirst);
+  if (fits >= keep.length) return model;
+  issue.winIds = keep.slice(0, fits).map((w) => w.id);
+  issue.stats = issueStats(keep.slice(0, fits));
+  updateIssue(run.issues, issue);
+  note(issue, movedNote(keep.length - fits));
+  return modelOfFirst(fits);
+}
+
+/** Where a run records how far it got with the issue's Doc (document properties, one call per batch). */
+function progressStore(run: Run, issue: Issue): ProgressStore {
+  const key = `docBuild ${issue.key}`;
+  return {
+    load: () => run.store.config[key] as BuildProgress | undefined,
+    save: (p) => run.store.save({ [key]: p }),
+    clear: () => {
+      if (run.store.config[key] !== undefined) run.store.remove(key);
+    },
+  };
 }
 
 /** Nothing in the issue qualifies any more: it is cancelled (its wins stay eligible), its Doc marked if made. */
@@ -81,9 +115,9 @@ export function completeIssue(run: Run, issue: Issue): void {
   // A draft can exist before this step only when an earlier run reached it: this run's own Doc step comes first.
   const draftMayExist = issue.state !== 'Building';
   if (issue.state === 'Building') {
-    const { model } = checked(run, issue, 'doc');
+    const { model, keep } = checked(run, issue, 'doc');
     if (!issue.winIds.length) return nothingLeft(run, issue);
-    buildDoc(run, issue, model);
+    buildDoc(run, issue, cutToFit(run, issue, keep, model));
     issue.state = 'Doc made';
     updateIssue(run.issues, issue);
   }
@@ -99,7 +133,7 @@ export function completeIssue(run: Run, issue: Issue): void {
   if (issue.state === 'Drafted') withDocumentLock(LOCK_MS, () => finish(run, issue));
 }
 
-/** Builds the Doc, retrying with backoff: a retry reopens the recorded Doc and rebuilds it, never making a second. */
+/** Builds the Doc, retrying with backoff: a retry continues the recorded Doc, never making a second. */
 function buildDoc(run: Run, issue: Issue, model: NewsletterModel): void {
   let delay = 1000;
   for (let attemptNo = 1; ; attemptNo++) {
@@ -112,6 +146,7 @@ function buildDoc(run: Run, issue: Issue, model: NewsletterModel): void {
           issue.docUrl = ref.url;
           updateIssue(run.issues, issue);
         },
+        progress: progressStore(run, issue),
       });
       issue.docId = built.id;
       issue.docUrl = built.url;

@@ -188,8 +188,11 @@ export interface Batch {
   to: number;
   /** Units (win IDs) whose blocks this batch writes. */
   units: string[];
-  /** The text that starts at `from` once the batch is in: how a reader of the Doc tells whether it went in. */
-  probe: string;
+  /**
+   * Where the batch's first text goes and that text's first line: a reader of the Doc tells by it whether the batch
+   * went in (the paragraph starting there begins with it).
+   */
+  probe: { index: number; text: string };
 }
 
 export interface DocPlan {
@@ -198,6 +201,20 @@ export interface DocPlan {
   ends: number[];
   /** Changes whenever any request would change: a resumed run continues only a plan it recognises. */
   fingerprint: string;
+}
+
+/** What every run of paragraphs costs once: its insert, and the bullet, paragraph and text style resets. */
+const FLOW_REQUESTS = 4;
+
+/** A batch's groups, halved until each part is within the limits (a single group is kept whatever its size). */
+function split(chunk: Block[][], prelude: DocsRequest[], limits: BatchLimits): Block[][][] {
+  if (chunk.length <= 1) return [chunk];
+  const placed = insertBlocks(chunk.flat(), 1, false);
+  const requests = prelude.length + placed.requests.length;
+  const chars = JSON.stringify(prelude).length + JSON.stringify(placed.requests).length;
+  if (requests <= limits.maxRequests && chars <= limits.maxChars) return [chunk];
+  const half = Math.ceil(chunk.length / 2);
+  return [...split(chunk.slice(0, half), prelude, limits), ...split(chunk.slice(half), [], limits)];
 }
 
 /** Consecutive blocks of one unit (blocks without a unit stay together until the next unit starts). */
@@ -212,9 +229,12 @@ function groups(blocks: readonly Block[]): Block[][] {
   return out;
 }
 
-function probeOf(requests: readonly DocsRequest[]): string {
-  const first = requests.find((r) => 'insertText' in r) as { insertText: { text: string } } | undefined;
-  return first ? first.insertText.text.split('\n')[0].slice(0, 200) : '';
+function probeOf(requests: readonly DocsRequest[]): { index: number; text: string } {
+  const first = requests.find((r) => 'insertText' in r) as
+    { insertText: { text: string; location: { index: number } } } | undefined;
+  return first
+    ? { index: first.insertText.location.index, text: first.insertText.text.split('\n')[0].slice(0, 200) }
+    : { index: 0, text: '' };
 }
 
 /**
@@ -231,26 +251,38 @@ export function planDocument(
   const limits = opts.limits ?? BATCH_LIMITS;
   const prelude = opts.prelude ?? [];
   const parts = groups(blocks);
-  // An upper bound of each group's cost: inserted alone it needs at least as many requests as within a batch.
+  // Each group's share of a batch: its requests less the four every run of paragraphs costs once (insert, bullets,
+  // paragraph and text style resets), which neighbouring groups share; those four are counted per table instead.
   const cost = parts.map((g) => {
     const placed = insertBlocks(g, 0, false);
-    return { requests: placed.requests.length, chars: JSON.stringify(placed.requests).length };
+    const flows = placed.requests.filter((r) => 'deleteParagraphBullets' in r).length;
+    const tables = g.filter((b) => b.kind === 'table').length;
+    return {
+      requests: placed.requests.length - FLOW_REQUESTS * flows + FLOW_REQUESTS * tables,
+      chars: JSON.stringify(placed.requests).length,
+    };
   });
-  const chunks: Block[][][] = [];
+  const fresh = (k: number) => ({
+    requests: FLOW_REQUESTS + (k === 0 ? prelude.length : 0),
+    chars: k === 0 ? JSON.stringify(prelude).length : 0,
+  });
+  let chunks: Block[][][] = [];
   let current: Block[][] = [];
-  let used = { requests: prelude.length, chars: JSON.stringify(prelude).length };
+  let used = fresh(0);
   parts.forEach((g, i) => {
     const c = cost[i];
     const fits = used.requests + c.requests <= limits.maxRequests && used.chars + c.chars <= limits.maxChars;
     if (!fits && current.length) {
       chunks.push(current);
       current = [];
-      used = { requests: 0, chars: 0 };
+      used = fresh(chunks.length);
     }
     current.push(g);
     used = { requests: used.requests + c.requests, chars: used.chars + c.chars };
   });
   if (current.length || chunks.length === 0) chunks.push(current);
+  // The estimate is close, not exact: a batch found over the limits is split between its groups.
+  chunks = chunks.flatMap((chunk, k) => split(chunk, k === 0 ? prelude : [], limits));
 
   const batches: Batch[] = [];
   const ends = [bodyEnd];

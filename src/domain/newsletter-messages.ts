@@ -77,6 +77,12 @@ export function emailNotes(
   return notes;
 }
 
+/** Wins left out of an issue so that its Doc stays within Google Docs' size limit. */
+export function movedNote(moved: number): string {
+  const one = moved === 1;
+  return `${moved} win${one ? '' : 's'} moved to the next issue: with ${one ? 'it' : 'them'} this issue's Doc would pass Google Docs' size limit (about a million characters).`;
+}
+
 /** Cancelling an issue another run is drafting: `by` is when its claim runs out, as HH:mm. */
 export function cancelBusyMessage(issue: Pick<Issue, 'audience' | 'number'>, by: string): string {
   return `${issueLabel(issue)} is being drafted right now. Try again in a minute or two (by ${by} at the latest), once its draft is ready.`;

@@ -1,6 +1,8 @@
 // A newsletter issue as an outline, the one source of its Doc, its email's HTML and its plain text: title, period,
 // summary, a table of the issue at a glance, a section per goal with each win (headline, text, how we know with
 // its links, credit), and the footer. The email adds the Doc's link for staff and a note when stories were cut.
+import { DOC_CHAR_LIMIT } from './doc-build';
+import { insertedLength } from './docs-requests';
 import type { NewsletterModel, NewsletterWin } from './newsletter';
 import { safeLink } from './links';
 import { Block, linkify, Outline, paragraph, Span, table } from './outline';
@@ -122,4 +124,21 @@ export function newsletterOutline(model: NewsletterModel, opts: OutlineOptions =
   }
   blocks.push(glanceTable(model), ...sectionBlocks(model, staff, max), footerBlock());
   return { title: model.title, lang: 'en', blocks };
+}
+
+/**
+ * How many of an issue's wins (its first ones) its Doc can hold within `limit` characters: all of them, or the
+ * most that fit (the summary, table and sections shrink with them).
+ */
+export function fitDoc(total: number, modelOf: (wins: number) => NewsletterModel, limit = DOC_CHAR_LIMIT): number {
+  const fits = (n: number) => insertedLength(newsletterOutline(modelOf(n)).blocks) <= limit;
+  if (fits(total)) return total;
+  let lo = 0;
+  let hi = total - 1;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }

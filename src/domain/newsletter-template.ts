@@ -1,5 +1,6 @@
-// A school's template Doc, planned in memory: which of its elements are copied as they are, which get their
-// placeholders filled, and the block between {{#wins}} and {{/wins}} repeated once per win.
+// A school's template Doc, planned in memory: its frame (the elements copied as they are, with DocumentApp, so what
+// the Docs API cannot rebuild is kept), the place where the wins go, the block repeated once per win and filled in
+// memory, and the frame's own placeholders, filled afterwards with literal replaceAllText requests.
 //
 // Convention (documented in the Settings dialog and the README):
 //   {{school}} {{period}} {{summary}} {{issue}} {{audience}}   anywhere
@@ -8,7 +9,10 @@
 //   {{section}}   inside the block: that element appears only for the first win of each goal's section
 //   {{wins}}   a paragraph of its own where the default per-win layout goes (used when there is no block);
 //              with neither, the wins follow the template's content.
+import type { DocsRequest } from './docs-requests';
 import type { NewsletterModel, NewsletterWin } from './newsletter';
+import { sectionBlocks } from './newsletter-outline';
+import { Block, lineText, list, NamedStyle, paragraph, Span, table } from './outline';
 
 export interface TemplateElement {
   /** DocumentApp.ElementType name: PARAGRAPH, LIST_ITEM, TABLE, … */
@@ -16,25 +20,36 @@ export interface TemplateElement {
   text: string;
 }
 
-export type TemplateOp =
-  /** Copy the template's element unchanged. */
-  | { op: 'copy'; source: number }
-  /** Append a paragraph or list item with this text and the source element's attributes. */
-  | { op: 'text'; source: number; text: string }
-  /** Copy the element (a table) and fill the placeholders of each cell. */
-  | { op: 'cells'; source: number; values: Record<string, string> }
-  /** The default layout of every win goes here. */
-  | { op: 'wins' };
+/** A block element as the Doc will repeat it: its text with placeholders, its heading and emphasis, a table's cells. */
+export interface LayoutElement {
+  type: 'PARAGRAPH' | 'LIST_ITEM' | 'TABLE';
+  text: string;
+  /** DocumentApp.ParagraphHeading name (NORMAL, HEADING1…6, TITLE, SUBTITLE). */
+  heading: string;
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  cells?: string[][];
+}
 
-export interface TemplatePlan {
-  ops: TemplateOp[];
+export interface FramePlan {
+  /** Template elements copied into the new Doc, in order. */
+  frame: number[];
+  /** The copied element where the wins go (its text is removed), or null: a `{{wins}}` paragraph is added last. */
+  marker: number | null;
+  /** How the marker's paragraph is recognised in the new Doc. */
+  markerKind: 'block' | 'here';
+  /** Template elements of the block repeated per win (empty: the default per-win layout). */
+  block: number[];
   problems: string[];
 }
 
 const PLACEHOLDER = /\{\{\s*([a-z]+)\s*\}\}/gi;
-const BLOCK_START = /^\s*\{\{\s*#\s*wins\s*\}\}\s*$/i;
+export const BLOCK_START = /^\s*\{\{\s*#\s*wins\s*\}\}\s*$/i;
 const BLOCK_END = /^\s*\{\{\s*\/\s*wins\s*\}\}\s*$/i;
-const WINS_HERE = /^\s*\{\{\s*wins\s*\}\}\s*$/i;
+export const WINS_HERE = /^\s*\{\{\s*wins\s*\}\}\s*$/i;
+/** The paragraph added where the wins go when the template says nothing. */
+export const WINS_MARKER = '{{wins}}';
 
 export function hasPlaceholder(text: string): boolean {
   PLACEHOLDER.lastIndex = 0;
@@ -76,50 +91,106 @@ export function winValues(model: NewsletterModel, win: NewsletterWin, section: s
   };
 }
 
-function opFor(el: TemplateElement, source: number, values: Record<string, string>): TemplateOp {
-  if (!hasPlaceholder(el.text)) return { op: 'copy', source };
-  if (el.type === 'PARAGRAPH' || el.type === 'LIST_ITEM')
-    return { op: 'text', source, text: fillPlaceholders(el.text, values) };
-  return { op: 'cells', source, values };
-}
-
-export function planTemplate(elements: readonly TemplateElement[], model: NewsletterModel): TemplatePlan {
+/** Which elements make the frame, where the wins go, and which elements are repeated per win. */
+export function planFrame(elements: readonly TemplateElement[]): FramePlan {
   const problems: string[] = [];
   const start = elements.findIndex((e) => BLOCK_START.test(e.text));
-  const end = elements.findIndex((e, i) => i > start && BLOCK_END.test(e.text));
-  const values = issueValues(model);
-  const ops: TemplateOp[] = [];
+  const end = elements.findIndex((e, i) => start >= 0 && i > start && BLOCK_END.test(e.text));
   if (start >= 0 && end < 0)
     problems.push(
       'The template has {{#wins}} without a matching {{/wins}}: the wins follow the template in the default layout.',
     );
-  const hasBlock = start >= 0 && end > start;
-  let placedWins = false;
-  for (let i = 0; i < elements.length; i++) {
-    const el = elements[i];
-    if (hasBlock && i === start) {
-      const block = elements.slice(start + 1, end);
-      for (const section of model.sections) {
-        section.wins.forEach((win, n) => {
-          const v = winValues(model, win, section.title);
-          block.forEach((b, j) => {
-            if (/\{\{\s*section\s*\}\}/i.test(b.text) && n > 0) return;
-            ops.push(opFor(b, start + 1 + j, v));
-          });
-        });
-      }
-      placedWins = true;
-      i = end;
-      continue;
-    }
-    if (!hasBlock && !placedWins && WINS_HERE.test(el.text)) {
-      ops.push({ op: 'wins' });
-      placedWins = true;
-      continue;
-    }
-    if (!hasBlock && start >= 0 && i === start) continue;
-    ops.push(opFor(el, i, values));
+  const all = elements.map((_, i) => i);
+  if (start >= 0 && end > start) {
+    return {
+      frame: all.filter((i) => i <= start || i > end),
+      marker: start,
+      markerKind: 'block',
+      block: all.slice(start + 1, end),
+      problems,
+    };
   }
-  if (!placedWins) ops.push({ op: 'wins' });
-  return { ops, problems };
+  const here = elements.findIndex((e) => WINS_HERE.test(e.text));
+  const frame = all.filter((i) => i !== start);
+  if (here >= 0) return { frame, marker: here, markerKind: 'here', block: [], problems };
+  return { frame, marker: null, markerKind: 'here', block: [], problems };
+}
+
+const STYLE_OF_HEADING: Record<string, NamedStyle> = {
+  NORMAL: 'NORMAL_TEXT',
+  TITLE: 'TITLE',
+  SUBTITLE: 'SUBTITLE',
+  HEADING1: 'HEADING_1',
+  HEADING2: 'HEADING_2',
+  HEADING3: 'HEADING_3',
+  HEADING4: 'HEADING_4',
+  HEADING5: 'HEADING_5',
+  HEADING6: 'HEADING_6',
+};
+
+function elementBlock(el: LayoutElement, values: Record<string, string>, unit: string): Block {
+  const span = (text: string): Span => ({
+    text,
+    ...(el.bold ? { bold: true } : {}),
+    ...(el.italic ? { italic: true } : {}),
+    ...(el.underline ? { underline: true } : {}),
+  });
+  if (el.type === 'TABLE')
+    return table(
+      (el.cells ?? [[el.text]]).map((row) => row.map((c) => fillPlaceholders(c, values))),
+      false,
+      { unit },
+    );
+  const text = fillPlaceholders(el.text, values);
+  if (el.type === 'LIST_ITEM') return list([[span(text)]], { unit });
+  return paragraph(STYLE_OF_HEADING[el.heading] ?? 'NORMAL_TEXT', [span(text)], { unit });
+}
+
+/**
+ * The wins as the template lays them out: its block once per win (an element with {{section}} only for a section's
+ * first win), each filled in one pass; without a block, the default per-win layout.
+ */
+export function templateWinBlocks(model: NewsletterModel, layout: readonly LayoutElement[]): Block[] {
+  if (!layout.length) return sectionBlocks(model, model.audience === 'Staff');
+  const out: Block[] = [];
+  for (const section of model.sections) {
+    section.wins.forEach((win, n) => {
+      const values = winValues(model, win, section.title);
+      for (const el of layout) {
+        const texts = el.cells ? el.cells.flat().join(' ') : el.text;
+        if (n > 0 && /\{\{\s*section\s*\}\}/i.test(texts)) continue;
+        out.push(elementBlock(el, values, win.id));
+      }
+    });
+  }
+  return out;
+}
+
+/** One literal replaceAllText per placeholder as spelled in the frame ({{ School }} too), known names only. */
+export function framePrelude(frameTexts: readonly string[], model: NewsletterModel): DocsRequest[] {
+  const values = issueValues(model);
+  const spellings = new Map<string, string>();
+  for (const text of frameTexts) {
+    for (const m of text.matchAll(PLACEHOLDER)) {
+      const key = m[1].toLowerCase();
+      if (Object.prototype.hasOwnProperty.call(values, key) && !spellings.has(m[0])) spellings.set(m[0], key);
+    }
+  }
+  return Array.from(spellings, ([spelling, key]) => ({
+    replaceAllText: { containsText: { text: spelling, matchCase: true }, replaceText: lineText(values[key]) },
+  }));
+}
+
+/** How much the prelude's replacements change these paragraphs' total length (applied one after the other). */
+export function replacementShift(texts: readonly string[], prelude: readonly DocsRequest[]): number {
+  let shift = 0;
+  for (const original of texts) {
+    let text = original;
+    for (const r of prelude) {
+      const rep = (r as { replaceAllText?: { containsText: { text: string }; replaceText: string } }).replaceAllText;
+      if (rep) text = text.split(rep.containsText.text).join(rep.replaceText);
+    }
+    shift += text.length - original.length;
+  }
+  return shift;
 }

@@ -793,14 +793,14 @@ describe('quota, service errors and a busy lock', () => {
     const sim = loadNewsletterAddOn();
     saveSettings(sim, settingsInput({ audiences: ONLY_STAFF }));
     addWins(sim, [win({ headline: 'First win' }), win({ headline: 'Second win' })]);
-    docs(sim).failNext('Body.*', 1000, 'Service Documents failed while accessing document with id.');
+    docs(sim).failNext('Docs.Documents.batchUpdate', 1000, 'Backend Error');
     sim.run('draftNewsletterNow');
     expect(lastDialog(sim)).toMatch(
-      /The Doc could not be finished \(Service Documents failed while accessing document with id\)\. No win was marked as shared\./,
+      /The Doc could not be finished \(API call to docs\.documents\.batchUpdate failed with error: Backend Error\)\. No win was marked as shared\./,
     );
     expect(issueRows(sim).map((r) => r.State)).toEqual(['Building']);
     expect(gmail(sim).all()).toEqual([]);
-    docs(sim).failNext('Body.*', 0);
+    docs(sim).failNext('Docs.Documents.batchUpdate', 0);
     sim.run('draftNewsletterNow');
     expect(docs(sim).list()).toHaveLength(1);
     const text = docs(sim).text(docs(sim).list()[0].id);

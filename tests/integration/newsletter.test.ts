@@ -436,6 +436,8 @@ describe('template Doc', () => {
       'HEADING3: Oops',
       expect.stringMatching(/^Story \d+\.$/),
       expect.stringMatching(/^Credit\t.*\nGoals\tMath confidence$/),
+      // A table is always followed by a paragraph in Docs: the empty one the wins went into stays after the last.
+      '',
       'Send us your wins: the form is in the staff bulletin.',
     ]);
     expect(els[2].attrs.ITALIC).toBe(true);

@@ -176,7 +176,7 @@ describe('Docs.Documents', () => {
       paragraph('HEADING_2', [{ text: `Win ${i} ✨` }], { unit: `W-${i}` }),
       paragraph('NORMAL_TEXT', [{ text: `Story ${i}` }, { text: ' featured', bold: true }], { unit: `W-${i}` }),
     ]).flat();
-    const plan = planDocument(blocks, 1, 2, { limits: { maxRequests: 40, maxChars: 1e6 } });
+    const plan = planDocument(blocks, 1, 2, { limits: { maxRequests: 20, maxChars: 1e6 } });
     expect(plan.batches.length).toBeGreaterThan(2);
     let rev = revisionId;
     plan.batches.forEach((b, k) => {
@@ -189,8 +189,8 @@ describe('Docs.Documents', () => {
       expect(json.body.content[json.body.content.length - 1].endIndex).toBe(plan.ends[k + 1]);
       expect(
         paragraphsOf(json)
-          .find((p) => p.start === b.from)
-          ?.text.startsWith(b.probe),
+          .find((p) => p.start === b.probe.index)
+          ?.text.startsWith(b.probe.text),
       ).toBe(true);
     });
     const texts = paragraphsOf(docJson(s, documentId)).map((p) => p.text);

@@ -172,9 +172,9 @@ describe('outline → Docs API requests', () => {
       paragraph('NORMAL_TEXT', [{ text: 'Text', italic: true }], { unit: id }),
     ];
     const blocks = [paragraph('TITLE', [{ text: 'T' }]), ...['a', 'b', 'c', 'd', 'e'].flatMap(win)];
-    const plan = planDocument(blocks, 1, 2, { limits: { maxRequests: 20, maxChars: 100000 } });
+    const plan = planDocument(blocks, 1, 2, { limits: { maxRequests: 8, maxChars: 100000 } });
     expect(plan.batches.length).toBeGreaterThan(1);
-    for (const b of plan.batches) expect(b.requests.length).toBeLessThanOrEqual(20);
+    for (const b of plan.batches) expect(b.requests.length).toBeLessThanOrEqual(8);
     expect(plan.batches.flatMap((b) => b.units)).toEqual(['a', 'b', 'c', 'd', 'e']);
     plan.batches.forEach((b, k) => {
       if (k > 0) expect(b.from).toBe(plan.batches[k - 1].to);
@@ -183,9 +183,9 @@ describe('outline → Docs API requests', () => {
     expect(plan.ends[0]).toBe(2);
     // The last batch fills the Doc's empty paragraph instead of leaving one: one newline fewer.
     expect(plan.ends[plan.ends.length - 1]).toBe(2 + insertedLength(blocks) - 1);
-    expect(plan.batches[1].probe).toBe(`Win ${plan.batches[1].units[0]}`);
+    expect(plan.batches[1].probe).toEqual({ index: plan.batches[1].from, text: `Win ${plan.batches[1].units[0]}` });
     // The same outline plans the same way; another one does not.
-    expect(planDocument(blocks, 1, 2, { limits: { maxRequests: 20, maxChars: 100000 } }).fingerprint).toBe(
+    expect(planDocument(blocks, 1, 2, { limits: { maxRequests: 8, maxChars: 100000 } }).fingerprint).toBe(
       plan.fingerprint,
     );
     expect(planDocument(blocks.slice(0, -1), 1, 2).fingerprint).not.toBe(plan.fingerprint);

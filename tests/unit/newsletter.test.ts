@@ -32,7 +32,16 @@ import {
   shorten,
 } from '../../src/domain/newsletter-render';
 import { EXAMPLE_GOALS } from '../../src/domain/goals';
-import { fillPlaceholders, planTemplate } from '../../src/domain/newsletter-template';
+import {
+  fillPlaceholders,
+  framePrelude,
+  planFrame,
+  replacementShift,
+  templateWinBlocks,
+} from '../../src/domain/newsletter-template';
+import { fitDoc, newsletterOutline } from '../../src/domain/newsletter-outline';
+import { insertedLength } from '../../src/domain/docs-requests';
+import { spansText } from '../../src/domain/outline';
 import {
   DEFAULT_SETTINGS,
   settingsToInput,
@@ -342,69 +351,92 @@ describe('template plan', () => {
       fillPlaceholders('{{ school }}: {{headline}} {{unknown}}', { school: 'R', headline: '{{school}} $1 $& \\' }),
     ).toBe('R: {{school}} $1 $& \\ {{unknown}}');
   });
-  test('block repeated per win, {{section}} once per section, copies where nothing changes', () => {
-    const plan = planTemplate(
-      [
-        { type: 'PARAGRAPH', text: '{{school}}' },
-        { type: 'PARAGRAPH', text: '{{#wins}}' },
-        { type: 'PARAGRAPH', text: '{{section}}' },
-        { type: 'PARAGRAPH', text: '{{headline}}' },
-        { type: 'PARAGRAPH', text: 'divider' },
-        { type: 'TABLE', text: '{{credit}}' },
-        { type: 'PARAGRAPH', text: '{{/wins}}' },
-        { type: 'LIST_ITEM', text: 'Bye {{school}}' },
-      ],
-      model,
+  test('frame: the block between the markers is repeated per win, the rest copied; {{section}} once per section', () => {
+    const plan = planFrame([
+      { type: 'PARAGRAPH', text: '{{school}}' },
+      { type: 'PARAGRAPH', text: '{{#wins}}' },
+      { type: 'PARAGRAPH', text: '{{section}}' },
+      { type: 'PARAGRAPH', text: '{{headline}}' },
+      { type: 'TABLE', text: '{{credit}}' },
+      { type: 'PARAGRAPH', text: '{{/wins}}' },
+      { type: 'LIST_ITEM', text: 'Bye {{school}}' },
+    ]);
+    expect(plan).toEqual({ frame: [0, 1, 6], marker: 1, markerKind: 'block', block: [2, 3, 4], problems: [] });
+    const blocks = templateWinBlocks(model, [
+      { type: 'PARAGRAPH', text: '{{section}}', heading: 'HEADING2' },
+      { type: 'PARAGRAPH', text: '{{headline}} {{featured}}', heading: 'HEADING3', bold: true },
+      { type: 'TABLE', text: '', heading: 'NORMAL', cells: [['Credit', '{{credit}} {{school}}']] },
+    ]);
+    const show = blocks.map((b) =>
+      b.kind === 'paragraph'
+        ? `${b.style} ${spansText(b.spans)}`
+        : b.kind === 'table'
+          ? `table ${b.rows[0][1]}`
+          : 'list',
     );
-    expect(plan.problems).toEqual([]);
-    const show = plan.ops.map((o) =>
-      o.op === 'text'
-        ? `text:${o.text}`
-        : o.op === 'copy'
-          ? `copy:${o.source}`
-          : o.op === 'cells'
-            ? `cells:${o.source}`
-            : 'wins',
-    );
-    expect(show).toEqual(
-      [
-        'text:Riverside',
-        'text:G1',
-        'text:$1 {{school}}',
-        'copy:4',
-        'cells:5',
-        'text:Headline',
-        'copy:4',
-        'cells:5',
-        'text:G2',
-        'text:Headline',
-        'copy:4',
-        'cells:5',
-        'text:Bye Riverside',
-      ].map((s) => (s === 'text:Headline' ? expect.stringMatching(/^text:H$/) : s)),
-    );
+    // Values go in once: a headline saying "$1 {{school}}" stays as typed.
+    expect(show).toEqual([
+      'HEADING_2 G1',
+      'HEADING_3 $1 {{school}} ',
+      'table  Riverside',
+      'HEADING_3 H ',
+      'table  Riverside',
+      'HEADING_2 G2',
+      'HEADING_3 H ',
+      'table  Riverside',
+    ]);
+    expect(blocks.map((b) => b.unit)).toEqual(['W-1', 'W-1', 'W-1', 'W-2', 'W-2', 'W-3', 'W-3', 'W-3']);
+    expect(blocks[1]).toMatchObject({ spans: [{ text: '$1 {{school}} ', bold: true }] });
   });
-  test('no block: wins go at {{wins}}, or at the end; an unclosed block is reported', () => {
+  test('no block: wins go at {{wins}}, or after everything; an unclosed block is reported and left out', () => {
     expect(
-      planTemplate(
-        [
-          { type: 'PARAGRAPH', text: 'Hi' },
-          { type: 'PARAGRAPH', text: '{{wins}}' },
-          { type: 'PARAGRAPH', text: 'End' },
-        ],
-        model,
-      ).ops.map((o) => o.op),
-    ).toEqual(['copy', 'wins', 'copy']);
-    expect(planTemplate([{ type: 'PARAGRAPH', text: 'Hi' }], model).ops.map((o) => o.op)).toEqual(['copy', 'wins']);
-    const open = planTemplate(
-      [
-        { type: 'PARAGRAPH', text: '{{#wins}}' },
-        { type: 'PARAGRAPH', text: '{{headline}}' },
-      ],
-      model,
-    );
+      planFrame([
+        { type: 'PARAGRAPH', text: 'Hi' },
+        { type: 'PARAGRAPH', text: '{{wins}}' },
+        { type: 'PARAGRAPH', text: 'End' },
+      ]),
+    ).toMatchObject({ frame: [0, 1, 2], marker: 1, markerKind: 'here', block: [] });
+    expect(planFrame([{ type: 'PARAGRAPH', text: 'Hi' }])).toMatchObject({ frame: [0], marker: null });
+    const open = planFrame([
+      { type: 'PARAGRAPH', text: '{{#wins}}' },
+      { type: 'PARAGRAPH', text: '{{headline}}' },
+    ]);
     expect(open.problems[0]).toMatch(/without a matching/);
-    expect(open.ops.map((o) => o.op)).toEqual(['text', 'wins']);
+    expect(open).toMatchObject({ frame: [1], marker: null });
+    // Without a block, the wins take the default layout.
+    expect(templateWinBlocks(model, []).map((b) => b.kind === 'paragraph' && b.style)).toContain('HEADING_2');
+  });
+  test("the frame's placeholders: one literal replaceAllText per spelling, and the length they add", () => {
+    const prelude = framePrelude(['{{school}} and {{ School }}', '{{period}} {{headline}}', '{{school}}'], model);
+    expect(prelude).toEqual([
+      { replaceAllText: { containsText: { text: '{{school}}', matchCase: true }, replaceText: 'Riverside' } },
+      { replaceAllText: { containsText: { text: '{{ School }}', matchCase: true }, replaceText: 'Riverside' } },
+      { replaceAllText: { containsText: { text: '{{period}}', matchCase: true }, replaceText: 'P' } },
+    ]);
+    // "{{school}}" (10) twice and "{{ School }}" (12) become "Riverside" (9); "{{period}}" (10) becomes "P".
+    expect(replacementShift(['{{school}} and {{ School }}', '{{period}} {{school}}'], prelude)).toBe(-1 - 3 - 9 - 1);
+  });
+});
+
+describe('a Doc within its size limit', () => {
+  const many = (n: number) =>
+    newsletterModel({
+      schoolName: 'R',
+      audience: 'Staff',
+      number: 1,
+      period: 'P',
+      wins: Array.from({ length: n }, (_, i) => w({ id: `W-${i}`, story: 'x'.repeat(900), goals: 'G1' })),
+      goalOrder: ['G1'],
+      credited: false,
+      previous: null,
+    });
+  test('all wins when they fit; otherwise the most of the first ones that do', () => {
+    expect(fitDoc(10, many, 1_000_000)).toBe(10);
+    const kept = fitDoc(100, many, 30_000);
+    expect(kept).toBeGreaterThan(10);
+    expect(kept).toBeLessThan(100);
+    expect(insertedLength(newsletterOutline(many(kept)).blocks)).toBeLessThanOrEqual(30_000);
+    expect(insertedLength(newsletterOutline(many(kept + 1)).blocks)).toBeGreaterThan(30_000);
   });
 });
 
