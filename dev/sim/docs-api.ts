@@ -280,31 +280,69 @@ const int = (v: unknown, what: string): number => {
   return n;
 };
 
+interface BodyLayout {
+  items: Layout[];
+  end: number;
+  /** Every paragraph (tables' cells included), in index order. */
+  paras: ParaLayout[];
+}
+
+/**
+ * The body's layout, kept between requests of a batch that change no length (styles, bullets removed), so a batch
+ * of hundreds of style requests does not lay the document out hundreds of times.
+ */
+const layouts = new WeakMap<DocNode[], BodyLayout>();
+
+function layout(body: DocNode[]): BodyLayout {
+  let l = layouts.get(body);
+  if (!l) {
+    const { items, end } = layoutOf(body, 1);
+    l = { items, end, paras: Array.from(paragraphs(items)) };
+    layouts.set(body, l);
+  }
+  return l;
+}
+
+/** The index of the first paragraph ending after `index` (binary search). */
+function firstEndingAfter(paras: ParaLayout[], index: number): number {
+  let lo = 0;
+  let hi = paras.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (paras[mid].end > index) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 function inParagraph(body: DocNode[], index: number): ParaLayout {
-  const { items, end } = layoutOf(body, 1);
+  const { paras, end } = layout(body);
   if (index >= end)
     throw new Invalid(`Index ${index} must be less than the end index of the referenced segment, ${end}.`);
-  for (const p of paragraphs(items)) if (index >= p.start && index < p.end) return p;
+  const p = paras[firstEndingAfter(paras, index)];
+  if (p && index >= p.start) return p;
   throw new Invalid(
     'The insertion index must be inside the bounds of an existing paragraph. You can still create new paragraphs by inserting newlines.',
   );
 }
 
-function checkRange(body: DocNode[], r: unknown): { start: number; end: number; items: Layout[] } {
+function checkRange(body: DocNode[], r: unknown): { start: number; end: number; paras: ParaLayout[] } {
   const range = (r ?? {}) as { startIndex?: unknown; endIndex?: unknown; segmentId?: unknown; tabId?: unknown };
   if (range.segmentId) throw new Error('Simulator: Docs ranges in headers, footers or footnotes are not implemented');
   const start = int(range.startIndex ?? 0, 'The range start index');
   const end = int(range.endIndex, 'The range end index');
-  const { items, end: segmentEnd } = layoutOf(body, 1);
+  const { paras, end: segmentEnd } = layout(body);
   if (start < 1) throw new Invalid(`The start index ${start} must be at least 1.`);
   if (end <= start) throw new Invalid('The range should not be empty.');
   if (end >= segmentEnd)
     throw new Invalid(`Index ${end} must be less than the end index of the referenced segment, ${segmentEnd}.`);
-  return { start, end, items };
+  return { start, end, paras };
 }
 
-function overlapping(items: Layout[], start: number, end: number): ParaLayout[] {
-  return Array.from(paragraphs(items)).filter((p) => p.start < end && p.end > start);
+function overlapping(paras: ParaLayout[], start: number, end: number): ParaLayout[] {
+  const out: ParaLayout[] = [];
+  for (let i = firstEndingAfter(paras, start); i < paras.length && paras[i].start < end; i++) out.push(paras[i]);
+  return out;
 }
 
 /** Text offset in a paragraph for a document index (the rule and page break sit after the text). */
@@ -402,8 +440,8 @@ function insertTable(body: DocNode[], req: Record<string, unknown>): void {
 }
 
 function deleteContentRange(body: DocNode[], req: Record<string, unknown>): void {
-  const { start, end, items } = checkRange(body, req.range);
-  const hit = overlapping(items, start, end);
+  const { start, end, paras } = checkRange(body, req.range);
+  const hit = overlapping(paras, start, end);
   const first = hit[0];
   const last = hit[hit.length - 1];
   if (!first || first.list !== last.list)
@@ -442,7 +480,7 @@ function replaceAllText(body: DocNode[], req: Record<string, unknown>): Record<s
   if (replace.includes('\n')) throw new Error('Simulator: replaceAllText with a newline is not implemented');
   const matchCase = crit.matchCase === true;
   let changed = 0;
-  for (const p of paragraphs(layoutOf(body, 1).items)) {
+  for (const p of layout(body).paras) {
     const text = p.node.text ?? '';
     const hay = matchCase ? text : text.toLowerCase();
     const needle = matchCase ? find : find.toLowerCase();
@@ -469,10 +507,10 @@ function fieldsOf(req: Record<string, unknown>, known: Set<string>, all: string[
 }
 
 function updateParagraphStyle(body: DocNode[], req: Record<string, unknown>): void {
-  const { start, end, items } = checkRange(body, req.range);
+  const { start, end, paras } = checkRange(body, req.range);
   const style = (req.paragraphStyle ?? {}) as Record<string, unknown>;
   const fields = fieldsOf(req, PARAGRAPH_FIELDS, [...PARAGRAPH_FIELDS]);
-  for (const p of overlapping(items, start, end)) {
+  for (const p of overlapping(paras, start, end)) {
     const a = p.node.attrs;
     for (const f of fields) {
       const v = style[f];
@@ -521,12 +559,12 @@ function textAttr(field: string, v: unknown): unknown {
 }
 
 function updateTextStyle(body: DocNode[], req: Record<string, unknown>): void {
-  const { start, end, items } = checkRange(body, req.range);
+  const { start, end, paras } = checkRange(body, req.range);
   const style = (req.textStyle ?? {}) as Record<string, unknown>;
   const fields = fieldsOf(req, new Set(Object.keys(TEXT_FIELDS)), Object.keys(TEXT_FIELDS));
   const patch: Record<string, unknown> = {};
   for (const f of fields) patch[TEXT_FIELDS[f]] = textAttr(f, style[f]);
-  for (const p of overlapping(items, start, end)) {
+  for (const p of overlapping(paras, start, end)) {
     const len = (p.node.text ?? '').length;
     const from = Math.max(0, start - p.start);
     const to = Math.min(len, end - p.start);
@@ -541,10 +579,10 @@ const GLYPH_OF_PRESET = (preset: string): string => {
 };
 
 function createParagraphBullets(body: DocNode[], req: Record<string, unknown>, newListId: () => string): void {
-  const { start, end, items } = checkRange(body, req.range);
+  const { start, end, paras } = checkRange(body, req.range);
   const glyph = GLYPH_OF_PRESET(String(req.bulletPreset ?? ''));
   const listId = newListId();
-  for (const p of overlapping(items, start, end)) {
+  for (const p of overlapping(paras, start, end)) {
     const n = p.node;
     // Leading tabs set the nesting level and are removed (the document gets shorter by that many).
     const tabs = /^\t*/.exec(n.text ?? '')![0].length;
@@ -555,8 +593,8 @@ function createParagraphBullets(body: DocNode[], req: Record<string, unknown>, n
 }
 
 function deleteParagraphBullets(body: DocNode[], req: Record<string, unknown>): void {
-  const { start, end, items } = checkRange(body, req.range);
-  for (const p of overlapping(items, start, end)) {
+  const { start, end, paras } = checkRange(body, req.range);
+  for (const p of overlapping(paras, start, end)) {
     if (p.node.type !== 'LIST_ITEM') continue;
     p.node.type = 'PARAGRAPH';
     delete p.node.attrs.LIST_ID;
@@ -566,12 +604,27 @@ function deleteParagraphBullets(body: DocNode[], req: Record<string, unknown>): 
 }
 
 /** Applies one request to the (copied) body; returns its reply. */
+const KEEP_LAYOUT = new Set(['updateParagraphStyle', 'updateTextStyle', 'deleteParagraphBullets']);
+
 function apply(body: DocNode[], request: unknown, newListId: () => string): Record<string, unknown> {
   if (!request || typeof request !== 'object') throw new Invalid('A request must be an object.');
   const keys = Object.keys(request);
   if (keys.length !== 1) throw new Invalid('Each request must set exactly one kind of request.');
   const kind = keys[0];
-  const req = (request as Record<string, Record<string, unknown>>)[kind] ?? {};
+  try {
+    return applyKind(body, kind, request as Record<string, Record<string, unknown>>, newListId);
+  } finally {
+    if (!KEEP_LAYOUT.has(kind)) layouts.delete(body);
+  }
+}
+
+function applyKind(
+  body: DocNode[],
+  kind: string,
+  request: Record<string, Record<string, unknown>>,
+  newListId: () => string,
+): Record<string, unknown> {
+  const req = request[kind] ?? {};
   switch (kind) {
     case 'insertText':
       insertText(body, req);

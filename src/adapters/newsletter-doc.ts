@@ -3,7 +3,7 @@
 // Drive) and its frame copied element by element — its cost grows with the template, not with the wins — then the
 // wins go in at its {{#wins}} block and its placeholders are filled with literal replaceAllText requests, before
 // any win is written, so "$1", "\\" or "{{school}}" in a win stays as typed.
-import { BuildProgress, bodyEnd, findParagraph, paragraphsOf } from '../domain/doc-build';
+import { BodyElement, bodyElements, BuildProgress, bodyEnd, findParagraph, paragraphsOf } from '../domain/doc-build';
 import { planDocument, DocPlan, DocsRequest } from '../domain/docs-requests';
 import { docTitle, NewsletterModel } from '../domain/newsletter';
 import { newsletterOutline } from '../domain/newsletter-outline';
@@ -14,7 +14,6 @@ import {
   LayoutElement,
   planFrame,
   replacementShift,
-  TemplateElement,
   templateWinBlocks,
   WINS_HERE,
   WINS_MARKER,
@@ -40,13 +39,10 @@ export interface BuiltDoc extends DocRef {
   problems: string[];
 }
 
-type Source =
-  GoogleAppsScript.Document.Paragraph | GoogleAppsScript.Document.ListItem | GoogleAppsScript.Document.Table | null;
-
 interface Template {
-  elements: TemplateElement[];
-  /** Each template element cast to its type (null for elements Small Wins does not copy). */
-  sources: Source[];
+  id: string;
+  /** Read in one call through the Docs API: each element's type, text, heading and emphasis. */
+  elements: BodyElement[];
 }
 
 /** The plan a run makes from the model and what it recorded about the Doc (a template's layout read again). */
@@ -66,7 +62,7 @@ export function buildNewsletterDoc(model: NewsletterModel, options: BuildDocOpti
   // Read the template first: a broken template link fails before any Doc is made.
   const template = opts.templateId ? readTemplate(opts.templateId) : null;
   const frame = template ? planFrame(template.elements) : null;
-  const layout = template && frame ? blockLayout(template, frame.block) : null;
+  const layout = template && frame ? blockLayout(template.elements, frame.block) : null;
   if (frame) problems.push(...frame.problems);
 
   const saved = opts.progress.load();
@@ -145,9 +141,13 @@ function startFromTemplate(
   // A new Doc and a cleared one both hold exactly one empty paragraph.
   if (opts.existingId) body.clear();
   const first = body.getChild(0).asParagraph();
+  // The template's own elements, copied one by one: named styles, images and the rest come with them.
+  const tbody = DocumentApp.openById(template.id).getBody();
+  if (tbody.getNumChildren() !== template.elements.length)
+    throw new Error('The template Doc changed while it was being read. Run Draft newsletter now again');
   for (const i of frame.frame) {
     const type = template.elements[i].type;
-    if (!appendCopy(body, template.sources[i], type))
+    if (!appendCopy(body, tbody.getChild(i), type))
       problems.push(`A ${type.toLowerCase().replace(/_/g, ' ')} in the template could not be copied and was left out.`);
   }
   if (frame.marker === null) body.appendParagraph(WINS_MARKER);
@@ -186,82 +186,50 @@ function startFromTemplate(
   };
 }
 
+/** The template through the Docs API, one call; a link that does not open fails before any Doc is made. */
 function readTemplate(id: string): Template {
-  let tdoc: GoogleAppsScript.Document.Document;
   try {
-    tdoc = DocumentApp.openById(id);
+    return { id, elements: bodyElements(getDoc(id)) };
   } catch (err) {
     throw new Error(
       `The template Doc could not be opened (${err instanceof Error ? err.message : String(err)}). Check its link in Settings and that you can open it`,
     );
   }
-  const tbody = tdoc.getBody();
-  const n = tbody.getNumChildren();
-  const elements: TemplateElement[] = [];
-  const sources: Source[] = [];
-  for (let i = 0; i < n; i++) {
-    const el = tbody.getChild(i);
-    const type = String(el.getType());
-    const typed: Source =
-      type === 'PARAGRAPH'
-        ? el.asParagraph()
-        : type === 'LIST_ITEM'
-          ? el.asListItem()
-          : type === 'TABLE'
-            ? el.asTable()
-            : null;
-    elements.push({ type, text: typed ? typed.getText() : '' });
-    sources.push(typed);
-  }
-  return { elements, sources };
 }
 
-/** The block's elements as each win repeats them: text, heading, emphasis, a table's cells (one call or a few each). */
-function blockLayout(t: Template, block: readonly number[]): LayoutElement[] {
+/** The block's elements as each win repeats them: text, heading, emphasis, a table's cells. */
+function blockLayout(elements: readonly BodyElement[], block: readonly number[]): LayoutElement[] {
   const out: LayoutElement[] = [];
   for (const i of block) {
-    const src = t.sources[i];
-    const type = t.elements[i].type;
-    if (!src || (type !== 'PARAGRAPH' && type !== 'LIST_ITEM' && type !== 'TABLE')) continue;
-    const attrs = src.getAttributes() as Record<string, unknown>;
-    // An enum value of DocumentApp.ParagraphHeading: it prints as its name.
-    const heading = attrs.HEADING as { toString(): string } | null | undefined;
-    const el: LayoutElement = {
-      type,
-      text: t.elements[i].text,
-      heading: heading ? heading.toString() : 'NORMAL',
-      bold: attrs.BOLD === true,
-      italic: attrs.ITALIC === true,
-      underline: attrs.UNDERLINE === true,
-    };
-    if (type === 'TABLE') el.cells = tableCells(src as GoogleAppsScript.Document.Table);
-    out.push(el);
+    const el = elements[i];
+    if (el.type !== 'PARAGRAPH' && el.type !== 'LIST_ITEM' && el.type !== 'TABLE') continue;
+    out.push({
+      type: el.type,
+      text: el.text,
+      heading: el.heading,
+      bold: el.bold,
+      italic: el.italic,
+      underline: el.underline,
+      ...(el.cells ? { cells: el.cells } : {}),
+    });
   }
   return out;
 }
 
-function tableCells(table: GoogleAppsScript.Document.Table): string[][] {
-  const rows: string[][] = [];
-  for (let r = 0; r < table.getNumRows(); r++) {
-    const row = table.getRow(r);
-    const cells: string[] = [];
-    for (let c = 0; c < row.getNumCells(); c++) cells.push(row.getCell(c).getText());
-    rows.push(cells);
-  }
-  return rows;
-}
-
-function appendCopy(body: GoogleAppsScript.Document.Body, src: Source, type: string): boolean {
-  if (!src) return false;
+function appendCopy(
+  body: GoogleAppsScript.Document.Body,
+  el: GoogleAppsScript.Document.Element,
+  type: string,
+): boolean {
   switch (type) {
     case 'PARAGRAPH':
-      body.appendParagraph((src as GoogleAppsScript.Document.Paragraph).copy());
+      body.appendParagraph(el.asParagraph().copy());
       return true;
     case 'LIST_ITEM':
-      body.appendListItem((src as GoogleAppsScript.Document.ListItem).copy());
+      body.appendListItem(el.asListItem().copy());
       return true;
     case 'TABLE':
-      body.appendTable((src as GoogleAppsScript.Document.Table).copy());
+      body.appendTable(el.asTable().copy());
       return true;
     default:
       return false;

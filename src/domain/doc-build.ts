@@ -11,8 +11,16 @@ export const DOC_CHAR_LIMIT = 1_000_000;
 export interface DocsElement {
   startIndex?: number;
   endIndex?: number;
-  paragraph?: { elements?: Array<{ textRun?: { content?: string } }> };
+  paragraph?: {
+    elements?: Array<{
+      textRun?: { content?: string; textStyle?: { bold?: boolean; italic?: boolean; underline?: boolean } };
+    }>;
+    paragraphStyle?: { namedStyleType?: string };
+    bullet?: unknown;
+  };
   table?: { tableRows?: Array<{ tableCells?: Array<{ content?: DocsElement[] }> }> };
+  sectionBreak?: unknown;
+  tableOfContents?: unknown;
 }
 export interface DocsJson {
   documentId?: string;
@@ -115,3 +123,71 @@ export function docsFailure(err: unknown): DocsFailure {
 export const QUOTA_WAITS_MS = [10_000, 20_000, 40_000];
 /** Waits before trying again after a failure that may pass (a backend error, a dropped connection). */
 export const RETRY_WAITS_MS = [1_000, 2_000, 4_000];
+
+/** A body element as the Docs API shows it and as DocumentApp would type it (section breaks are not elements). */
+export interface BodyElement {
+  /** DocumentApp.ElementType name: PARAGRAPH, LIST_ITEM, TABLE, TABLE_OF_CONTENTS. */
+  type: string;
+  text: string;
+  /** DocumentApp.ParagraphHeading name. */
+  heading: string;
+  bold: boolean;
+  italic: boolean;
+  underline: boolean;
+  cells?: string[][];
+}
+
+function paragraphText(el: DocsElement): string {
+  const text = (el.paragraph?.elements ?? []).map((e) => e.textRun?.content ?? '').join('');
+  return text.endsWith('\n') ? text.slice(0, -1) : text;
+}
+
+/** The body's elements in order, one per DocumentApp child: type, text, heading, emphasis all its text shares. */
+export function bodyElements(doc: DocsJson): BodyElement[] {
+  const out: BodyElement[] = [];
+  for (const el of doc.body?.content ?? []) {
+    if (el.sectionBreak) continue;
+    if (el.paragraph) {
+      const runs = (el.paragraph.elements ?? [])
+        .map((e) => e.textRun)
+        .filter((r): r is NonNullable<typeof r> => Boolean(r && (r.content ?? '').replace(/\n$/, '')));
+      const all = (k: 'bold' | 'italic' | 'underline') =>
+        runs.length > 0 && runs.every((r) => r.textStyle?.[k] === true);
+      out.push({
+        type: el.paragraph.bullet ? 'LIST_ITEM' : 'PARAGRAPH',
+        text: paragraphText(el),
+        heading: (el.paragraph.paragraphStyle?.namedStyleType ?? 'NORMAL_TEXT').replace(/_TEXT$|_/g, ''),
+        bold: all('bold'),
+        italic: all('italic'),
+        underline: all('underline'),
+      });
+    } else if (el.table) {
+      const cells = (el.table.tableRows ?? []).map((r) =>
+        (r.tableCells ?? []).map((c) =>
+          (c.content ?? [])
+            .filter((x) => x.paragraph)
+            .map(paragraphText)
+            .join('\n'),
+        ),
+      );
+      out.push({
+        type: 'TABLE',
+        text: cells.map((r) => r.join('\t')).join('\n'),
+        heading: 'NORMAL',
+        bold: false,
+        italic: false,
+        underline: false,
+        cells,
+      });
+    } else
+      out.push({
+        type: el.tableOfContents ? 'TABLE_OF_CONTENTS' : 'UNSUPPORTED',
+        text: '',
+        heading: 'NORMAL',
+        bold: false,
+        italic: false,
+        underline: false,
+      });
+  }
+  return out;
+}

@@ -2,6 +2,7 @@
 // and telling the API's answers apart.
 import {
   appliedBatches,
+  bodyElements,
   bodyEnd,
   docsFailure,
   findParagraph,
@@ -37,6 +38,45 @@ describe('reading the document back', () => {
     expect(bodyEnd(d)).toBe(21);
     expect(findParagraph(d, /^\{\{#wins\}\}$/)?.start).toBe(7);
     expect(findParagraph(d, /nothing/)).toBeNull();
+  });
+
+  test("a template's elements as DocumentApp counts them: section breaks left out, lists, tables, emphasis", () => {
+    const d: DocsJson = {
+      body: {
+        content: [
+          { endIndex: 1, sectionBreak: {} },
+          {
+            paragraph: {
+              elements: [{ textRun: { content: '{{school}}\n', textStyle: { bold: true } } }],
+              paragraphStyle: { namedStyleType: 'HEADING_2' },
+            },
+          },
+          {
+            paragraph: {
+              elements: [
+                { textRun: { content: 'part ', textStyle: { italic: true } } },
+                { textRun: { content: 'plain\n', textStyle: {} } },
+              ],
+              paragraphStyle: { namedStyleType: 'NORMAL_TEXT' },
+              bullet: { listId: 'l' },
+            },
+          },
+          { sectionBreak: {} },
+          {
+            table: {
+              tableRows: [
+                { tableCells: [{ content: [{ paragraph: { elements: [{ textRun: { content: 'a\n' } }] } }] }] },
+              ],
+            },
+          },
+        ],
+      },
+    };
+    expect(bodyElements(d)).toEqual([
+      { type: 'PARAGRAPH', text: '{{school}}', heading: 'HEADING2', bold: true, italic: false, underline: false },
+      { type: 'LIST_ITEM', text: 'part plain', heading: 'NORMAL', bold: false, italic: false, underline: false },
+      { type: 'TABLE', text: 'a', heading: 'NORMAL', bold: false, italic: false, underline: false, cells: [['a']] },
+    ]);
   });
 
   test('which batches a document holds: by where its body ends and where each batch’s first text went', () => {

@@ -1,8 +1,9 @@
-// Newsletter issues of 10, 50 and 200 wins: service calls and simulated time for Draft newsletter now
-// (one audience, default design and template Doc; then three audiences), in a log of 5,000 older wins. Also the size
-// of the email's HTML and how long the document lock is held. (The hourly clock's tick is in clock.ts.)
+// Newsletter issues of 10 to 3,000 wins: service calls and simulated time for Draft newsletter now (one and three
+// audiences, default design and template Doc), in a log of 5,000 older wins. Also the Docs calls and batches, the size
+// of the email's HTML, how long the document lock is held, and the targets of issue 11 (met or missed: a missed
+// target makes `npm run bench` exit with an error). (The hourly clock's tick is in clock.ts.)
 import { join } from 'node:path';
-import { createSimulator, documentService, simDocuments, gmailService, simGmail } from '../../sim';
+import { createSimulator, documentService, gmailService, simDocuments, simGmail } from '../../sim';
 import { SMALL_WINS_SIM } from '../../addon-sim';
 import { encodeRow, locateColumns, Columns } from '../../../src/domain/log-columns';
 import { EXAMPLE_GOALS } from '../../../src/domain/goals';
@@ -55,6 +56,19 @@ function school(audiences: Array<'Staff' | 'Families' | 'Public'>, template: boo
   ]);
   if (!r.ok || !(r.value as { ok: boolean }).ok) throw new Error(`settings: ${JSON.stringify(r)}`);
   return sim;
+}
+
+/** Elements of the benchmark's template Doc (its frame and block): the template target allows one call each. */
+const TEMPLATE_ELEMENTS = 8;
+
+/** Issue 11's targets for Draft newsletter now. */
+function target(audiences: number, template: boolean, n: number): { calls: number; ms: number; text: string } | null {
+  if (n === 200 && audiences === 1 && !template) return { calls: 100, ms: 10_000, text: '≤ 100 calls, ≤ 10 s' };
+  if (n === 200 && audiences === 1 && template)
+    return { calls: 110 + TEMPLATE_ELEMENTS, ms: Infinity, text: `≤ 110 + ${TEMPLATE_ELEMENTS} template elements` };
+  if (n === 200 && audiences === 3 && !template) return { calls: 220, ms: Infinity, text: '≤ 220 calls' };
+  if (n === 3000 && audiences === 1 && !template) return { calls: Infinity, ms: 300_000, text: '< 300 s, one run' };
+  return null;
 }
 
 /** OLD_WINS wins already shared, then n approved wins to share (scattered among new ones). */
@@ -186,13 +200,16 @@ export const suite: BenchSuite = {
   title: `Newsletter issues (Draft newsletter now; log of ${OLD_WINS.toLocaleString('en-US')} older wins plus the new ones)`,
   run() {
     const rows: BenchRow[] = [];
+    const all: Array<'Staff' | 'Families' | 'Public'> = ['Staff', 'Families', 'Public'];
     const cases: Array<{ label: string; audiences: Array<'Staff' | 'Families' | 'Public'>; template: boolean }> = [
       { label: 'issue, 1 audience, default design', audiences: ['Staff'], template: false },
       { label: 'issue, 1 audience, template Doc', audiences: ['Staff'], template: true },
-      { label: 'issues, 3 audiences', audiences: ['Staff', 'Families', 'Public'], template: false },
+      { label: 'issues, 3 audiences, default design', audiences: all, template: false },
+      { label: 'issues, 3 audiences, template Doc', audiences: all, template: true },
     ];
+    const only = process.env.SW_BENCH_SIZES?.split(',').map(Number);
     for (const c of cases) {
-      for (const n of [10, 50, 200]) {
+      for (const n of only ?? [10, 50, 200, 1000, 3000]) {
         const sim = school(c.audiences, c.template);
         seed(sim, n);
         const m = measure(sim, () => sim.run('draftNewsletterNow'));
@@ -202,18 +219,23 @@ export const suite: BenchSuite = {
             `${c.label}: expected ${c.audiences.length} drafts, got ${drafts.length}: ${JSON.stringify(sim.ui.dialogs.at(-1))}`,
           );
         const docCalls = Object.entries(sim.meter.byMethod)
-          .filter(([k]) => /^(DocumentApp|Body|Paragraph|Document|Text|ListItem|Table)/.test(k))
+          .filter(([k]) => /^(DocumentApp|Docs|Body|Paragraph|Document|Text|ListItem|Table)/.test(k))
           .reduce((s, [, v]) => s + v.calls, 0);
+        const goal = target(c.audiences.length, c.template, n);
+        const met = goal ? m.calls <= goal.calls && m.ms <= goal.ms : true;
+        if (!met) process.exitCode = 1;
         rows.push({
           operation: c.label,
-          size: `${n} wins`,
+          size: `${n.toLocaleString('en-US')} wins`,
           calls: m.calls,
           ms: m.ms,
           extra: {
             'Docs calls': String(docCalls),
+            batches: String(sim.meter.byMethod['Docs.Documents.batchUpdate']?.calls ?? 0),
             drafts: String(drafts.length),
             'email HTML': `${(Buffer.byteLength(drafts[0].html) / 1024).toFixed(1)} KB`,
             'lock held (longest)': `${(m.lockMs / 1000).toFixed(2)} s (${(m.longestLockMs / 1000).toFixed(2)} s)`,
+            target: goal ? `${goal.text}: ${met ? 'met' : 'MISSED'}` : '',
           },
         });
       }
