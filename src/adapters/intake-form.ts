@@ -170,16 +170,18 @@ export function ensureForm(
     linked = false;
   }
   const formId = form.getId();
+  // Read once: the link to share, and how the response sheet names its form.
+  const published = form.getPublishedUrl();
   // Linked, but its response sheet was deleted: linking again makes a new one holding every response.
-  let responseSheet = linked ? findResponseSheet(ss, formId) : null;
+  let responseSheet = linked ? findResponseSheet(ss, formId, published) : null;
   if (!responseSheet) linked = false;
   if (!linked) {
     form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
     if (!created) changes.push('Linked the intake Form to this spreadsheet again.');
-    responseSheet = findResponseSheet(ss, formId);
+    responseSheet = findResponseSheet(ss, formId, published);
   }
   if (responseSheet) keepResponsesAsText(responseSheet);
-  let url = form.getPublishedUrl();
+  let url = published;
   try {
     url = form.shortenFormUrl(url);
   } catch (err) {
@@ -188,13 +190,20 @@ export function ensureForm(
   return { form, formId, url, questionMap, itemFields, changes, responseSheet };
 }
 
-/** The response sheet fed by this Form, found by its form URL (people rename sheets). */
-export function findResponseSheet(ss: Spreadsheet, formId: string): GoogleAppsScript.Spreadsheet.Sheet | null {
+/**
+ * The response sheet fed by this Form, found by its form URL (people rename sheets). `publishedUrl`, when the caller
+ * has it, recognises the sheet without asking Forms.
+ */
+export function findResponseSheet(
+  ss: Spreadsheet,
+  formId: string,
+  publishedUrl?: string,
+): GoogleAppsScript.Spreadsheet.Sheet | null {
   for (const sheet of ss.getSheets()) {
     const url = sheet.getFormUrl();
     if (!url) continue;
     // The URL may be the edit or the published link; asking Forms which form it is covers both.
-    if (url.indexOf(formId) >= 0) return sheet;
+    if (url.indexOf(formId) >= 0 || (publishedUrl && url === publishedUrl)) return sheet;
     try {
       if (FormApp.openByUrl(url).getId() === formId) return sheet;
     } catch (err) {
