@@ -105,7 +105,9 @@ describe('Set up', () => {
     expect(sim.ui.dialogs[sim.ui.dialogs.length - 1].html).toMatch(/nothing needed changing/);
   });
 
-  test('a rerun with nothing to change reads each Form item once and looks up the response sheet once (at most 190 calls)', () => {
+  // Issue 11: at most 190 calls, allowing what the trust issue adds to a rerun (its two consent-record columns' widths
+  // and the reads of the consent check: 9 calls).
+  test('a rerun with nothing to change reads each Form item once and looks up the response sheet once (at most 190 + 9 calls)', () => {
     const sim = loadAddOn();
     setUpSchool(sim);
     sim.meter.reset();
@@ -115,7 +117,7 @@ describe('Set up', () => {
     expect(by['Item.getId'].calls).toBe(items);
     expect(by['Item.getTitle'].calls).toBe(items);
     expect(by['Spreadsheet.getSheets'].calls).toBe(1);
-    expect(sim.meter.calls).toBeLessThanOrEqual(190);
+    expect(sim.meter.calls).toBeLessThanOrEqual(190 + 9);
   });
 
   test('repairs a deleted Form: a new one is made, published and linked', () => {

@@ -236,11 +236,11 @@ describe('checked again at the moment of sharing', () => {
     ]);
     const saves: SaveResult[] = [];
     // While the Staff Doc is being written, a colleague archives W-7103 ...
-    meanwhile(sim, /^Body\.appendParagraph$/, 1, () =>
+    meanwhile(sim, /^Docs\.Documents\.batchUpdate$/, 1, () =>
       as(sim, 'coach@school.example', () => saves.push(save(sim, 'W-7103', { status: 'Archived' }))),
     );
     // ... and narrows W-7102 to staff once the Families Doc is being made (after its wins were checked).
-    meanwhile(sim, /^DocumentApp\.create$/, 2, () =>
+    meanwhile(sim, /^Docs\.Documents\.create$/, 2, () =>
       as(sim, 'coach@school.example', () => saves.push(save(sim, 'W-7102', { consent: 'Staff only' }))),
     );
     sim.advanceTo('2026-11-27T12:30:00Z');
