@@ -42,7 +42,13 @@ test('the school add-on adds only drive.file and the Sheets and Drive services t
     'https://www.googleapis.com/auth/drive.file',
     'https://www.googleapis.com/auth/spreadsheets.currentonly',
   ]);
-  expect(manifest.dependencies.enabledAdvancedServices.map((s) => s.userSymbol)).toEqual(['Gmail', 'Sheets', 'Drive']);
+  // Docs (the newsletter's Doc through the Docs API) needs no scope beyond documents.
+  expect(manifest.dependencies.enabledAdvancedServices.map((s) => s.userSymbol)).toEqual([
+    'Gmail',
+    'Sheets',
+    'Drive',
+    'Docs',
+  ]);
 });
 
 test('sharing makes one export the leader owns, shares it as a viewer without an email, and drafts the link to the district', () => {
