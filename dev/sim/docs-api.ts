@@ -441,6 +441,20 @@ function insertTable(body: DocNode[], req: Record<string, unknown>): void {
 
 function deleteContentRange(body: DocNode[], req: Record<string, unknown>): void {
   const { start, end, paras } = checkRange(body, req.range);
+  // Whole tables of the body in the range go with it (a range within one cell is handled below). The reference
+  // refuses a range that takes a table's start or end without the whole table, and so the newline before it.
+  const tables = layout(body).items.filter((it) => it.kind === 'table' && it.start < end && it.end > start);
+  const inOneCell = tables.length === 1 && start > tables[0].start && end < tables[0].end;
+  if (tables.length && !inOneCell) {
+    if (tables.some((t) => start > t.start || end < t.end))
+      throw new Invalid('Invalid deletion range. Cannot delete the requested range.');
+    const removed = tables.reduce((n, t) => n + (t.end - t.start), 0);
+    for (const t of tables) body.splice(body.indexOf(t.node), 1);
+    layouts.delete(body);
+    if (end - removed > start)
+      deleteContentRange(body, { range: { startIndex: start, endIndex: end - removed } });
+    return;
+  }
   const hit = overlapping(paras, start, end);
   const first = hit[0];
   const last = hit[hit.length - 1];

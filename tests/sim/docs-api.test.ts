@@ -282,6 +282,54 @@ describe('Docs.Documents', () => {
     expect(simDocuments(s).text(documentId)).toBe('AB1 & \\School $1 \\ ');
   });
 
+  test('deleteContentRange takes whole tables with the text around them, and refuses part of a table', () => {
+    const s = sim();
+    const { documentId } = s.api.Docs.Documents.create({ title: 'T' });
+    const placed = insertBlocks(
+      [
+        paragraph('TITLE', [{ text: 'Title' }]),
+        table([['a', 'b']], true),
+        paragraph('NORMAL_TEXT', [{ text: 'after' }]),
+        paragraph('HEADING_1', [{ text: 'Our notes' }]),
+        paragraph('NORMAL_TEXT', [{ text: 'kept' }]),
+      ],
+      1,
+      true,
+    );
+    s.api.Docs.Documents.batchUpdate({ requests: placed.requests }, documentId);
+    const heading = paragraphsOf(docJson(s, documentId)).find((p) => p.text === 'Our notes\n')!;
+    const table1 = docJson(s, documentId).body.content.find((el) => el.table)!;
+    // Part of a table (its start without its end, or the newline before it alone) is refused, as the API does.
+    for (const [startIndex, endIndex] of [
+      [1, table1.startIndex! + 2],
+      [table1.startIndex! - 1, table1.startIndex!],
+    ])
+      expect(() =>
+        s.api.Docs.Documents.batchUpdate(
+          { requests: [{ deleteContentRange: { range: { startIndex, endIndex } } }] },
+          documentId,
+        ),
+      ).toThrow(/Invalid deletion range/);
+    // An empty paragraph before the heading, then everything above it: the table goes with the text.
+    s.api.Docs.Documents.batchUpdate(
+      {
+        requests: [
+          { insertText: { location: { index: heading.start }, text: '\n' } },
+          { deleteContentRange: { range: { startIndex: 1, endIndex: heading.start } } },
+        ],
+      },
+      documentId,
+    );
+    // The empty paragraph is left (its style is whatever the merge gives: the content written into it sets its own).
+    const after = simDocuments(s).elements(documentId);
+    expect(after.map((e) => [e.type, e.text])).toEqual([
+      ['PARAGRAPH', ''],
+      ['PARAGRAPH', 'Our notes'],
+      ['PARAGRAPH', 'kept'],
+    ]);
+    expect(after.slice(1).map((e) => e.heading)).toEqual(['HEADING1', 'NORMAL']);
+  });
+
   test('the per-minute write quota answers like the API, and frees up as time passes', () => {
     const s = sim();
     const { documentId } = s.api.Docs.Documents.create({ title: 'T' });
