@@ -17,6 +17,7 @@ export const PAGES = [
   { name: 'Sidebar', entry: 'sidebar/main.tsx', template: 'sidebar/index.html' },
   { name: 'Settings', entry: 'sidebar/settings-main.tsx', template: 'sidebar/settings.html' },
   { name: 'Showcase', entry: 'sidebar/showcase-main.tsx', template: 'sidebar/showcase.html' },
+  { name: 'Synthesis', entry: 'sidebar/synthesis-main.tsx', template: 'sidebar/synthesis.html' },
 ];
 
 /** The district hub's pages (dist-hub/). */

@@ -3,6 +3,7 @@
 import type { BridgeHost, BridgeReply } from './sidebar-bridge';
 import type { TriageEndpoints } from '../src/api';
 import type { SettingsEndpoints } from '../src/settings-api';
+import type { SynthesisEndpoints } from '../src/synthesis-api';
 import type { DistrictEndpoints, ShowcaseEndpoints } from '../src/spread-api';
 
 type Fn = (...args: never[]) => unknown;
@@ -34,7 +35,11 @@ export function endpoints<E extends object>(sim: BridgeHost): E {
 }
 
 /** Every endpoint the add-on's pages can call. */
-export type AddOnEndpoints = TriageEndpoints & SettingsEndpoints & ShowcaseEndpoints & DistrictEndpoints;
+export type AddOnEndpoints = TriageEndpoints &
+  SettingsEndpoints &
+  ShowcaseEndpoints &
+  DistrictEndpoints &
+  SynthesisEndpoints;
 type Name = keyof AddOnEndpoints;
 
 /** Calls a page endpoint as google.script.run would; throws the page's sentence when the call fails. */

@@ -13,10 +13,12 @@ import { noteWaitingResponse } from './app/catch-up';
 import { showcaseEndpoints, showShowcaseDialog } from './app/showcase';
 import { districtEndpoints } from './app/district';
 import { refreshDashboardFromMenu } from './app/dashboard';
+import { showSynthesisDialog, synthesisEndpoints } from './app/synthesis';
 
 import type { TriageEndpoints } from './api';
 import type { SettingsEndpoints } from './settings-api';
 import type { DistrictEndpoints, ShowcaseEndpoints } from './spread-api';
+import type { SynthesisEndpoints } from './synthesis-api';
 
 /**
  * Apps Script's global scope. Endpoints are typed by the interfaces the pages' client derives from, so an
@@ -27,7 +29,8 @@ declare const global: Record<string, unknown> &
   TriageEndpoints &
   SettingsEndpoints &
   ShowcaseEndpoints &
-  DistrictEndpoints;
+  DistrictEndpoints &
+  SynthesisEndpoints;
 
 /** Simple trigger: may run in AuthMode.NONE, so it only builds the menu. */
 function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -100,3 +103,6 @@ global.onNewsletterClock = (e?: unknown) => onClockTick(e);
 global.settingsOpen = settingsEndpoints.settingsOpen;
 global.settingsSave = settingsEndpoints.settingsSave;
 global.settingsCancelIssue = settingsEndpoints.settingsCancelIssue;
+global.showSynthesis = () => reportingErrors('Year-end synthesis', showSynthesisDialog);
+global.synthesisOpen = synthesisEndpoints.synthesisOpen;
+global.synthesisRun = synthesisEndpoints.synthesisRun;

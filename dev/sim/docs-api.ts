@@ -451,8 +451,7 @@ function deleteContentRange(body: DocNode[], req: Record<string, unknown>): void
     const removed = tables.reduce((n, t) => n + (t.end - t.start), 0);
     for (const t of tables) body.splice(body.indexOf(t.node), 1);
     layouts.delete(body);
-    if (end - removed > start)
-      deleteContentRange(body, { range: { startIndex: start, endIndex: end - removed } });
+    if (end - removed > start) deleteContentRange(body, { range: { startIndex: start, endIndex: end - removed } });
     return;
   }
   const hit = overlapping(paras, start, end);

@@ -1,7 +1,16 @@
 // The spreadsheet's clock for Reflect: today and the "as of" time in the spreadsheet's time zone (two calls), and when
 // each month starts there, worked out with Utilities.formatDate once per month and time zone and then kept in
 // document properties (a school year's 13 month starts cost 13 calls the first time, none after).
-import { LocalDay, monthGrid, MonthGrid, monthStartMs, parseLocalDay, parseOffset } from '../domain/school-year';
+import {
+  LocalDay,
+  longMonthLabel,
+  monthGrid,
+  MonthGrid,
+  monthKey,
+  monthStartMs,
+  parseLocalDay,
+  parseOffset,
+} from '../domain/school-year';
 
 export interface SchoolClock {
   timeZone: string;
@@ -9,6 +18,8 @@ export interface SchoolClock {
   today: LocalDay;
   /** "Monday 23 November 2026, 09:00 (America/New_York)" */
   asOf: string;
+  /** "23 November 2026" */
+  date: string;
 }
 
 export function readSchoolClock(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SchoolClock {
@@ -18,7 +29,12 @@ export function readSchoolClock(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): S
   const [day, shown] = Utilities.formatDate(now, timeZone, "yyyy-MM-dd'|'EEEE d MMMM yyyy, HH:mm").split('|');
   const today = parseLocalDay(day);
   if (!today) throw new Error(`The date could not be read in the time zone ${timeZone}.`);
-  return { timeZone, nowMs: now.getTime(), today, asOf: `${shown} (${timeZone})` };
+  return { timeZone, nowMs: now.getTime(), today, asOf: `${shown} (${timeZone})`, date: dayText(today) };
+}
+
+/** "23 November 2026" */
+export function dayText(day: LocalDay): string {
+  return `${day.day} ${longMonthLabel(monthKey(day.year, day.month))}`;
 }
 
 /** Month starts already worked out, for one time zone. */

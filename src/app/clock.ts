@@ -1,6 +1,7 @@
 // The one always-on clock's tick: only the recorded owner's trigger acts; it runs every job that is due, one after
-// another (the catch-up of missed responses, the newsletter schedule, the daily dashboard, the district export; later
-// the leaders' digest, each an entry below with its own "due" rule), and leaves a heartbeat for Settings.
+// another (the catch-up of missed responses, the newsletter schedule, the daily dashboard, the district export, a
+// year-end synthesis to finish; later the leaders' digest, each an entry below with its own "due" rule), and leaves a
+// heartbeat for Settings.
 import { clockRecord } from '../adapters/clock-trigger';
 import { BusyError, withDocumentLock } from '../adapters/lock';
 import { loadSettings, localNow, scheduleSince } from '../adapters/settings-store';
@@ -13,6 +14,7 @@ import { AUDIENCES } from '../domain/settings';
 import { cellString } from '../domain/text';
 import { catchUpResponses, checkResponses } from './catch-up';
 import { dashboardJob } from './dashboard';
+import { synthesisJob } from './synthesis';
 import { LOCK_MS } from './newsletter-state';
 import { runNewsletter } from './newsletter-run';
 import { EXPORT_EVERY_MS, isSharingWithDistrict, refreshDistrictExport } from './district';
@@ -108,7 +110,14 @@ const districtExportJob: ClockJob = {
 };
 
 /** Every job the clock runs, in order. A new job (the digest) is one more entry. */
-export const CLOCK_JOBS: readonly ClockJob[] = [catchUpJob, newsletterJob, dashboardJob, districtExportJob];
+export const CLOCK_JOBS: readonly ClockJob[] = [
+  catchUpJob,
+  newsletterJob,
+  dashboardJob,
+  districtExportJob,
+  // Last: it may use what is left of the tick's six minutes.
+  synthesisJob,
+];
 
 export interface TickReport {
   /** False when the tick came from an account that does not run the automation: it returned at once. */

@@ -13,6 +13,7 @@ export const MENU_ITEMS: MenuItem[] = [
   { caption: 'Settings', fn: 'showSettings' },
   { caption: 'Draft newsletter now', fn: 'draftNewsletterNow' },
   { caption: 'Refresh dashboard', fn: 'refreshDashboard' },
+  { caption: 'Year-end synthesis…', fn: 'showSynthesis' },
   { caption: 'Help', fn: 'showHelp' },
 ];
 

@@ -3,6 +3,7 @@
 import type { BulkRequest, QueueQuery, RebuildRequest, SaveRequest, TriageChange, WinRef } from '../api';
 import type { SaveOptions } from '../settings-api';
 import type { SettingsInput } from './settings';
+import type { SynthesisRequest } from '../synthesis-api';
 import { AUDIENCES } from './settings';
 import { Check, describeValue, flag, listOf, numberOrText, orNull, PayloadError, record, text, whole } from './payload';
 import { CONSENTS, KINDS, STATUSES } from './schema';
@@ -84,6 +85,11 @@ export const SETTINGS_SAVE_OPTIONS = record(
   { takeOverSchedule: flag },
   { version: whole(0, Number.MAX_SAFE_INTEGER) },
 ) as Check<SaveOptions>;
+
+export const SYNTHESIS_REQUEST = record({
+  startYear: whole(2000, 2200),
+  goals: listOf(text({ max: 100, nonEmpty: true }), 1000),
+}) as Check<SynthesisRequest>;
 
 export const ISSUE_KEY = text({ max: 200, nonEmpty: true });
 export { flag };

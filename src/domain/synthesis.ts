@@ -5,6 +5,7 @@ import { contributorKey, goalIndex, goalsOf, isCounted, isLesson, roleOf, source
 import type { Goal } from './goals';
 import { MonthGrid, monthIndex, monthLabel, SchoolYear } from './school-year';
 import { SOURCES } from './schema';
+import type { Practice } from './showcase';
 import type { Win } from './win';
 
 /** What the synthesis reads of a win. */
@@ -47,18 +48,11 @@ export const SYNTHESIS_FIELDS = [
 export const NO_GOAL_KEY = 'no-goal';
 export const NO_GOAL_NAME = 'No goal yet';
 
-/** A practice nominated to the showcase, as the synthesis shows it. */
-export interface SynthesisPractice {
-  id: string;
-  name: string;
-  goal: string;
-  status: string;
-  tier: string;
-  description: string;
-  impact: string;
-  whatItTakes: string;
-  winIds: string[];
-}
+/** A practice from the Showcase sheet, as the synthesis shows it. */
+export type SynthesisPractice = Pick<
+  Practice,
+  'id' | 'name' | 'goal' | 'status' | 'tier' | 'description' | 'impact' | 'whatItTakes' | 'winIds'
+>;
 
 /** One Doc's subject: a goal of the Goals sheet (by its ID, so a renamed goal keeps its Doc), or "No goal yet". */
 export interface SynthesisSubject {
