@@ -227,6 +227,12 @@ export function seedSchool(sim: Simulator): { wins: number } {
   // The pattern of progress so far: the Dashboard sheet, as Small Wins → Refresh dashboard makes it.
   const refresh = menuFunction(sim, 'Refresh dashboard');
   if (refresh) sim.run(refresh);
+  // A first synthesis Doc, for the goal with the nominated practice, as Small Wins → Year-end synthesis… makes it.
+  const goalKey = call(sim, 'synthesisOpen').goals.find((g) => g.name === goals[0])?.key;
+  if (goalKey) {
+    const made = call(sim, 'synthesisRun', { startYear: 2026, goals: [goalKey] });
+    if (!made.finished) throw new Error(`The seeded synthesis was not finished: ${made.message}`);
+  }
   return { wins: all.length };
 }
 

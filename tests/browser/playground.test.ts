@@ -229,6 +229,23 @@ describe('playground', () => {
     await page.getByRole('tab', { name: 'Wins' }).click();
   });
 
+  test('the seeded school has a year-end synthesis Doc for its first goal, with Our notes at the end', async () => {
+    await openTab(/^Docs/);
+    await page
+      .getByRole('list', { name: 'Docs' })
+      .getByRole('button', { name: /Maple Grove Elementary — Reading for all — synthesis 2026–27/ })
+      .click();
+    const doc = page.getByRole('article', {
+      name: 'Doc: Maple Grove Elementary — Reading for all — synthesis 2026–27',
+    });
+    await eventually(async () => {
+      const text = await doc.innerText();
+      for (const heading of ['At a glance', 'Month by month', 'What we did', 'Reading buddies on Fridays', 'Our notes'])
+        expect(text).toContain(heading);
+    });
+    await openTab(/^Spreadsheet/);
+  });
+
   test('the clock control fires the newsletter schedule, and the school survives a restart', async () => {
     await openTab(/^Triggers/);
     const before = pg.session.activity.length;
