@@ -823,6 +823,7 @@ describe('menus before anything exists', () => {
       'Settings',
       'Draft newsletter now',
       'Refresh dashboard',
+      'Year-end synthesis…',
       'Help',
     ]);
     expect(Object.keys(sim.meter.byMethod).filter((m) => !/^(SpreadsheetApp\.getUi|Ui\.|Menu\.)/.test(m))).toEqual([]);

@@ -5,7 +5,13 @@ test('menu order and the Settings dialog page', () => {
   const sim = loadNewsletterAddOn();
   const captions = sim.ui.menus[0].items.map((i) => ('caption' in i ? i.caption : ''));
   expect(captions.indexOf('Settings')).toBeGreaterThan(captions.indexOf('Set up'));
-  expect(captions.slice(-4)).toEqual(['Settings', 'Draft newsletter now', 'Refresh dashboard', 'Help']);
+  expect(captions.slice(-5)).toEqual([
+    'Settings',
+    'Draft newsletter now',
+    'Refresh dashboard',
+    'Year-end synthesis…',
+    'Help',
+  ]);
   sim.run('showSettings');
   const dialog = sim.ui.dialogs[sim.ui.dialogs.length - 1];
   expect(dialog.title).toBe('Small Wins settings');
