@@ -54,7 +54,8 @@ function synthesisRow(n: number): BenchRow {
 }
 
 export const suite: BenchSuite = {
-  title: 'Reflect (refresh = Small Wins → Refresh dashboard, a school year spread over the log)',
+  title:
+    'Reflect (refresh = Small Wins → Refresh dashboard, a school year spread over the log; synthesis = Year-end synthesis from its dialog)',
   run() {
     const rows: BenchRow[] = [];
     for (const n of [1_000, 10_000, 50_000]) {
