@@ -32,9 +32,13 @@ export function statusClass(status: string): string {
   return `s-${status.replace(/\s/g, '-').toLowerCase()}`;
 }
 
-/** A goal chip's accessible name: the goal, whether it is suggested, and its number key (1 – 9 only). */
-export function goalChipLabel(name: string, suggested: boolean, index: number): string {
-  return `${name}${suggested ? ' (suggested)' : ''}${index < 9 ? `, key ${index + 1}` : ''}`;
+/**
+ * What a goal chip's accessible name adds to the goal's visible name: whether it is suggested (shown as a star) and
+ * its number key (1 – 9 only, shown as a badge). Read after the visible name, so the name a person sees is the
+ * start of the name a screen reader or voice control uses (WCAG 2.5.3, label in name).
+ */
+export function goalChipHint(suggested: boolean, index: number): string {
+  return `${suggested ? ' (suggested)' : ''}${index < 9 ? `, key ${index + 1}` : ''}`;
 }
 
 /**

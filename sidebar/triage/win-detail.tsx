@@ -8,7 +8,7 @@ import { WinActions } from './actions';
 import { BlurbEditor } from './blurb-editor';
 import {
   fieldNames,
-  goalChipLabel,
+  goalChipHint,
   inactiveGoals,
   safeLink,
   shortDate,
@@ -269,7 +269,6 @@ function GoalChips({
             type="button"
             class={`chip ${on ? 'on' : ''} ${suggested ? 'suggested' : ''}`}
             aria-pressed={on ? 'true' : 'false'}
-            aria-label={goalChipLabel(g.name, suggested, i)}
             title={g.description}
             onClick={() => toggleGoal(g.name)}
           >
@@ -280,6 +279,7 @@ function GoalChips({
             )}
             {g.name}
             {suggested && <span aria-hidden="true"> ★</span>}
+            <span class="sr-only">{goalChipHint(suggested, i)}</span>
           </button>
         );
       })}

@@ -19,9 +19,11 @@ export function confirm(message: string): boolean {
   return ui.alert(appName, message, ui.ButtonSet.YES_NO) === ui.Button.YES;
 }
 
+/** A dialog of HTML made here (a result, help): in English, titled like the dialog's own title bar. */
 export function showDialog(title: string, bodyHtml: string, width = 460, height = 420): void {
   const html = HtmlService.createHtmlOutput(
-    `<!doctype html><html><head><base target="_blank"><style>${DIALOG_CSS}</style></head><body>${bodyHtml}</body></html>`,
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><base target="_blank">` +
+      `<style>${DIALOG_CSS}</style></head><body><main>${bodyHtml}</main></body></html>`,
   )
     .setWidth(width)
     .setHeight(height);
@@ -30,7 +32,7 @@ export function showDialog(title: string, bodyHtml: string, width = 460, height 
 
 const DIALOG_CSS =
   'body{font:14px/1.5 Roboto,Arial,sans-serif;color:#202124;margin:0 4px}h2{font-size:16px;font-weight:500;margin:8px 0}' +
-  'ul{padding-left:20px}li{margin:4px 0}a{color:#1a73e8}.link{word-break:break-all;background:#f1f3f4;padding:8px;border-radius:4px}' +
+  'ul{padding-left:20px}li{margin:4px 0}a{color:#1558d6}.link{word-break:break-all;background:#f1f3f4;padding:8px;border-radius:4px}' +
   '.note{color:#5f6368;font-size:13px}';
 
 /** Errors from Small Wins' own code (a bug), whose JavaScript wording means nothing to a leader. */

@@ -60,7 +60,10 @@ export type Block = ParagraphBlock | ListBlock | TableBlock;
 export interface Outline {
   /** The document's name (the Doc's title, the email's <title>). */
   title: string;
+  /** The language of the text (a BCP 47 code: "en", "es", "zh-CN"), set on the email's <html>. */
   lang: string;
+  /** Right to left (Arabic, Hebrew, Persian, Urdu editions); left to right when absent. */
+  dir?: 'ltr' | 'rtl';
   blocks: Block[];
 }
 

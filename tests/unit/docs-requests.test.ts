@@ -223,7 +223,10 @@ describe('the same outline as email', () => {
     expect(html).toContain('>Goal &amp; more</h2>');
     expect(html).toMatch(/<h3 style="[^"]+">Win <span style="[^"]+">Featured<\/span><\/h3>/);
     expect(html).toContain('Line one<br>line &lt;two&gt;');
-    expect(html).toContain('See <a href="https://ex.org/?a=1&amp;b=2" style="color:#1a73e8">this</a>');
+    // "this" means nothing read on its own: the link says where it goes.
+    expect(html).toContain(
+      'See <a href="https://ex.org/?a=1&amp;b=2" style="color:#1558d6;text-decoration:underline">this (ex.org/?a=1&amp;b=2)</a>',
+    );
     expect(html).not.toContain('javascript:');
     expect(html).toContain('<li><strong>two</strong></li>');
     expect(html).toContain('<th scope="col"');

@@ -1,0 +1,210 @@
+// WCAG 2.1 AA in Chromium (issue 12, point 4): axe-core reports no violation on the triage sidebar, Settings, every
+// dialog the add-on and the district hub show, and each audience's newsletter email made through dist/; the email's
+// heading order, text size and 320 px width, and the sidebar's 300 px width, are checked on their own.
+import { call } from '../../dev/endpoints';
+import { seedLog, seedWin, seedWins } from '../../dev/triage-fixtures';
+import { loadAddOn, setUpSchool } from '../helpers/addon';
+import { district, DIST_HUB, readySchool } from '../helpers/spread';
+import {
+  addWins,
+  gmail,
+  issueRows,
+  loadNewsletterAddOn,
+  saveSettings,
+  settingsInput,
+  Sim,
+  win,
+} from '../integration/newsletter-fixtures';
+import { axeViolations, checkEmailHtml, documentWidth } from './a11y';
+import { eventually, newPage, openAddonPage, openSidebar, useChromium } from './harness';
+
+const browser = useChromium();
+
+/** A dialog made with HtmlService.createHtmlOutput (no server calls), as Chromium shows it at its size. */
+async function dialogViolations(dialog: { html: string; width?: number; height?: number }): Promise<string[]> {
+  const { page } = await newPage(browser(), { width: dialog.width ?? 460, height: dialog.height ?? 420 });
+  try {
+    await page.route('**/*', (route) => route.abort());
+    await page.setContent(dialog.html, { waitUntil: 'load' });
+    return await axeViolations(page);
+  } finally {
+    await page.close();
+  }
+}
+
+function lastDialog(sim: { ui: { dialogs: Array<{ title: string; html: string; width?: number; height?: number }> } }) {
+  return sim.ui.dialogs[sim.ui.dialogs.length - 1];
+}
+
+describe('the triage sidebar at 300 px', () => {
+  test('with wins loaded, after choosing another win, with wins selected and with the keyboard help open', async () => {
+    const sim = loadAddOn();
+    setUpSchool(sim);
+    seedLog(sim, 5, 5);
+    // A long word and a long address must wrap inside 300 px.
+    seedWins(sim, [
+      {
+        ...seedWin(6, 6, 6),
+        headline: `Supercalifragilisticexpialidocious${'a'.repeat(40)}`,
+        evidence: `https://example.org/${'very-long-path-'.repeat(8)}`,
+      },
+    ]);
+    const { page } = await openSidebar(browser(), sim);
+    await page.getByRole('heading', { level: 2, name: /^Supercalifragilistic/ }).waitFor();
+    await eventually(async () => expect(await page.locator('.counts').textContent()).toMatch(/New/));
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await documentWidth(page)).toEqual({ scrollWidth: 300, clientWidth: 300 });
+
+    // Another win chosen from the queue.
+    await page.keyboard.press('j');
+    await page.getByRole('heading', { level: 2, name: /#5\)/ }).waitFor();
+    await eventually(async () => expect(await axeViolations(page)).toEqual([]));
+    await eventually(async () => expect((await documentWidth(page)).scrollWidth).toBeLessThanOrEqual(300));
+
+    // Two wins selected: the group actions show.
+    await page.keyboard.press('x');
+    await page.keyboard.press('j');
+    await page.getByRole('heading', { level: 2, name: /#4\)/ }).waitFor();
+    await page.keyboard.press('x');
+    await page.getByRole('group', { name: 'Group actions' }).getByText('2 selected').waitFor();
+    await eventually(async () => expect(await axeViolations(page)).toEqual([]));
+    await eventually(async () => expect((await documentWidth(page)).scrollWidth).toBeLessThanOrEqual(300));
+
+    // The keyboard shortcuts dialog.
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    await eventually(async () => expect(await axeViolations(page)).toEqual([]));
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor({ state: 'detached' });
+
+    // After a change: the status line and the undo button.
+    await page.getByRole('button', { name: 'Approve', exact: true }).click();
+    await page.getByText(/Press u to undo/).waitFor();
+    await eventually(async () => expect(await axeViolations(page)).toEqual([]));
+    await page.close();
+  });
+});
+
+describe('the add-on dialogs', () => {
+  test('Settings (with the district sharing section)', async () => {
+    const sim = readySchool(loadAddOn(), 'Maple Grove Elementary');
+    sim.run('showSettings');
+    const { width, height } = lastDialog(sim);
+    const { page } = await openAddonPage(browser(), sim, {
+      name: 'Settings',
+      viewport: { width: width ?? 560, height: height ?? 640 },
+    });
+    await page.getByLabel('District account').waitFor();
+    await eventually(async () => expect(await axeViolations(page)).toEqual([]));
+    await page.close();
+  });
+
+  test('Showcase practices, its list and its form', async () => {
+    const sim = readySchool(loadAddOn(), 'Maple Grove Elementary');
+    call(sim, 'triageNominate', { winIds: ['W-0001', 'W-0003'] });
+    const { page } = await openAddonPage(browser(), sim, { name: 'Showcase', viewport: { width: 640, height: 680 } });
+    await page.getByLabel('Practice name').waitFor();
+    await eventually(async () => expect(await axeViolations(page)).toEqual([]));
+    await page.getByRole('button', { name: 'Nominate' }).click();
+    await page.getByRole('alert').first().waitFor();
+    await eventually(async () => expect(await axeViolations(page)).toEqual([]));
+    await page.close();
+  });
+
+  test('Year-end synthesis, before and after making the Docs', async () => {
+    const sim = readySchool(loadAddOn(), 'Maple Grove Elementary');
+    const { page } = await openAddonPage(browser(), sim, { name: 'Synthesis', viewport: { width: 560, height: 600 } });
+    await page.getByLabel('School year').waitFor();
+    await eventually(async () => expect(await axeViolations(page)).toEqual([]));
+    await page.getByRole('button', { name: 'Make the Docs' }).click();
+    await page
+      .getByRole('status')
+      .getByText(/is ready/)
+      .waitFor();
+    await eventually(async () => expect(await axeViolations(page)).toEqual([]));
+    await page.close();
+  });
+
+  test('Help, the Set up result and the Draft newsletter now result', async () => {
+    const sim = loadNewsletterAddOn();
+    sim.run('showHelp');
+    expect(lastDialog(sim).title).toBe('Small Wins: help');
+    expect(await dialogViolations(lastDialog(sim))).toEqual([]);
+
+    sim.run('setUp');
+    expect(lastDialog(sim).title).toBe('Small Wins is set up');
+    expect(await dialogViolations(lastDialog(sim))).toEqual([]);
+
+    expect(saveSettings(sim, settingsInput()).ok).toBe(true);
+    sim.run('draftNewsletterNow');
+    expect(lastDialog(sim).title).toBe('Newsletter drafts');
+    expect(await dialogViolations(lastDialog(sim))).toEqual([]);
+    addWins(sim, [win({ headline: 'Buddy reading', featured: 'Yes' })]);
+    sim.run('draftNewsletterNow');
+    expect(lastDialog(sim).html).toContain('Open the Doc');
+    expect(await dialogViolations(lastDialog(sim))).toEqual([]);
+  });
+});
+
+describe('the district hub', () => {
+  test('its Settings page and its Set up result', async () => {
+    const { hub } = district();
+    const { page } = await openAddonPage(browser(), hub, {
+      name: 'HubSettings',
+      dist: DIST_HUB,
+      viewport: { width: 520, height: 560 },
+    });
+    await page.getByLabel('Principals (showcase digest)').waitFor();
+    await eventually(async () => expect(await axeViolations(page)).toEqual([]));
+    await page.close();
+    hub.run('hubSetUp');
+    expect(lastDialog(hub).title).toBe('The district hub is set up');
+    expect(await dialogViolations(lastDialog(hub))).toEqual([]);
+  });
+});
+
+describe('each audience’s email, made through dist/', () => {
+  function school(): Sim {
+    const sim = loadNewsletterAddOn();
+    expect(saveSettings(sim, settingsInput({ schoolName: 'Maple Grove Elementary' })).ok).toBe(true);
+    addWins(sim, [
+      win({
+        headline: 'Reading buddies doubled library visits',
+        story: 'Year 5 read with Year 1 every Friday.\nThe younger ones now ask for the library.',
+        evidence: 'The library log (https://example.org/library/log-2026-autumn-term-by-week) shows 14 visits a week.',
+        featured: 'Yes',
+        consent: 'Public',
+      }),
+      win({
+        headline: `A word that does not fit: ${'Pneumonoultramicroscopicsilicovolcanoconiosis'.repeat(2)}`,
+        story: `See https://example.org/${'a-very-long-address-segment/'.repeat(6)} for the plan.`,
+        goals: 'Math confidence',
+        consent: 'Public',
+      }),
+      win({ headline: 'Family phonics morning', goals: 'Family partnership', link: 'https://example.org/photos' }),
+      win({ headline: 'Staff-only reflection', consent: 'Staff only', goals: 'Teaching together' }),
+      win({ headline: 'Exit tickets came too late', kind: 'Lesson learned', goals: 'Math confidence' }),
+    ]);
+    sim.run('draftNewsletterNow');
+    return sim;
+  }
+
+  test.each(['Staff', 'Families', 'Public'])(
+    '%s: 0 violations, headings in order, 14 px, no scroll at 320 px',
+    async (audience) => {
+      const sim = school();
+      const issue = issueRows(sim).find((r) => r.Audience === audience);
+      expect(issue?.State).toBe('Done');
+      const draft = gmail(sim).get(String(issue!['Draft ID']))!;
+      expect(draft.html).toContain('<html lang="en"');
+      const check = await checkEmailHtml(browser(), draft.html);
+      expect(check.axe).toEqual([]);
+      expect(check.headings[0]).toMatch(/^h1 /);
+      expect(check.headings.filter((h) => h.startsWith('h2 ')).length).toBeGreaterThan(0);
+      expect(check.headingProblems).toEqual([]);
+      expect(check.smallText).toEqual([]);
+      expect(check.width.clientWidth).toBe(320);
+      expect(check.width.scrollWidth).toBeLessThanOrEqual(check.width.clientWidth);
+    },
+  );
+});
