@@ -2,6 +2,8 @@
 // dialog the add-on and the district hub show, and each audience's newsletter email made through dist/; the email's
 // heading order, text size and 320 px width, and the sidebar's 300 px width, are checked on their own.
 import { call } from '../../dev/endpoints';
+import { outlineHtml } from '../../src/domain/outline-render';
+import { list, paragraph, table } from '../../src/domain/outline';
 import { seedLog, seedWin, seedWins } from '../../dev/triage-fixtures';
 import { loadAddOn, setUpSchool } from '../helpers/addon';
 import { district, DIST_HUB, readySchool } from '../helpers/spread';
@@ -36,6 +38,23 @@ function lastDialog(sim: { ui: { dialogs: Array<{ title: string; html: string; w
   return sim.ui.dialogs[sim.ui.dialogs.length - 1];
 }
 
+test('the checks say what is wrong and where: a nameless button, a page without lang, grey text, h1 then h3, 12 px, too wide', async () => {
+  const check = await checkEmailHtml(
+    browser(),
+    '<!DOCTYPE html><html><head><title>Bad</title></head><body><h1>One</h1><h3>Three</h3>' +
+      '<p style="color:#aaaaaa;font-size:12px">Pale and small</p><button id="nameless"></button>' +
+      `<table><tr><td>${'Supercalifragilisticexpialidocious'.repeat(3)}</td></tr></table></body></html>`,
+  );
+  expect(check.axe).toEqual([
+    expect.stringMatching(/^button-name .*#nameless/),
+    expect.stringMatching(/^color-contrast .*p — .*#aaaaaa/),
+    expect.stringMatching(/^html-has-lang .*html/),
+  ]);
+  expect(check.headingProblems).toEqual(['"h3 Three" skips a level after "h1 One"']);
+  expect(check.smallText).toEqual(['p (12px): Pale and small']);
+  expect(check.width.scrollWidth).toBeGreaterThan(check.width.clientWidth);
+});
+
 describe('the triage sidebar at 300 px', () => {
   test('with wins loaded, after choosing another win, with wins selected and with the keyboard help open', async () => {
     const sim = loadAddOn();
@@ -52,8 +71,8 @@ describe('the triage sidebar at 300 px', () => {
     const { page } = await openSidebar(browser(), sim);
     await page.getByRole('heading', { level: 2, name: /^Supercalifragilistic/ }).waitFor();
     await eventually(async () => expect(await page.locator('.counts').textContent()).toMatch(/New/));
-    expect(await axeViolations(page)).toEqual([]);
-    expect(await documentWidth(page)).toEqual({ scrollWidth: 300, clientWidth: 300 });
+    await eventually(async () => expect(await axeViolations(page)).toEqual([]));
+    await eventually(async () => expect(await documentWidth(page)).toEqual({ scrollWidth: 300, clientWidth: 300 }));
 
     // Another win chosen from the queue.
     await page.keyboard.press('j');
@@ -86,8 +105,11 @@ describe('the triage sidebar at 300 px', () => {
 });
 
 describe('the add-on dialogs', () => {
-  test('Settings (with the district sharing section)', async () => {
-    const sim = readySchool(loadAddOn(), 'Maple Grove Elementary');
+  test('Settings: its recent issues, the district section, and fields refused with their errors', async () => {
+    const sim = loadNewsletterAddOn();
+    expect(saveSettings(sim, settingsInput({ schoolName: 'Maple Grove Elementary' })).ok).toBe(true);
+    addWins(sim, [win({ headline: 'Buddy reading', consent: 'Public' })]);
+    sim.run('draftNewsletterNow');
     sim.run('showSettings');
     const { width, height } = lastDialog(sim);
     const { page } = await openAddonPage(browser(), sim, {
@@ -95,6 +117,15 @@ describe('the add-on dialogs', () => {
       viewport: { width: width ?? 560, height: height ?? 640 },
     });
     await page.getByLabel('District account').waitFor();
+    await page.getByRole('button', { name: 'Cancel Staff #1' }).waitFor();
+    await eventually(async () => expect(await axeViolations(page)).toEqual([]));
+
+    await page.getByLabel('Recipients for Families', { exact: true }).fill('pta@school.example, parents@school');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page
+      .locator('#rcpt-Families-error')
+      .getByText(/is not an email address/)
+      .waitFor();
     await eventually(async () => expect(await axeViolations(page)).toEqual([]));
     await page.close();
   });
@@ -207,4 +238,49 @@ describe('each audience’s email, made through dist/', () => {
       expect(check.width.scrollWidth).toBeLessThanOrEqual(check.width.clientWidth);
     },
   );
+});
+
+test('a right-to-left edition (Arabic, dir="rtl"): 0 violations, headings in order, 14 px, no scroll at 320 px', async () => {
+  // The renderer's own output, as the translated Families drafts will use it.
+  const html = outlineHtml({
+    title: 'مدرسة مابل غروف — للعائلات',
+    lang: 'ar',
+    dir: 'rtl',
+    blocks: [
+      paragraph('TITLE', [{ text: 'مدرسة مابل غروف — للعائلات' }]),
+      paragraph('SUBTITLE', [{ text: 'أسبوع 23 نوفمبر 2026' }], { role: 'period' }),
+      paragraph('NORMAL_TEXT', [{ text: 'تُرجمت هذه الرسالة آليًا.' }], { role: 'note' }),
+      paragraph('HEADING_1', [{ text: 'القراءة للجميع' }]),
+      paragraph('HEADING_2', [{ text: 'أصدقاء القراءة ضاعفوا زيارات المكتبة' }]),
+      paragraph('NORMAL_TEXT', [{ text: 'قرأ طلاب الصف الخامس مع طلاب الصف الأول كل يوم جمعة.' }], { role: 'text' }),
+      paragraph(
+        'NORMAL_TEXT',
+        [
+          { text: 'كيف نعرف: ', bold: true },
+          {
+            text: 'https://example.org/library/log-2026-autumn-term-by-week',
+            link: 'https://example.org/library/log-2026-autumn-term-by-week',
+          },
+        ],
+        { role: 'text' },
+      ),
+      paragraph('NORMAL_TEXT', [{ text: 'شاركته آنا رويث' }], { role: 'meta' }),
+      table(
+        [
+          ['الهدف', 'الإنجازات'],
+          ['القراءة للجميع', '1'],
+        ],
+        true,
+        { caption: 'هذا العدد في لمحة' },
+      ),
+      list([[{ text: 'واحد' }]]),
+      paragraph('NORMAL_TEXT', [{ text: 'مع الشكر' }], { role: 'footer' }),
+    ],
+  });
+  const check = await checkEmailHtml(browser(), html);
+  expect(check.axe).toEqual([]);
+  expect(check.headings.map((h) => h.slice(0, 2))).toEqual(['h1', 'h2', 'h3']);
+  expect(check.headingProblems).toEqual([]);
+  expect(check.smallText).toEqual([]);
+  expect(check.width.scrollWidth).toBeLessThanOrEqual(check.width.clientWidth);
 });
