@@ -96,10 +96,47 @@ describe('the triage sidebar at 300 px', () => {
     await page.keyboard.press('Escape');
     await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor({ state: 'detached' });
 
+    // A win waiting for more information, with its status badge.
+    await page.getByRole('combobox', { name: 'Status' }).selectOption('Needs info');
+    await page.locator('.badge.s-needs-info').first().waitFor();
+    await eventually(async () => expect(await axeViolations(page)).toEqual([]));
+    await page.getByRole('combobox', { name: 'Status' }).selectOption('New');
+    await page.getByRole('heading', { level: 2, name: /^Supercalifragilistic/ }).waitFor();
+
     // After a change: the status line and the undo button.
     await page.getByRole('button', { name: 'Approve', exact: true }).click();
     await page.getByText(/Press u to undo/).waitFor();
     await eventually(async () => expect(await axeViolations(page)).toEqual([]));
+    await page.close();
+  });
+});
+
+describe('the triage sidebar in its other states', () => {
+  test('an empty queue, the Approved wins, and a newsletter draft to fix after archiving a win in it', async () => {
+    const sim = loadNewsletterAddOn();
+    const onlyStaff = {
+      Staff: { enabled: true, recipients: 'staff@school.example' },
+      Families: { enabled: false, recipients: '' },
+      Public: { enabled: false, recipients: '' },
+    };
+    expect(saveSettings(sim, settingsInput({ audiences: onlyStaff })).ok).toBe(true);
+    addWins(sim, [win({ id: 'W-0001', headline: 'Stays in' }), win({ id: 'W-0002', headline: 'Taken back' })]);
+    sim.run('draftNewsletterNow');
+    const { page } = await openSidebar(browser(), sim);
+    // No new win: the queue says so.
+    await page.getByText('No wins match. Well done!').waitFor();
+    await eventually(async () => expect(await axeViolations(page)).toEqual([]));
+
+    await page.getByRole('combobox', { name: 'Status' }).selectOption('Approved');
+    await page.getByRole('heading', { level: 2, name: 'Taken back' }).waitFor();
+    await eventually(async () => expect(await axeViolations(page)).toEqual([]));
+    await eventually(async () => expect((await documentWidth(page)).scrollWidth).toBeLessThanOrEqual(300));
+
+    await page.getByRole('button', { name: 'Archive', exact: true }).click();
+    const offers = page.getByRole('group', { name: 'Newsletter drafts to fix' });
+    await offers.getByText(/is in the draft of Staff #1/).waitFor();
+    await eventually(async () => expect(await axeViolations(page)).toEqual([]));
+    await eventually(async () => expect((await documentWidth(page)).scrollWidth).toBeLessThanOrEqual(300));
     await page.close();
   });
 });
