@@ -164,6 +164,11 @@ describe('the add-on dialogs', () => {
       .getByText(/is not an email address/)
       .waitFor();
     await eventually(async () => expect(await axeViolations(page)).toEqual([]));
+
+    await page.getByLabel('Recipients for Families', { exact: true }).fill('pta@school.example');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('status').getByText('Settings saved.').waitFor();
+    await eventually(async () => expect(await axeViolations(page)).toEqual([]));
     await page.close();
   });
 
