@@ -211,7 +211,8 @@ function draftToDistrict(school: string, district: string, url: string, from: st
     from,
   ];
   const html =
-    `<!doctype html><html lang="en"><body style="font:16px/1.5 Arial,sans-serif;color:#202124">` +
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>` +
+    `<body style="font:16px/1.5 Arial,sans-serif;color:#202124;overflow-wrap:anywhere">` +
     lines
       .map((l) =>
         l === url

@@ -21,10 +21,16 @@ export function needsInfoMessage(win: WinView): { subject: string; text: string;
     'For example: what changed for students, how you know (a comment, a number, student work), and whether we may name anyone in it.',
     'Just reply to this email. Thank you!',
   ];
+  const subject = `About your small win: ${headline.slice(0, 80)}`;
   return {
-    subject: `About your small win: ${headline.slice(0, 80)}`,
+    subject,
     text: lines.join('\n\n'),
-    html: lines.map((l) => `<p>${escapeHtml(l)}</p>`).join(''),
+    // A whole document: its language and title are what a screen reader announces first.
+    html:
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>` +
+      `<body style="font:16px/1.5 Arial,sans-serif;color:#202124;overflow-wrap:anywhere">` +
+      lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('') +
+      '</body></html>',
   };
 }
 

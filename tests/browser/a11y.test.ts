@@ -1,12 +1,15 @@
 // WCAG 2.1 AA in Chromium (issue 12, point 4): axe-core reports no violation on the triage sidebar, Settings, every
 // dialog the add-on and the district hub show, and each audience's newsletter email made through dist/; the email's
 // heading order, text size and 320 px width, and the sidebar's 300 px width, are checked on their own.
-import { call } from '../../dev/endpoints';
+import { call, endpoints } from '../../dev/endpoints';
+import { simGmail } from '../../dev/sim';
+import { DISTRICT_ACCOUNT } from '../../dev/spread-sim';
+import type { HubSettingsEndpoints } from '../../src/hub/hub-api';
 import { outlineHtml } from '../../src/domain/outline-render';
 import { list, paragraph, table } from '../../src/domain/outline';
 import { seedLog, seedWin, seedWins } from '../../dev/triage-fixtures';
-import { loadAddOn, setUpSchool } from '../helpers/addon';
-import { district, DIST_HUB, readySchool } from '../helpers/spread';
+import { ANSWERS, byTitle, loadAddOn, setUpSchool } from '../helpers/addon';
+import { addSchool, district, DIST_HUB, readySchool } from '../helpers/spread';
 import {
   addWins,
   gmail,
@@ -325,4 +328,59 @@ test('a right-to-left edition (Arabic, dir="rtl"): 0 violations, headings in ord
   expect(check.headingProblems).toEqual([]);
   expect(check.smallText).toEqual([]);
   expect(check.width.scrollWidth).toBeLessThanOrEqual(check.width.clientWidth);
+});
+
+describe('the other emails the add-on and the hub draft', () => {
+  async function expectReadable(html: string) {
+    const check = await checkEmailHtml(browser(), html);
+    expect(check.axe).toEqual([]);
+    expect(check.smallText).toEqual([]);
+    expect(check.width.scrollWidth).toBeLessThanOrEqual(check.width.clientWidth);
+  }
+
+  test('Needs info: the draft to the submitter', async () => {
+    const sim = loadAddOn();
+    const formId = setUpSchool(sim);
+    sim.submitForm(formId, byTitle({ ...ANSWERS, headline: 'Reading buddies' }), { email: 'ana@school.example' });
+    const open = call(sim, 'triageOpen', { status: 'To triage', page: 0 });
+    const w = open.wins[0];
+    call(sim, 'triageSave', {
+      id: w.id,
+      row: w.row,
+      version: w.version,
+      change: { status: 'Needs info' },
+      draftToSubmitter: true,
+    });
+    const [draft] = simGmail(sim).drafts();
+    expect(draft.subject).toBe('About your small win: Reading buddies');
+    await expectReadable(draft.html);
+  });
+
+  test('Share with the district: the draft to the district account', async () => {
+    const sim = readySchool(loadAddOn(), 'Maple Grove Elementary');
+    call(sim, 'districtShare', { district: DISTRICT_ACCOUNT, draftEmail: true });
+    const [draft] = simGmail(sim).drafts();
+    expect(draft.to).toEqual([DISTRICT_ACCOUNT]);
+    await expectReadable(draft.html);
+  });
+
+  test("the hub's showcase digest to principals", async () => {
+    const d = district();
+    addSchool(d.hub, `https://docs.google.com/spreadsheets/d/${d.exports.maple}/edit`);
+    addSchool(d.hub, `https://docs.google.com/spreadsheets/d/${d.exports.oak}/edit`);
+    endpoints<HubSettingsEndpoints>(d.hub).hubSettingsSave({
+      districtName: 'Riverside USD',
+      principals: 'principal@maple.example',
+      bigQueryProject: '',
+      bigQueryDataset: '',
+    });
+    d.hub.run('hubDraftDigest');
+    const [draft] = simGmail(d.hub)
+      .drafts()
+      .filter((x) => x.owner === DISTRICT_ACCOUNT);
+    expect(draft.subject).toMatch(/showcase practices/);
+    const check = await checkEmailHtml(browser(), draft.html);
+    expect(check.headingProblems).toEqual([]);
+    await expectReadable(draft.html);
+  });
 });
