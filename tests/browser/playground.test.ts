@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Frame, FrameLocator, Page } from 'playwright-core';
 import { startPlayground, type Playground } from '../../dev/playground/server';
 import { DIST } from '../helpers/addon';
+import { axeViolations } from './a11y';
 import { eventually, newPage, useChromium } from './harness';
 
 jest.setTimeout(180_000);
@@ -243,6 +244,19 @@ describe('playground', () => {
       for (const heading of ['At a glance', 'Month by month', 'What we did', 'Reading buddies on Fridays', 'Our notes'])
         expect(text).toContain(heading);
     });
+    await openTab(/^Spreadsheet/);
+  });
+
+  test("axe-core finds no WCAG 2.1 AA violation on any of the playground's tabs", async () => {
+    const tabs = page.getByRole('tablist', { name: 'Workspace' }).getByRole('tab');
+    const names = await tabs.allInnerTexts();
+    expect(names.length).toBeGreaterThanOrEqual(6);
+    for (const name of names) {
+      const tab = tabs.filter({ hasText: name });
+      await tab.click();
+      await eventually(async () => expect(await tab.getAttribute('aria-selected')).toBe('true'));
+      await eventually(async () => expect([name, await axeViolations(page)]).toEqual([name, []]));
+    }
     await openTab(/^Spreadsheet/);
   });
 

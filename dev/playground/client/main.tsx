@@ -25,7 +25,7 @@ function Menu({ view, act, busy }: { view: PlaygroundView; act: Act; busy: boole
     return () => document.removeEventListener('mousedown', away);
   }, []);
   return (
-    <div class="menubar" ref={ref} role="menubar" aria-label="Spreadsheet menus">
+    <div class="menubar" ref={ref} role="group" aria-label="Spreadsheet menus">
       <span class="menu-hint">Extensions ›</span>
       {view.menus.length === 0 && <span class="menu-hint">(no add-on menu: reopen the spreadsheet)</span>}
       {view.menus.map((m) => (

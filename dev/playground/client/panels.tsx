@@ -334,7 +334,8 @@ export function DraftsPanel({ drafts, timeZone }: { drafts: DraftView[]; timeZon
           </>
         )}
         <h3>Plain-text part</h3>
-        <pre class="mail-text" dir="auto">
+        {/* Focusable so a keyboard can scroll it (it scrolls when the text is long). */}
+        <pre class="mail-text" dir="auto" tabIndex={0} aria-label="Plain-text part">
           {draft.text}
         </pre>
       </article>
@@ -446,7 +447,9 @@ function Entry({ e, timeZone }: { e: ActivityEntry; timeZone: string }) {
       {e.logs.length > 0 && (
         <details>
           <summary>Log lines ({e.logs.length})</summary>
-          <pre class="logs">{e.logs.join('\n')}</pre>
+          <pre class="logs" tabIndex={0} aria-label="Log lines">
+            {e.logs.join('\n')}
+          </pre>
         </details>
       )}
     </li>
