@@ -4,6 +4,19 @@
 import { linkText, outlineHtml, outlineText, readableAddress } from '../../src/domain/outline-render';
 import { list, Outline, paragraph, table } from '../../src/domain/outline';
 
+/** WCAG 2.1's contrast ratio of two #rrggbb colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (hex: string) => {
+    const [r, g, b] = [1, 3, 5].map((i) => {
+      const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
 function headings(html: string): string[] {
   return Array.from(html.matchAll(/<h([1-6])[^>]*>(.*?)<\/h\1>/g), (m) => `h${m[1]} ${m[2]}`);
 }
@@ -15,6 +28,13 @@ const letter: Outline = {
     paragraph('TITLE', [{ text: 'Maple Grove Elementary — for families' }]),
     paragraph('SUBTITLE', [{ text: 'Week of 23 November 2026' }], { role: 'period' }),
     paragraph('NORMAL_TEXT', [{ text: 'Dear families,' }]),
+    paragraph(
+      'NORMAL_TEXT',
+      [{ text: 'Four wins this week, ' }, { text: 'all here', link: 'https://example.org/all' }],
+      {
+        role: 'summary',
+      },
+    ),
     paragraph('HEADING_1', [{ text: 'Spotlight' }]),
     paragraph('HEADING_2', [{ text: 'Reading buddies' }, { text: ' ' }, { text: 'Featured', label: true }]),
     paragraph('NORMAL_TEXT', [{ text: 'Year 5 read with Year 1.' }], { role: 'text' }),
@@ -92,6 +112,15 @@ describe('the email HTML', () => {
     expect(html).not.toMatch(/#80868b|#1a73e8/i);
     const colors = new Set(Array.from(html.matchAll(/(?<![-\w])color:(#[0-9a-f]{6})/gi), (m) => m[1].toLowerCase()));
     expect([...colors].sort()).toEqual(['#1558d6', '#174ea6', '#202124', '#5f6368', '#7a4d00']);
+    // Every text colour but the badge's sits on the card (white) or the summary's box (#e8f0fe); the badge on its own.
+    const backgrounds = new Set(
+      Array.from(html.matchAll(/background-color:(#[0-9a-f]{6})/gi), (m) => m[1].toLowerCase()),
+    );
+    expect([...backgrounds].sort()).toEqual(['#e8f0fe', '#f4f5f7', '#fef3c7', '#ffffff']);
+    for (const color of [...colors].filter((c) => c !== '#7a4d00'))
+      for (const background of ['#ffffff', '#e8f0fe'])
+        expect([color, background, contrast(color, background) >= 4.5]).toEqual([color, background, true]);
+    expect(contrast('#7a4d00', '#fef3c7')).toBeGreaterThanOrEqual(4.5);
   });
 
   test('long words and addresses wrap, layout tables keep to the screen, the data table has a caption and th scope', () => {
