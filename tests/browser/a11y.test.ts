@@ -184,6 +184,18 @@ describe('the add-on dialogs', () => {
     await page.getByRole('button', { name: 'Nominate' }).click();
     await page.getByRole('alert').first().waitFor();
     await eventually(async () => expect(await axeViolations(page)).toEqual([]));
+
+    await page.getByLabel('Practice name').fill('Reading buddies');
+    await page.getByLabel('Goal it serves').selectOption('Reading for all');
+    await page.getByLabel('What it is').fill('Older students read with younger ones every Friday.');
+    await page.getByLabel('Impact, with evidence').fill('Library visits doubled in a term.');
+    await page.getByLabel('Contact').fill('Ana Ruiz');
+    await page.getByRole('button', { name: 'Nominate' }).click();
+    await page.getByRole('status').getByText('P-001 ("Reading buddies") was nominated.').waitFor();
+    await eventually(async () => expect(await axeViolations(page)).toEqual([]));
+    await page.getByRole('button', { name: 'Back to the list' }).click();
+    await page.getByRole('button', { name: 'Open P-001' }).waitFor();
+    await eventually(async () => expect(await axeViolations(page)).toEqual([]));
     await page.close();
   });
 
