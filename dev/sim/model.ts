@@ -151,6 +151,36 @@ export class SimSheetModel {
       for (let j = 0; j < numCols; j++) ensureCell(this.state, row + i, col + j).fmt = format;
     return this;
   }
+  /** What a person does in Data → Data validation: remove the rule from a block, or give it a list of their own. */
+  setValidationList(row: number, col: number, values: string[] | null, numRows = 1, numCols = 1): this {
+    for (let i = 0; i < numRows; i++)
+      for (let j = 0; j < numCols; j++) {
+        const cell = ensureCell(this.state, row + i, col + j);
+        if (values) cell.dv = { type: 'VALUE_IN_LIST', values: values.slice(), allowInvalid: false, helpText: null };
+        else delete cell.dv;
+      }
+    return this;
+  }
+  /** A person's formatting of a block (Format → Wrapping, Bold, Fill colour, Alignment); null removes it. */
+  setStyle(row: number, col: number, key: string, value: string | boolean | null, numRows = 1, numCols = 1): this {
+    for (let i = 0; i < numRows; i++)
+      for (let j = 0; j < numCols; j++) {
+        const cell = ensureCell(this.state, row + i, col + j);
+        cell.st ??= {};
+        if (value === null) delete cell.st[key];
+        else cell.st[key] = value;
+      }
+    return this;
+  }
+  /** View → Freeze, and a column dragged to a new width, by hand. */
+  setFrozenRows(n: number): this {
+    this.state.frozenRows = n;
+    return this;
+  }
+  setColumnWidth(col: number, px: number): this {
+    this.state.widths[col - 1] = px;
+    return this;
+  }
   /** Insert `n` empty columns before column `col` (what "Insert 1 column left" does). */
   insertColumn(col: number, n = 1): this {
     insertCols(this.state, col, n);

@@ -113,6 +113,8 @@ const RANGE_DATA = [
   'isBlank',
   'getBackgrounds',
   'getFontWeights',
+  'getWraps',
+  'getVerticalAlignments',
 ];
 const RANGE_FORMAT = [
   'setNumberFormat',
@@ -491,6 +493,10 @@ export function spreadsheetService(env: ServiceEnv, getUi: () => object): Spread
       getBackground: () => String(cellAt(sh(), r, c)?.st?.background ?? '#ffffff'),
       getBackgrounds: () => map2d((cell) => String(cell?.st?.background ?? '#ffffff')),
       getWrap: () => cellAt(sh(), r, c)?.st?.wrap === true,
+      getWraps: () => map2d((cell) => cell?.st?.wrap === true),
+      // Sheets' default vertical alignment is bottom; values are lower case ("top", "middle", "bottom").
+      getVerticalAlignment: () => String(cellAt(sh(), r, c)?.st?.verticalAlignment ?? 'bottom').toLowerCase(),
+      getVerticalAlignments: () => map2d((cell) => String(cell?.st?.verticalAlignment ?? 'bottom').toLowerCase()),
       getHorizontalAlignment: () => String(cellAt(sh(), r, c)?.st?.horizontalAlignment ?? 'general'),
       setDataValidation: (rule: unknown) => {
         const dv = rule ? ((rule as Record<symbol, ValidationState>)[MODEL] as ValidationState | undefined) : undefined;

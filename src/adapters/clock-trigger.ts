@@ -3,6 +3,7 @@
 // Older versions installed it only while a cadence was on, under another handler name: those are migrated here.
 import type { ClockRecord } from '../domain/clock';
 import type { StoredConfig } from './store';
+import { listTriggers, ListedTrigger } from './triggers';
 
 export const CLOCK_HANDLER = 'onClock';
 /** Handler names older versions gave the clock trigger; index.ts keeps them pointing at the same tick. */
@@ -20,9 +21,9 @@ export function clockRecord(config: StoredConfig): ClockRecord | null {
   return config.clockTrigger ?? config.newsletterTrigger ?? null;
 }
 
-function isClock(t: GoogleAppsScript.Script.Trigger): boolean {
-  const handler = t.getHandlerFunction();
-  return String(t.getEventType()) === 'CLOCK' && (handler === CLOCK_HANDLER || OLDER_CLOCK_HANDLERS.includes(handler));
+function isClock(t: ListedTrigger): boolean {
+  const handler = t.handler();
+  return (handler === CLOCK_HANDLER || OLDER_CLOCK_HANDLERS.includes(handler)) && t.kind() === 'CLOCK';
 }
 
 /**
@@ -35,10 +36,11 @@ export function ensureClockTrigger(
   me: string,
   takeOver: boolean,
   nowIso: string,
+  listed: readonly ListedTrigger[] = listTriggers(),
 ): ClockOutcome {
-  const own = ScriptApp.getProjectTriggers().filter(isClock);
+  const own = listed.filter(isClock);
   if (stored && stored.owner && stored.owner !== me && !takeOver) {
-    for (const t of own) ScriptApp.deleteTrigger(t);
+    for (const t of own) ScriptApp.deleteTrigger(t.trigger);
     return {
       record: stored,
       state: 'other',
@@ -48,10 +50,11 @@ export function ensureClockTrigger(
     };
   }
   // One clock per user per document: an older version's trigger must go before this version's can be made.
-  const current = own.find((t) => t.getHandlerFunction() === CLOCK_HANDLER);
-  for (const t of own) if (t !== current) ScriptApp.deleteTrigger(t);
-  const trigger = current ?? ScriptApp.newTrigger(CLOCK_HANDLER).timeBased().everyHours(1).create();
-  const id = trigger.getUniqueId();
+  const current = own.find((t) => t.handler() === CLOCK_HANDLER);
+  for (const t of own) if (t !== current) ScriptApp.deleteTrigger(t.trigger);
+  const id = current
+    ? current.id()
+    : ScriptApp.newTrigger(CLOCK_HANDLER).timeBased().everyHours(1).create().getUniqueId();
   const since = stored && stored.id === id && stored.owner === me && stored.since ? stored.since : nowIso;
   return {
     record: { id, owner: me, since },

@@ -216,8 +216,9 @@ export function findResponseSheet(
 /** Answers such as 007 or 3/4 land as typed only when the response columns are plain text. */
 function keepResponsesAsText(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
   const columns = Math.max(sheet.getLastColumn(), 2);
-  // Column 1 is the Timestamp, which the Form writes as a date.
-  sheet.getRange(2, 2, Math.max(sheet.getMaxRows() - 1, 1), columns - 1).setNumberFormat('@');
+  // Column 1 is the Timestamp, which the Form writes as a date. Written only when a cell is not plain text yet.
+  const answers = sheet.getRange(2, 2, Math.max(sheet.getMaxRows() - 1, 1), columns - 1);
+  if (answers.getNumberFormats().some((row) => row.some((f) => f !== '@'))) answers.setNumberFormat('@');
 }
 
 /**

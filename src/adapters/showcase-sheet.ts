@@ -15,6 +15,8 @@ import {
   PracticeField,
   SHOWCASE_SHEET,
 } from '../domain/showcase';
+import type { SheetFormat } from '../domain/sheet-format';
+import { keepFormat } from './sheet-format';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -28,6 +30,8 @@ export interface ShowcaseHandle {
   values: unknown[][];
   /** What creating or repairing it changed, in sentences (for Set up). */
   changes: string[];
+  /** Columns added now because they were missing (they get their widths). */
+  added: PracticeField[];
 }
 
 /** The sheet's practices when it exists, or null: nothing is created (the export reads it this way). */
@@ -43,6 +47,7 @@ export function openShowcase(ss: Spreadsheet, found?: Sheet | null): ShowcaseHan
   let values: unknown[][] = sheet.getDataRange().getValues();
   let located = locatePracticeColumns(values[0] ?? []);
   const changes: string[] = [];
+  const added = located.missing.slice();
   if (located.missing.length) {
     const add = located.missing.map((f) => PRACTICE_COLUMNS[f]);
     if (sheet.getMaxColumns() < located.width + add.length)
@@ -65,6 +70,7 @@ export function openShowcase(ss: Spreadsheet, found?: Sheet | null): ShowcaseHan
     practices: parsePractices(values, located.columns),
     values,
     changes,
+    added,
   };
 }
 
@@ -79,33 +85,31 @@ function createShowcase(ss: Spreadsheet): ShowcaseHandle {
     practices: [],
     values: [PRACTICE_HEADERS.slice()],
     changes: [`Created the ${SHOWCASE_SHEET} sheet for the practices you nominate to the district.`],
+    added: PRACTICE_FIELDS.slice(),
   };
-  formatShowcase(handle);
+  formatShowcase(handle, true);
   return handle;
 }
 
-/** Frozen header, widths, wrapping and dropdowns, so the sheet reads well by hand (Set up runs it again). */
-export function formatShowcase(h: ShowcaseHandle): void {
+/**
+ * Frozen header, wrapping and dropdowns, so the sheet reads well by hand: all of it on a sheet made now, otherwise
+ * only what differs (a rerun of Set up reads it in a few calls and writes nothing). Widths go to columns made now.
+ */
+export function formatShowcase(h: ShowcaseHandle, made = false): void {
   const { sheet, columns, width } = h;
-  const rows = Math.max(sheet.getMaxRows() - 1, 1);
-  sheet.setFrozenRows(1);
-  sheet.getRange(1, 1, 1, width).setFontWeight('bold').setBackground('#e6f4ea').setWrap(true);
-  for (const f of PRACTICE_FIELDS) {
-    const px = PRACTICE_COLUMN_WIDTHS[f];
-    if (px && columns[f] !== undefined) sheet.setColumnWidth(columns[f] + 1, px);
-  }
-  for (const f of PRACTICE_WRAPPED)
-    if (columns[f] !== undefined) sheet.getRange(2, columns[f] + 1, rows, 1).setWrap(true);
-  for (const [field, choices] of Object.entries(PRACTICE_DROPDOWNS) as Array<[PracticeField, readonly string[]]>) {
-    const c = columns[field];
-    if (c === undefined) continue;
-    const rule = SpreadsheetApp.newDataValidation()
-      .requireValueInList(choices.slice(), true)
-      .setAllowInvalid(false)
-      .setHelpText(`Choose one of: ${choices.join(', ')}.`)
-      .build();
-    sheet.getRange(2, c + 1, rows, 1).setDataValidation(rule);
-  }
+  const at = (f: PracticeField) => columns[f];
+  const format: SheetFormat = {
+    frozenRows: 1,
+    header: { fontWeight: 'bold', background: '#e6f4ea', wrap: true },
+    wrapped: PRACTICE_WRAPPED.map(at).filter((c): c is number => c !== undefined),
+    dropdowns: (Object.entries(PRACTICE_DROPDOWNS) as Array<[PracticeField, readonly string[]]>)
+      .filter(([f]) => at(f) !== undefined)
+      .map(([f, choices]) => ({ column: at(f) as number, choices })),
+  };
+  const widths = h.added
+    .filter((f) => PRACTICE_COLUMN_WIDTHS[f] && at(f) !== undefined)
+    .map((f) => ({ column: at(f) as number, px: PRACTICE_COLUMN_WIDTHS[f] as number }));
+  keepFormat(sheet, format, width, { made, widths });
 }
 
 /** Writes a new practice below the last row (one call) and gives it its row number. */

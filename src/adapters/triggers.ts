@@ -11,16 +11,39 @@ export interface TriggerOutcome {
 
 type EventKind = 'ON_FORM_SUBMIT' | 'CLOCK';
 
+/** A project trigger with its ID, handler and event type each read at most once, when first asked. */
+export interface ListedTrigger {
+  trigger: GoogleAppsScript.Script.Trigger;
+  id(): string;
+  handler(): string;
+  kind(): string;
+}
+
+/** This user's project triggers, listed once (one call); Set up hands the list to each trigger it keeps. */
+export function listTriggers(): ListedTrigger[] {
+  return ScriptApp.getProjectTriggers().map((trigger) => {
+    let id: string | undefined;
+    let handler: string | undefined;
+    let kind: string | undefined;
+    return {
+      trigger,
+      id: () => (id ??= trigger.getUniqueId()),
+      handler: () => (handler ??= trigger.getHandlerFunction()),
+      kind: () => (kind ??= String(trigger.getEventType())),
+    };
+  });
+}
+
 /** The current user's trigger for `handler`, matching by stored ID first, then by handler and type. */
 export function findOwnTrigger(
   handler: string,
   kind: EventKind,
   stored?: TriggerRecord | null,
-): GoogleAppsScript.Script.Trigger | null {
-  const triggers = ScriptApp.getProjectTriggers();
-  const byId = stored ? triggers.find((t) => t.getUniqueId() === stored.id) : undefined;
+  listed: readonly ListedTrigger[] = listTriggers(),
+): ListedTrigger | null {
+  const byId = stored ? listed.find((t) => t.id() === stored.id) : undefined;
   if (byId) return byId;
-  return triggers.find((t) => t.getHandlerFunction() === handler && String(t.getEventType()) === kind) ?? null;
+  return listed.find((t) => t.handler() === handler && t.kind() === kind) ?? null;
 }
 
 export function ensureFormSubmitTrigger(
@@ -28,10 +51,11 @@ export function ensureFormSubmitTrigger(
   handler: string,
   stored: TriggerRecord | undefined,
   me: string,
+  listed?: readonly ListedTrigger[],
 ): TriggerOutcome {
-  const own = findOwnTrigger(handler, 'ON_FORM_SUBMIT', stored);
+  const own = findOwnTrigger(handler, 'ON_FORM_SUBMIT', stored, listed);
   if (own) {
-    const record = { id: own.getUniqueId(), owner: me || stored?.owner || '' };
+    const record = { id: own.id(), owner: me || stored?.owner || '' };
     return {
       record,
       state: 'mine',

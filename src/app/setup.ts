@@ -5,7 +5,7 @@ import { clockRecord, ensureClockTrigger } from '../adapters/clock-trigger';
 import { ensureForm } from '../adapters/intake-form';
 import { withDocumentLock } from '../adapters/lock';
 import { DocumentStore } from '../adapters/store';
-import { ensureFormSubmitTrigger } from '../adapters/triggers';
+import { ensureFormSubmitTrigger, listTriggers } from '../adapters/triggers';
 import { confirm, escapeHtml, showDialog } from '../adapters/ui';
 import { ensureLog, repairIds, retagGoals } from '../adapters/wins/repair';
 import { safeLink } from '../domain/links';
@@ -62,8 +62,10 @@ export function runSetUp(): SetUpReport {
     changes.push(...form.changes);
 
     const nowIso = new Date().toISOString();
-    let trigger = ensureFormSubmitTrigger(ss, INTAKE_HANDLER, store.config.intakeTrigger, me);
-    let clock = ensureClockTrigger(clockRecord(store.config), me, false, nowIso);
+    // The project's triggers are listed once for both.
+    const listed = listTriggers();
+    let trigger = ensureFormSubmitTrigger(ss, INTAKE_HANDLER, store.config.intakeTrigger, me, listed);
+    let clock = ensureClockTrigger(clockRecord(store.config), me, false, nowIso, listed);
     const colleague =
       trigger.state === 'other' ? trigger.record?.owner : clock.state === 'other' ? clock.record?.owner : undefined;
     if (

@@ -34,6 +34,47 @@ test('Set up makes the Showcase sheet (header, frozen, dropdowns) and repairs a 
   expect(sim.ui.dialogs[sim.ui.dialogs.length - 1]).toMatchObject({ title: 'Showcase practices', modal: true });
 });
 
+test('a rerun of Set up repairs a Showcase sheet damaged by hand, and makes it again when it was removed', () => {
+  const sim = school();
+  let sheet = sim.spreadsheet.sheet('Showcase')!;
+  const col = (h: string) => sheet.columnOf(h);
+  sheet.setValidationList(2, col('Tier'), null, sheet.maxRows - 1);
+  // A rule of the person's own on the column (its first cell's criteria are the ones Set up reads).
+  sheet.setValidationList(2, col('Status'), ['Draft', 'Maybe'], 10);
+  sheet.setStyle(2, col('What it is'), 'wrap', false, 3);
+  sheet.setStyle(1, 1, 'background', '#ff0000', 1, 3);
+  sheet.setFrozenRows(0);
+  sheet.setColumnWidth(col('Practice'), 90);
+  sheet.deleteColumn(col('Contact'));
+  sim.run('setUp');
+  expect(sheet.cell(2, col('Tier'))?.dv?.values).toEqual(['Emerging', 'Promising', 'Proven']);
+  expect(sheet.cell(5, col('Status'))?.dv?.values).toEqual(['Draft', 'Nominated', 'Withdrawn']);
+  expect(sheet.cell(3, col('What it is'))?.st?.wrap).toBe(true);
+  expect(sheet.cell(1, 2)?.st?.background).toBe('#e6f4ea');
+  expect(sheet.frozenRows).toBe(1);
+  expect(sheet.widths[col('Practice')]).toBe(90);
+  // The deleted column is back at the right, with its width.
+  expect(sheet.headers).toContain('Contact');
+  expect(col('Contact')).toBe(sheet.headers.length);
+  expect(sheet.widths[col('Contact')]).toBe(180);
+  expect(sim.ui.dialogs[sim.ui.dialogs.length - 1].html).toContain('Contact');
+
+  // Nothing left to change: the next rerun writes nothing on it.
+  sim.meter.reset();
+  sim.run('setUp');
+  expect(sim.meter.byMethod['Range.setDataValidation']).toBeUndefined();
+  expect(sim.meter.byMethod['Range.setWrap']).toBeUndefined();
+
+  sim.spreadsheet.deleteSheet('Showcase');
+  sim.run('setUp');
+  sheet = sim.spreadsheet.sheet('Showcase')!;
+  expect(sheet.headers).toEqual(PRACTICE_HEADERS);
+  expect(sheet.frozenRows).toBe(1);
+  expect(sheet.cell(2, sheet.columnOf('Willing to host a visit'))?.dv?.values).toEqual(['Yes', 'No']);
+  expect(sheet.cell(2, sheet.columnOf('Impact and evidence'))?.st?.wrap).toBe(true);
+  expect(sheet.widths[sheet.columnOf('What it is')]).toBe(360);
+});
+
 test('the sidebar nominates approved wins: the dialog opens with them, the tier their dates suggest, and what reaches the district', () => {
   const sim = school();
   expect(call(sim, 'triageNominate', { winIds: ['W-0001', 'W-0002'] })).toEqual({ opened: true });

@@ -107,6 +107,29 @@ export function tryOpenWinsLog(ss: Spreadsheet): { log: WinsLog | null; problem?
   };
 }
 
+/** The log from its sheet and a header row already read (Set up reads it to repair it): no further call. */
+export function winsLogFromHeader(
+  ss: Spreadsheet,
+  sheet: Sheet,
+  sheetName: string,
+  header: readonly unknown[],
+): WinsLog {
+  const text = header.map((h) => cellString(h));
+  const located = locateColumns(text);
+  const columns = allColumns(located);
+  if (!columns) throw new Error(missingColumnsProblem(located, WINS_SHEET));
+  const log: WinsLog = {
+    ss,
+    sheetName,
+    columns,
+    width: located.width,
+    header: text.slice(0, located.width),
+    waiting: findWaitingNotice(header)?.count ?? 0,
+  };
+  SHEETS.set(log, sheet);
+  return log;
+}
+
 /** As tryOpenWinsLog, throwing the sentence for the leader when the log cannot be used. */
 export function openWinsLog(ss: Spreadsheet): WinsLog {
   const { log, problem } = tryOpenWinsLog(ss);

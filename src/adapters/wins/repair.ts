@@ -4,6 +4,7 @@ import { cellString } from '../../domain/text';
 import { encodeCell, planLogRepair, repairWinIds } from '../../domain/log-columns';
 import { winId } from '../../domain/intake';
 import {
+  WIN_COLUMNS,
   WIN_COLUMN_WIDTHS,
   WIN_DROPDOWNS,
   WIN_FIELDS,
@@ -12,7 +13,9 @@ import {
   WRAPPED_FIELDS,
   WinField,
 } from '../../domain/schema';
-import { findLogSheet, openWinsLog, readColumns, sheetOf, WinsLog, writeColumn } from './log';
+import type { SheetFormat } from '../../domain/sheet-format';
+import { keepFormat } from '../sheet-format';
+import { findLogSheet, openWinsLog, readColumns, winsLogFromHeader, WinsLog, writeColumn } from './log';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -23,12 +26,17 @@ export interface EnsureLogResult {
   added: string[];
 }
 
-/** Creates the Wins sheet or repairs its header, then applies the formatting a hand editor relies on. */
+/**
+ * Creates the Wins sheet or repairs its header, then keeps the formatting a hand editor relies on: a rerun with
+ * nothing to change reads the header once and the formatting in a few calls, and writes nothing.
+ */
 export function ensureLog(ss: Spreadsheet, lastSeen: string[] | null): EnsureLogResult {
   const changes: string[] = [];
   const found = findLogSheet(ss);
   let sheet = found.sheet;
   let added: string[] = [];
+  let made = false;
+  let header: unknown[] | null;
   // Two renamed copies: making a third would copy every response again, so the leader chooses.
   if (!sheet && /look like wins logs/.test(found.problem ?? '')) throw new Error(found.problem);
   if (sheet && sheet.getName() !== WINS_SHEET) {
@@ -43,18 +51,21 @@ export function ensureLog(ss: Spreadsheet, lastSeen: string[] | null): EnsureLog
       sheet.insertColumnsAfter(sheet.getMaxColumns(), WIN_HEADERS.length - sheet.getMaxColumns());
     sheet.getRange(1, 1, 1, WIN_HEADERS.length).setValues([WIN_HEADERS]);
     changes.push(`Created the ${WINS_SHEET} sheet.`);
+    made = true;
+    header = WIN_HEADERS.slice();
   } else {
     const lastColumn = Math.max(sheet.getLastColumn(), 1);
-    const header = sheet.getRange(1, 1, 1, lastColumn).getValues()[0];
-    const repair = planLogRepair(header, lastSeen);
+    header = sheet.getRange(1, 1, 1, lastColumn).getValues()[0];
+    const read = header;
+    const repair = planLogRepair(read, lastSeen);
     for (const r of repair.renames) {
-      const was = cellString(header[r.column]);
+      const was = cellString(read[r.column]);
       sheet.getRange(1, r.column + 1).setValue(r.header);
       changes.push(`Renamed the column "${was}" back to "${r.header}" (Small Wins finds its columns by these names).`);
     }
     if (repair.appends.length) {
       // A column with a value in its header cell counts as used: append after the last used column.
-      const width = header.reduce<number>((w, h, i) => (cellString(h).trim() ? i + 1 : w), 0);
+      const width = read.reduce<number>((w, h, i) => (cellString(h).trim() ? i + 1 : w), 0);
       if (sheet.getMaxColumns() < width + repair.appends.length) {
         sheet.insertColumnsAfter(sheet.getMaxColumns(), width + repair.appends.length - sheet.getMaxColumns());
       }
@@ -64,37 +75,30 @@ export function ensureLog(ss: Spreadsheet, lastSeen: string[] | null): EnsureLog
       );
       added = repair.appends;
     }
+    // A repaired header is read again; an unchanged one is used as read.
+    if (repair.renames.length || repair.appends.length) header = null;
   }
-  const log = openWinsLog(ss);
-  formatLog(log);
+  const log = header ? winsLogFromHeader(ss, sheet, WINS_SHEET, header) : openWinsLog(ss);
+  const addedFields = WIN_FIELDS.filter((f) => added.includes(WIN_COLUMNS[f]));
+  const widths = (made ? WIN_FIELDS : addedFields)
+    .filter((f) => WIN_COLUMN_WIDTHS[f])
+    .map((f) => ({ column: log.columns[f], px: WIN_COLUMN_WIDTHS[f] as number }));
+  keepFormat(sheet, winsFormat(log), log.width, { made, widths });
   return { log, changes, added };
 }
 
-function formatLog(log: WinsLog): void {
-  const { columns, width } = log;
-  const sheet = sheetOf(log);
-  const rows = Math.max(sheet.getMaxRows() - 1, 1);
-  sheet.setFrozenRows(1);
-  sheet
-    .getRange(1, 1, 1, width)
-    .setFontWeight('bold')
-    .setBackground('#e8f0fe')
-    .setWrap(true)
-    .setVerticalAlignment('middle');
-  for (const f of WIN_FIELDS) {
-    const px = WIN_COLUMN_WIDTHS[f];
-    if (px) sheet.setColumnWidth(columns[f] + 1, px);
-  }
-  for (const f of WRAPPED_FIELDS) sheet.getRange(2, columns[f] + 1, rows, 1).setWrap(true);
-  for (const [field, choices] of Object.entries(WIN_DROPDOWNS) as Array<[WinField, readonly string[]]>) {
-    const rule = SpreadsheetApp.newDataValidation()
-      .requireValueInList(choices.slice(), true)
-      .setAllowInvalid(false)
-      .setHelpText(`Choose one of: ${choices.join(', ')}.`)
-      .build();
-    sheet.getRange(2, columns[field] + 1, rows, 1).setDataValidation(rule);
-  }
-  sheet.getRange(2, 1, rows, width).setVerticalAlignment('top');
+/** The Wins sheet's format, its columns found by header. */
+function winsFormat(log: WinsLog): SheetFormat {
+  return {
+    frozenRows: 1,
+    header: { fontWeight: 'bold', background: '#e8f0fe', wrap: true, verticalAlignment: 'middle' },
+    wrapped: WRAPPED_FIELDS.map((f) => log.columns[f]),
+    dropdowns: (Object.entries(WIN_DROPDOWNS) as Array<[WinField, readonly string[]]>).map(([f, choices]) => ({
+      column: log.columns[f],
+      choices,
+    })),
+    bodyVerticalAlignment: 'top',
+  };
 }
 
 /**
