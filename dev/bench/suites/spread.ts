@@ -2,7 +2,8 @@
 // practices), and the district hub's pull of 10 and 100 schools' exports, run by its nightly trigger with the clock
 // following each call and Apps Script's 6-minute limit (executions = runs chained by follow-up triggers).
 import { join } from 'node:path';
-import { call } from '../../endpoints';
+import { call, endpoints } from '../../endpoints';
+import type { HubSettingsEndpoints } from '../../../src/hub/hub-api';
 import { createSimulator, simSheetsApi } from '../../sim';
 import { SMALL_WINS_SIM } from '../../addon-sim';
 import { DISTRICT_ACCOUNT, HUB_SIM, makeExports } from '../../spread-sim';
@@ -103,9 +104,47 @@ function hubPull(schools: number, slowMs: number): BenchRow {
   };
 }
 
+/** The showcase digest after a pull: every school's practices are new (three each), one Doc and one draft. */
+function hubDigest(schools: number): BenchRow {
+  const hub = createSimulator({ ...HUB_SIM, now: '2026-11-23T14:00:00Z', clockFollowsCalls: true });
+  hub.load(DIST_HUB);
+  hub.open('FULL');
+  hub.run('hubSetUp');
+  const ids = makeExports(hub, schools);
+  hub.spreadsheet
+    .sheet('Schools')!
+    .appendRows(ids.map((id) => ['', `https://docs.google.com/spreadsheets/d/${id}/edit`]));
+  hub.advanceTo('2026-11-24T09:00:00Z');
+  const saved = endpoints<HubSettingsEndpoints>(hub).hubSettingsSave({
+    districtName: 'Riverside USD',
+    principals: 'principal@school-1.example, principal@school-2.example',
+    bigQueryProject: '',
+    bigQueryDataset: '',
+  });
+  if (!saved.ok) throw new Error('the hub settings were not saved');
+  hub.meter.reset();
+  hub.run('hubDraftDigest');
+  const message = hub.ui.alerts[hub.ui.alerts.length - 1]?.message ?? '';
+  if (!/^The digest of \d+ practices/.test(message)) throw new Error(`the digest was not drafted: ${message}`);
+  const { calls, ms } = hub.meter.snapshot();
+  return {
+    operation: 'hub showcase digest (Doc + draft)',
+    size: `${schools} schools, ${schools * 3} practices`,
+    calls,
+    ms,
+  };
+}
+
 export const suite: BenchSuite = {
   title: 'Spread: the district export and the district hub',
   run() {
-    return [...[1_000, 10_000, 50_000].flatMap(exportRefresh), hubPull(10, 0), hubPull(100, 0), hubPull(100, 8000)];
+    return [
+      ...[1_000, 10_000, 50_000].flatMap(exportRefresh),
+      hubPull(10, 0),
+      hubPull(100, 0),
+      hubPull(100, 8000),
+      hubDigest(10),
+      hubDigest(100),
+    ];
   },
 };
