@@ -56,6 +56,7 @@ test('the digest drafts a Doc and an email to the principals with the practices 
     bigQueryProject: '',
     bigQueryDataset: '',
   });
+  d.hub.meter.reset();
   d.hub.run('hubDraftDigest');
   expect(lastAlert(d)).toBe(
     'The digest of 2 practices is in a Doc and in a Gmail draft to 2 principals: read it and send it.',
@@ -74,12 +75,28 @@ test('the digest drafts a Doc and an email to the principals with the practices 
     .list()
     .find((x) => x.owner === DISTRICT_ACCOUNT)!;
   expect(doc.name).toBe(draft.subject);
-  expect(
-    simDocuments(d.hub)
-      .elements(doc.id)
-      .filter((e) => e.heading === 'HEADING1')
-      .map((e) => e.text),
-  ).toEqual(headings);
+  // The Doc and the email come from one outline: the title, a Heading 1 per goal with a Heading 2 per practice under
+  // it, its facts as a list; written with the Docs API (no DocumentApp element call).
+  const elements = simDocuments(d.hub).elements(doc.id);
+  expect(elements.filter((e) => e.heading === 'TITLE').map((e) => e.text)).toEqual([draft.subject]);
+  const outline: Record<string, string[]> = {};
+  let goal = '';
+  for (const e of elements) {
+    if (e.heading === 'HEADING1') outline[(goal = e.text)] = [];
+    else if (e.heading === 'HEADING2') outline[goal].push(e.text);
+  }
+  expect(Object.keys(outline)).toEqual(headings);
+  const practices = [...draft.html.matchAll(/<h3[^>]*>([^<]+)<\/h3>/g)].map((m) => m[1]);
+  expect(Object.values(outline).flat()).toEqual(practices);
+  expect(outline['Reading for all']).toHaveLength(1);
+  expect(elements.filter((e) => e.type === 'LIST_ITEM').map((e) => e.text)).toContain('School: Oak Hill Middle');
+  expect(d.hub.meter.byMethod['Docs.Documents.create'].calls).toBe(1);
+  expect(Object.keys(d.hub.meter.byMethod).filter((k) => /^(DocumentApp|Body|Paragraph|ListItem)\./.test(k))).toEqual(
+    [],
+  );
+  // The draft links the Doc, in its HTML and its text.
+  expect(draft.html).toContain(`href="https://docs.google.com/document/d/${doc.id}/edit"`);
+  expect(draft.text).toContain(`https://docs.google.com/document/d/${doc.id}/edit`);
 
   // Nothing new: no second digest.
   d.hub.clock.advance(3_600_000);
@@ -94,6 +111,57 @@ test('the digest drafts a Doc and an email to the principals with the practices 
     .filter((x) => x.owner === DISTRICT_ACCOUNT)
     .pop()!;
   expect([...latest.html.matchAll(/<h3[^>]*>([^<]+)<\/h3>/g)].map((m) => m[1])).toEqual(['Math circles']);
+});
+
+test('a digest cut off while its Doc was written, or after Gmail made its draft, is finished by the next run: one Doc, one draft', () => {
+  const d = withSchools();
+  endpoints<HubSettingsEndpoints>(d.hub).hubSettingsSave({
+    districtName: 'Riverside USD',
+    principals: 'principal@maple.example',
+    bigQueryProject: '',
+    bigQueryDataset: '',
+  });
+  const docs = () =>
+    simDocuments(d.hub)
+      .list()
+      .filter((x) => x.owner === DISTRICT_ACCOUNT);
+  const drafts = () =>
+    simGmail(d.hub)
+      .drafts()
+      .filter((x) => x.owner === DISTRICT_ACCOUNT);
+  d.hub.cutOff('Docs.Documents.batchUpdate', 1, 'before');
+  expect(() => d.hub.run('hubDraftDigest')).toThrow(/Exceeded maximum execution time/);
+  expect(docs()).toHaveLength(1);
+  expect(drafts()).toHaveLength(0);
+  d.hub.run('hubDraftDigest');
+  expect(lastAlert(d)).toMatch(/^The digest of 2 practices/);
+  expect(docs()).toHaveLength(1);
+  const headings = simDocuments(d.hub)
+    .elements(docs()[0].id)
+    .filter((e) => e.heading === 'HEADING1')
+    .map((e) => e.text);
+  expect(headings).toEqual(['Math confidence', 'Reading for all']);
+  expect(drafts()).toHaveLength(1);
+
+  // The next digest, cut off right after Gmail made its draft: the rerun finds that draft and makes no other.
+  d.hub.clock.advance(3_600_000);
+  nominate(d.oak, { name: 'Math circles', goal: 'Math confidence', winIds: ['W-0100'] });
+  d.hub.run('hubRefreshNow');
+  d.hub.cutOff('Gmail.Users.Drafts.create', 1, 'after');
+  expect(() => d.hub.run('hubDraftDigest')).toThrow(/Exceeded maximum execution time/);
+  expect(drafts()).toHaveLength(2);
+  d.hub.run('hubDraftDigest');
+  expect(lastAlert(d)).toMatch(/^The digest of 1 practice is/);
+  expect(docs()).toHaveLength(2);
+  expect(drafts()).toHaveLength(2);
+  expect(
+    simDocuments(d.hub)
+      .text(docs()[1].id)
+      .match(/Math circles/g),
+  ).toHaveLength(1);
+  // Finished: the next run has nothing new.
+  d.hub.run('hubDraftDigest');
+  expect(lastAlert(d)).toMatch(/^No practice is new or updated since the last digest/);
 });
 
 test('Export to BigQuery loads Progress and Practices as load jobs that replace the snapshot; a rerun duplicates nothing', () => {

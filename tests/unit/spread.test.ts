@@ -12,7 +12,8 @@ import {
 import { winFromCells } from '../../src/domain/win';
 import { exportIdFromLink, readExport, readProblem } from '../../src/hub/domain/export-read';
 import { applyExport, markStale, type RollUp } from '../../src/hub/domain/rollup';
-import { buildDigest, digestHtml } from '../../src/hub/domain/digest';
+import { buildDigest, digestHtml, digestOutline, digestText } from '../../src/hub/domain/digest';
+import { spansText } from '../../src/domain/outline';
 import { practicesCsv, progressCsv } from '../../src/hub/domain/bigquery-tables';
 import { validateHubSettings } from '../../src/hub/domain/hub-settings';
 import { EXECUTION_MS, roomForAnother } from '../../src/hub/domain/pull';
@@ -284,6 +285,32 @@ describe('hub', () => {
     });
     expect(d.sections.map((s) => s.goal)).toEqual(['Reading']);
     expect(digestHtml(d)).toContain('Maple &lt;b&gt;');
+    // One outline: the Doc's title and headings (a goal, then its practices, each practice one unit), the facts as a
+    // list; the email adds the Doc's link (https only) as its last paragraph.
+    const outline = digestOutline(d);
+    expect(outline.blocks.map((b) => (b.kind === 'paragraph' ? `${b.style} ${spansText(b.spans)}` : b.kind))).toEqual([
+      'TITLE D — showcase practices — 23 November 2026',
+      expect.stringMatching(/^NORMAL_TEXT 1 practice/),
+      'HEADING_1 Reading',
+      'HEADING_2 Buddies, "Friday"',
+      'list',
+    ]);
+    expect(outline.blocks.slice(3).map((b) => b.unit)).toEqual(['0.0', '0.0']);
+    const facts = outline.blocks[4];
+    expect(facts.kind === 'list' && facts.items.map((i) => spansText(i))).toEqual([
+      'School: Maple <b>',
+      'Tier: Proven (new)',
+      'Impact: x',
+      'Contact: Ana — happy to host a visit',
+    ]);
+    const withLink = digestOutline(d, 'https://docs.google.com/document/d/abc/edit');
+    expect(withLink.blocks[withLink.blocks.length - 1]).toMatchObject({
+      spans: [{ text: 'The digest as a Google Doc', link: 'https://docs.google.com/document/d/abc/edit' }],
+    });
+    expect(digestOutline(d, 'javascript:alert(1)').blocks).toHaveLength(outline.blocks.length);
+    expect(digestText(d, 'https://docs.google.com/document/d/abc/edit')).toMatch(
+      /^D — SHOWCASE PRACTICES[\s\S]*- School: Maple <b>[\s\S]*<https:\/\/docs\.google\.com\/document\/d\/abc\/edit>$/,
+    );
     const csv = practicesCsv([p], '2026-11-23T00:00:00.000Z');
     expect(parseCsv(csv)[1].slice(0, 6)).toEqual(['Maple <b>', 'A', 'P-001', 'Reading', 'Proven', 'Buddies, "Friday"']);
     expect(

@@ -1,6 +1,8 @@
 // The showcase digest: practices new or updated since the last digest, grouped by goal, each with its school, tier,
 // impact and contact — as one outline the Doc and the email (HTML and plain text) are both made from.
-import { escapeHtml } from '../../domain/html';
+import { safeLink } from '../../domain/links';
+import { Block, hasContent, list, Outline, paragraph } from '../../domain/outline';
+import { outlineHtml, outlineText } from '../../domain/outline-render';
 import type { HubPractice } from './rollup';
 
 export interface DigestItem {
@@ -84,37 +86,38 @@ export function digestFacts(i: DigestItem): string[] {
   ];
 }
 
-/** The email's plain-text part, in reading order. */
-export function digestText(d: Digest): string {
-  const out = [d.title, '', d.intro];
-  for (const s of d.sections) {
-    out.push('', s.goal.toUpperCase());
-    for (const i of s.items) out.push('', i.name, ...(i.description ? [i.description] : []), ...digestFacts(i));
-  }
-  return out.join('\n');
+/**
+ * The digest as an outline: the title, the introduction, a heading per goal and per practice, its description and
+ * its facts as a list. The Doc is written from it; the email adds the Doc's link at the end (`docUrl`).
+ */
+export function digestOutline(d: Digest, docUrl?: string): Outline {
+  const blocks: Block[] = [paragraph('TITLE', [{ text: d.title }]), paragraph('NORMAL_TEXT', [{ text: d.intro }])];
+  d.sections.forEach((s, k) => {
+    blocks.push(paragraph('HEADING_1', [{ text: s.goal }]));
+    s.items.forEach((i, n) => {
+      // A practice is one unit: a long digest is only ever cut between practices.
+      const unit = `${k}.${n}`;
+      blocks.push(paragraph('HEADING_2', [{ text: i.name }], { unit }));
+      if (i.description) blocks.push(paragraph('NORMAL_TEXT', [{ text: i.description }], { unit }));
+      blocks.push(
+        list(
+          digestFacts(i).map((f) => [{ text: f }]),
+          { unit },
+        ),
+      );
+    });
+  });
+  const link = safeLink(docUrl);
+  if (link) blocks.push(paragraph('NORMAL_TEXT', [{ text: 'The digest as a Google Doc', link }], { role: 'footer' }));
+  return { title: d.title, lang: 'en', blocks: blocks.filter(hasContent) };
+}
+
+/** The email's plain-text part, in reading order: the same outline as the Doc. */
+export function digestText(d: Digest, docUrl?: string): string {
+  return outlineText(digestOutline(d, docUrl));
 }
 
 /** The email's HTML: one h1, h2 per goal, h3 per practice; text always escaped; readable at 320 px. */
-export function digestHtml(d: Digest): string {
-  const p = (t: string) => `<p style="margin:4px 0">${escapeHtml(t)}</p>`;
-  const body = d.sections
-    .map(
-      (s) =>
-        `<h2 style="font-size:20px;margin:24px 0 8px">${escapeHtml(s.goal)}</h2>` +
-        s.items
-          .map(
-            (i) =>
-              `<h3 style="font-size:17px;margin:16px 0 4px">${escapeHtml(i.name)}</h3>` +
-              (i.description ? p(i.description) : '') +
-              digestFacts(i).map(p).join(''),
-          )
-          .join(''),
-    )
-    .join('');
-  return (
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
-    `<title>${escapeHtml(d.title)}</title></head>` +
-    `<body style="font:16px/1.5 Arial,sans-serif;color:#202124;margin:0;padding:16px;max-width:640px">` +
-    `<h1 style="font-size:24px;margin:0 0 8px">${escapeHtml(d.title)}</h1>${p(d.intro)}${body}</body></html>`
-  );
+export function digestHtml(d: Digest, docUrl?: string): string {
+  return outlineHtml(digestOutline(d, docUrl));
 }
