@@ -123,6 +123,10 @@ function App() {
   const setAudience = (a: Audience, patch: Partial<SettingsInput['audiences'][Audience]>) =>
     update({ audiences: { ...input.audiences, [a]: { ...input.audiences[a], ...patch } } });
   const setCadence = (patch: Partial<SettingsInput['cadence']>) => update({ cadence: { ...input.cadence, ...patch } });
+  const updateLoop = (patch: Partial<NonNullable<SettingsInput['closingLoop']>>) =>
+    update({
+      closingLoop: { thankSubmitters: false, leaderDigest: false, leaders: '', ...input.closingLoop, ...patch },
+    });
 
   const save = async (e: Event) => {
     e.preventDefault();
@@ -396,6 +400,39 @@ function App() {
         />{' '}
         Credit contributors by name
       </label>
+
+      {/* Closing the loop: thank-you drafts and the leaders' weekly digest (both opt-in). */}
+      <h2>Closing the loop</h2>
+      <label class="inline">
+        <input
+          type="checkbox"
+          checked={input.closingLoop?.thankSubmitters ?? false}
+          onChange={(e) => updateLoop({ thankSubmitters: e.currentTarget.checked })}
+        />{' '}
+        Draft a thank-you to each person whose win first reaches families or the public
+      </label>
+      <label class="inline">
+        <input
+          type="checkbox"
+          checked={input.closingLoop?.leaderDigest ?? false}
+          onChange={(e) => updateLoop({ leaderDigest: e.currentTarget.checked })}
+        />{' '}
+        Draft a weekly digest for leaders (wins waiting, the oldest, how many need info)
+      </label>
+      <Field
+        id="leaders"
+        label="Leaders who get the weekly digest"
+        error={errors.leaders}
+        hint="Addresses separated by commas."
+      >
+        <input
+          id="leaders"
+          type="text"
+          value={input.closingLoop?.leaders ?? ''}
+          onInput={(e) => updateLoop({ leaders: e.currentTarget.value })}
+          {...described('leaders', errors.leaders, 'hint')}
+        />
+      </Field>
 
       <h2>Dashboard</h2>
       <Field

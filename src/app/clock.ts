@@ -1,6 +1,6 @@
 // The one always-on clock's tick: only the recorded owner's trigger acts; it runs every job that is due, one after
 // another (the catch-up of missed responses, the newsletter schedule, the daily dashboard, the district export, a
-// year-end synthesis to finish; later the leaders' digest, each an entry below with its own "due" rule), and leaves a
+// year-end synthesis to finish, the leaders' weekly digest, each an entry below with its own "due" rule), and leaves a
 // heartbeat for Settings.
 import { clockRecord } from '../adapters/clock-trigger';
 import { BusyError, withDocumentLock } from '../adapters/lock';
@@ -18,6 +18,7 @@ import { synthesisJob } from './synthesis';
 import { LOCK_MS } from './newsletter-state';
 import { runNewsletter } from './newsletter-run';
 import { EXPORT_EVERY_MS, isSharingWithDistrict, refreshDistrictExport } from './district';
+import { leaderDigestJob } from './closing-loop';
 
 /** What a job sees: the spreadsheet, the document properties read at the tick's start, and shared lazy reads. */
 export interface Tick {
@@ -115,6 +116,7 @@ export const CLOCK_JOBS: readonly ClockJob[] = [
   newsletterJob,
   dashboardJob,
   districtExportJob,
+  leaderDigestJob,
   // Last: it may use what is left of the tick's six minutes.
   synthesisJob,
 ];

@@ -18,6 +18,7 @@ import { LeftOut, leftOutOfDraftNote, leftOutOfIssueNote, recheck, withAttention
 import { fitEmailHtml, renderEmailText } from '../domain/newsletter-render';
 import type { NewsletterSettings } from '../domain/settings';
 import type { Win } from '../domain/win';
+import { draftThankYous } from './closing-loop';
 import { finish } from './newsletter-finish';
 import { freshWins, LOCK_MS, note, Run } from './newsletter-state';
 
@@ -130,7 +131,11 @@ export function completeIssue(run: Run, issue: Issue): void {
     issue.state = 'Drafted';
     updateIssue(run.issues, issue);
   }
-  if (issue.state === 'Drafted') withDocumentLock(LOCK_MS, () => finish(run, issue));
+  if (issue.state === 'Drafted') {
+    // Before the wins are marked: a thank-you goes to whoever's win this issue is the first to carry outside school.
+    draftThankYous(run, issue);
+    withDocumentLock(LOCK_MS, () => finish(run, issue));
+  }
 }
 
 /** Builds the Doc, retrying with backoff: a retry continues the recorded Doc, never making a second. */

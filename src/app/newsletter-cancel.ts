@@ -20,6 +20,8 @@ import { retagSpan } from '../domain/shared-in-marks';
 import { fromCell } from '../domain/text';
 import type { CancelResult, RecentIssue } from '../settings-api';
 import { LOCK_MS } from './newsletter-state';
+import { cancelThankYous } from './closing-loop';
+import { DocumentStore } from '../adapters/store';
 
 /** Rewrites Shared in cells through `change`; returns how many cells changed. One read of two columns, one write. */
 export function retag(log: WinsLog, change: (cell: string, id: string) => string): number {
@@ -60,6 +62,10 @@ export function cancelIssue(key: string, force: boolean): CancelResult {
     if (issue.draftId) {
       if (!mine) notes.push(`The draft is in ${issue.createdBy}'s Gmail: ask them to delete it.`);
       else if (removeDraft(issue.draftId)) notes.push('Its Gmail draft was deleted.');
+    }
+    if (mine) {
+      const thanks = cancelThankYous(DocumentStore.open(), issue);
+      if (thanks) notes.push(thanks);
     }
     if (issue.docId) {
       try {

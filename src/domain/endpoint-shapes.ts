@@ -78,7 +78,11 @@ export const SETTINGS_INPUT = record(
     replyTo: text(),
     creditContributors: flag,
   },
-  { staffCount: numberOrText },
+  {
+    staffCount: numberOrText,
+    // Closing the loop (older dialogs do not send it).
+    closingLoop: record({ thankSubmitters: flag, leaderDigest: flag, leaders: text() }),
+  },
 ) as Check<SettingsInput>;
 
 export const SETTINGS_SAVE_OPTIONS = record(

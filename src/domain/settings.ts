@@ -37,6 +37,10 @@ export interface NewsletterSettings {
   creditContributors: boolean;
   /** How many staff the school has (0 when not said): the dashboard's share of staff contributing. */
   staffCount: number;
+  // Closing the loop (opt-in): thank-you drafts to submitters, the leaders' weekly digest.
+  thankSubmitters: boolean;
+  leaderDigest: boolean;
+  leaders: string[];
 }
 
 /** What the dialog sends: recipients as typed (one text box per audience), the template as a URL or ID. */
@@ -50,6 +54,8 @@ export interface SettingsInput {
   creditContributors: boolean;
   /** Digits as typed ('' for not said); older dialogs do not send it. */
   staffCount?: number | string;
+  // Closing the loop; older dialogs do not send it (off).
+  closingLoop?: { thankSubmitters: boolean; leaderDigest: boolean; leaders: string };
 }
 
 export type SettingsField =
@@ -62,7 +68,8 @@ export type SettingsField =
   | 'template'
   | 'senderName'
   | 'replyTo'
-  | 'staffCount';
+  | 'staffCount'
+  | 'leaders';
 
 export type SettingsCheck =
   { ok: true; settings: NewsletterSettings } | { ok: false; errors: Partial<Record<SettingsField, string>> };
@@ -80,6 +87,9 @@ export const DEFAULT_SETTINGS: NewsletterSettings = {
   replyTo: '',
   creditContributors: true,
   staffCount: 0,
+  thankSubmitters: false,
+  leaderDigest: false,
+  leaders: [],
 };
 
 /**
@@ -190,8 +200,12 @@ export function validateSettings(input: SettingsInput): SettingsCheck {
   if (!(staffCount >= 0 && staffCount <= 100_000))
     errors.staffCount = 'Enter the number of staff as a whole number, or leave it empty.';
 
+  const loop = checkClosingLoop(input.closingLoop);
+  if (loop.error) errors.leaders = loop.error;
+
   if (Object.keys(errors).length) return { ok: false, errors };
   const settings: NewsletterSettings = {
+    ...loop.value,
     schoolName,
     audiences,
     cadence,
@@ -212,6 +226,31 @@ export function validateSettings(input: SettingsInput): SettingsCheck {
     };
   }
   return { ok: true, settings };
+}
+
+// ---- Closing the loop -------------------------------------------------------------------------------------
+
+/** The opt-ins as the dialog sent them: the leaders' addresses checked when the digest is on. */
+function checkClosingLoop(given: SettingsInput['closingLoop']): {
+  value: Pick<NewsletterSettings, 'thankSubmitters' | 'leaderDigest' | 'leaders'>;
+  error?: string;
+} {
+  const leaders = Array.from(new Set(splitRecipients(given?.leaders ?? '')));
+  const value = {
+    thankSubmitters: Boolean(given?.thankSubmitters),
+    leaderDigest: Boolean(given?.leaderDigest),
+    leaders,
+  };
+  const bad = leaders.filter((r) => !isEmail(r));
+  if (bad.length)
+    return {
+      value,
+      error: `${bad.map((b) => `"${b}"`).join(', ')} ${bad.length > 1 ? 'are not email addresses' : 'is not an email address'}.`,
+    };
+  if (value.leaderDigest && !leaders.length)
+    return { value, error: 'Add the leaders the weekly digest goes to, or turn the digest off.' };
+  if (leaders.length > 50) return { value, error: 'List at most 50 leaders, or use a Google Group\u2019s address.' };
+  return { value };
 }
 
 /** Single line, no control characters (they would break an email header). */
@@ -236,6 +275,7 @@ export function settingsToInput(s: NewsletterSettings): SettingsInput {
     replyTo: s.replyTo,
     creditContributors: s.creditContributors,
     staffCount: s.staffCount ? String(s.staffCount) : '',
+    closingLoop: { thankSubmitters: s.thankSubmitters, leaderDigest: s.leaderDigest, leaders: s.leaders.join(', ') },
   };
 }
 
@@ -258,6 +298,9 @@ export function withDefaults(stored: unknown): NewsletterSettings {
     audiences,
     cadence: { ...DEFAULT_SETTINGS.cadence, ...(s.cadence ?? {}) },
     staffCount: Number.isInteger(s.staffCount) && Number(s.staffCount) > 0 ? Number(s.staffCount) : 0,
+    thankSubmitters: s.thankSubmitters === true,
+    leaderDigest: s.leaderDigest === true,
+    leaders: Array.isArray(s.leaders) ? s.leaders.map(String) : [],
   };
 }
 
