@@ -49,6 +49,26 @@ const text = (label: string, key: 'schoolName' | 'template' | 'senderName' | 're
   describe: (b, a) => `${label}: ${quote(b[key])} → ${quote(a[key])}`,
 });
 
+// Closing the loop: each opt-in, and the leaders' addresses.
+const LOOP_OFF = { thankSubmitters: false, leaderDigest: false, leaders: '' };
+const loopOf = (s: SettingsInput) => ({ ...LOOP_OFF, ...s.closingLoop });
+const loopFlag = (label: string, key: 'thankSubmitters' | 'leaderDigest'): Part => ({
+  label,
+  get: (s) => Boolean(loopOf(s)[key]),
+  take: (into, from) => ({ ...into, closingLoop: { ...loopOf(into), [key]: Boolean(loopOf(from)[key]) } }),
+  describe: (_b, a) => `${label}: ${loopOf(a)[key] ? 'on' : 'off'}`,
+});
+const CLOSING_LOOP_PARTS: Part[] = [
+  loopFlag('Thank-you drafts', 'thankSubmitters'),
+  loopFlag("Leaders' weekly digest", 'leaderDigest'),
+  {
+    label: "Leaders' addresses",
+    get: (s) => splitRecipients(loopOf(s).leaders).join(', '),
+    take: (into, from) => ({ ...into, closingLoop: { ...loopOf(into), leaders: cellString(loopOf(from).leaders) } }),
+    describe: (b, a) => `Leaders' addresses: ${recipientsChange(loopOf(b).leaders, loopOf(a).leaders)}`,
+  },
+];
+
 const PARTS: Part[] = [
   text('School name', 'schoolName'),
   ...AUDIENCES.flatMap((a): Part[] => [
@@ -90,6 +110,7 @@ const PARTS: Part[] = [
     take: (into, from) => ({ ...into, creditContributors: Boolean(from.creditContributors) }),
     describe: (_b, a) => `Credit contributors by name: ${a.creditContributors ? 'on' : 'off'}`,
   },
+  ...CLOSING_LOOP_PARTS,
 ];
 
 const same = (part: Part, a: SettingsInput, b: SettingsInput) => part.get(a) === part.get(b);

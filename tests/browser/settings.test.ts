@@ -80,6 +80,9 @@ test('every field has a unique accessible name, and the recent issues offer Canc
     'Reply-to address',
     'Credit contributors by name',
     'Draft a newsletter for Families',
+    'Draft a thank-you to each person whose win first reaches families or the public',
+    'Draft a weekly digest for leaders (wins waiting, the oldest, how many need info)',
+    'Leaders who get the weekly digest',
   ]) {
     await eventually(async () => expect(await page.getByLabel(name, { exact: true }).count()).toBe(1));
   }
@@ -153,6 +156,35 @@ test('a bad address and a template that cannot be opened are shown on their fiel
   expect(clockTriggers(sim).map((t) => `${t.fn} ${t.id} ${t.owner}`)).toEqual(clock);
   // The dialog shows what was saved (the template as its ID).
   await eventually(async () => expect(await template.inputValue()).toBe(templateId));
+  await page.close();
+});
+
+test('closing the loop: the digest needs its leaders; both opt-ins and the leaders are saved', async () => {
+  const { sim } = school();
+  const { page } = await openSettings(sim);
+  const leaders = page.getByLabel('Leaders who get the weekly digest', { exact: true });
+  await page.getByLabel('Draft a weekly digest for leaders (wins waiting, the oldest, how many need info)').check();
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  const error = page.locator('#leaders-error');
+  await eventually(async () =>
+    expect(await error.textContent()).toBe('Add the leaders the weekly digest goes to, or turn the digest off.'),
+  );
+  await eventually(async () => expect(await page.evaluate(() => document.activeElement?.id)).toBe('leaders'));
+  await leaders.fill('head@school.example; deputy@school.example');
+  await page
+    .getByLabel('Draft a thank-you to each person whose win first reaches families or the public', { exact: true })
+    .check();
+  await error.waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page
+    .getByRole('status')
+    .getByText(/^Settings saved/)
+    .waitFor();
+  expect(view(sim).input.closingLoop).toEqual({
+    thankSubmitters: true,
+    leaderDigest: true,
+    leaders: 'head@school.example, deputy@school.example',
+  });
   await page.close();
 });
 

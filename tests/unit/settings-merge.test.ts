@@ -95,4 +95,15 @@ describe('a stale dialog merged over a newer save', () => {
     const mine = edit({ senderName: 'The office' });
     expect(mergeSettings(base, mine, base)).toEqual({ merged: mine, theirChanges: [], bothChanged: [] });
   });
+
+  test('closing the loop: a stale dialog keeps its own opt-in and takes their leaders', () => {
+    const theirs = edit({
+      closingLoop: { thankSubmitters: false, leaderDigest: true, leaders: 'head@school.example' },
+    });
+    const mine = edit({ closingLoop: { thankSubmitters: true, leaderDigest: false, leaders: '' } });
+    const r = mergeSettings(base, mine, theirs);
+    expect(r.merged.closingLoop).toEqual({ thankSubmitters: true, leaderDigest: true, leaders: 'head@school.example' });
+    expect(r.theirChanges).toEqual(["Leaders' weekly digest: on", "Leaders' addresses: added head@school.example"]);
+    expect(r.bothChanged).toEqual([]);
+  });
 });
