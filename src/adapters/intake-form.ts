@@ -70,12 +70,31 @@ function addItem(form: Form, q: QuestionSpec): KnownItem {
   return { item: form.getItemById(id), id: String(id), title: q.title };
 }
 
+type ChoiceItem =
+  GoogleAppsScript.Forms.CheckboxItem | GoogleAppsScript.Forms.MultipleChoiceItem | GoogleAppsScript.Forms.ListItem;
+
+function asChoiceItem(item: Item, type: string): ChoiceItem | null {
+  if (type === 'CHECKBOX') return item.asCheckboxItem();
+  if (type === 'MULTIPLE_CHOICE') return item.asMultipleChoiceItem();
+  if (type === 'LIST') return item.asListItem();
+  return null;
+}
+
+/**
+ * The question's choices, as the spec's type first (no getType call); a question a school turned into another kind
+ * of choice (a dropdown, checkboxes) is converted by the type it has now.
+ */
 function setChoices(item: Item, q: QuestionSpec, choices: string[]): void {
-  const type = String(item.getType());
-  if (type === 'CHECKBOX') item.asCheckboxItem().setChoiceValues(choices);
-  else if (type === 'MULTIPLE_CHOICE') item.asMultipleChoiceItem().setChoiceValues(choices);
-  else if (type === 'LIST') item.asListItem().setChoiceValues(choices);
-  else throw new Error(`The Form question "${q.title}" has changed type; delete it and run Set up to recreate it.`);
+  let choice: ChoiceItem | null;
+  try {
+    choice = asChoiceItem(item, q.type);
+  } catch {
+    // "Invalid conversion for item type": the school changed the question's type.
+    choice = asChoiceItem(item, String(item.getType()));
+  }
+  if (!choice)
+    throw new Error(`The Form question "${q.title}" has changed type; delete it and run Set up to recreate it.`);
+  choice.setChoiceValues(choices);
 }
 
 function choicesFor(q: QuestionSpec, goals: readonly Goal[]): string[] {

@@ -119,6 +119,8 @@ describe('Set up', () => {
     expect(by['Spreadsheet.getSheets'].calls).toBe(1);
     expect(by['FormApp.openByUrl']).toBeUndefined();
     expect(by['ScriptApp.getProjectTriggers'].calls).toBe(1);
+    // The choice questions are converted by the spec's type: no getType.
+    expect(by['Item.getType']).toBeUndefined();
     const writes = Object.keys(by).filter((k) =>
       /^(Sheet\.(set|insert|delete)|Range\.(set|clear)|SpreadsheetApp\.newDataValidation|Spreadsheet\.insertSheet)/.test(
         k,
@@ -161,6 +163,23 @@ describe('Set up', () => {
     expect(consent).toBe(wins.headers.filter(Boolean).length);
     expect(wins.cell(2, consent)?.dv?.values).toEqual(['Staff only', 'School community', 'Public']);
     expect(wins.widths[consent]).toBeGreaterThan(0);
+  });
+
+  test("a choice question the school turned into a dropdown keeps its choices at the next Set up (read by the spec's type first, its own type after)", () => {
+    const sim = loadAddOn();
+    const formId = setUpSchool(sim);
+    const item = sim.forms.get(formId)!.items.find((i: { title: string }) => i.title === TITLE.kind)!;
+    item.type = 'LIST';
+    item.choices = ['Win'];
+    sim.meter.reset();
+    sim.run('setUp');
+    expect(sim.forms.get(formId)!.items.find((i: { title: string }) => i.title === TITLE.kind)!.choices).toEqual([
+      'Win',
+      'Lesson learned',
+    ]);
+    expect(sim.meter.byMethod['Item.asListItem'].calls).toBe(1);
+    expect(sim.meter.byMethod['Item.getType'].calls).toBe(1);
+    expect(sim.ui.dialogs[sim.ui.dialogs.length - 1].html).toMatch(/Share this link/);
   });
 
   test('repairs a deleted Form: a new one is made, published and linked', () => {
