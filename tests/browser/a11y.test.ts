@@ -376,6 +376,33 @@ describe('the other emails the add-on and the hub draft', () => {
     await expectReadable(draft.html);
   });
 
+  test("closing the loop: a thank-you to a submitter and the leaders' weekly digest", async () => {
+    const sim = loadNewsletterAddOn();
+    saveSettings(
+      sim,
+      settingsInput({
+        closingLoop: { thankSubmitters: true, leaderDigest: true, leaders: 'head@school.example' },
+      }),
+    );
+    addWins(sim, [
+      win({ headline: 'Reading buddies', email: 'ana@school.example' }),
+      win({ headline: 'Exit tickets', email: 'ana@school.example' }),
+      win({ status: 'New', email: 'bo@school.example' }),
+    ]);
+    sim.run('draftNewsletterNow');
+    sim.advanceTo('2026-11-23T16:00:00Z');
+    const drafts = simGmail(sim).drafts();
+    const thanks = drafts.find((x) => /^Thank you/.test(x.subject))!;
+    const digest = drafts.find((x) => /the week of/.test(x.subject))!;
+    for (const html of [thanks.html, digest.html]) {
+      expect(html).toContain('<html lang="en"');
+      const check = await checkEmailHtml(browser(), html);
+      expect(check.headings[0]).toMatch(/^h1 /);
+      expect(check.headingProblems).toEqual([]);
+      await expectReadable(html);
+    }
+  });
+
   test("the hub's showcase digest to principals", async () => {
     const d = district();
     addSchool(d.hub, `https://docs.google.com/spreadsheets/d/${d.exports.maple}/edit`);
