@@ -17,6 +17,8 @@ import { mergeSettings } from '../src/domain/settings-merge';
 import type { RecentIssue, SettingsEndpoints, SettingsView } from '../src/settings-api';
 import { closeDialog, readableError, serverClient } from './client';
 import { DistrictSection } from './district-section';
+import { EditionFields, ScheduleNotes } from './edition-fields';
+import { defaultSignoff } from '../src/domain/settings';
 import './settings.css';
 
 const settingsServer = serverClient<SettingsEndpoints>('Small Wins → Settings');
@@ -75,6 +77,13 @@ const described = (id: string, error?: string, hint?: string) => ({
 function docLink(issue: RecentIssue) {
   const href = safeLink(issue.docUrl);
   return href ? <a href={href}>{issue.label}</a> : issue.label;
+}
+
+/** Older servers send no editions: the dialog starts from the defaults for every audience. */
+function settingsEditions(input: SettingsInput): NonNullable<SettingsInput['editions']> {
+  const out = {} as NonNullable<SettingsInput['editions']>;
+  for (const a of AUDIENCES) out[a] = input.editions?.[a] ?? { greeting: '', signoff: '', minWins: '1' };
+  return out;
 }
 
 function App() {
@@ -269,6 +278,17 @@ function App() {
                 {...described(id, err, 'hint')}
               />
             </Field>
+            <EditionFields
+              audience={a}
+              value={input.editions?.[a]}
+              errors={errors}
+              signoffDefault={defaultSignoff(input.senderName, input.schoolName)}
+              onChange={(e) =>
+                update({
+                  editions: { ...(input.editions ?? settingsEditions(input)), [a]: e } as SettingsInput['editions'],
+                })
+              }
+            />
           </fieldset>
         );
       })}
@@ -282,6 +302,7 @@ function App() {
           {view.automationWarning}
         </p>
       )}
+      <ScheduleNotes schedule={view.schedule} />
       <div class="row">
         <div>
           <Field id="cadence" label="How often" error={errors.cadence}>
@@ -358,7 +379,7 @@ function App() {
         id="template"
         label="Template Doc (optional)"
         error={errors.template}
-        hint="Paste a Google Doc's link. Placeholders: {{school}}, {{period}}, {{summary}}; between paragraphs {{#wins}} and {{/wins}}, a block repeated per win with {{headline}}, {{story}}, {{credit}}, {{goals}}, and {{section}} for each goal's heading. Empty: the default design."
+        hint="Paste a Google Doc's link. Placeholders: {{school}}, {{period}}, {{summary}}, {{greeting}}, {{signoff}}, {{issue}} (Staff only); between paragraphs {{#wins}} and {{/wins}}, a block repeated per win with {{headline}}, {{story}}, {{evidence}}, {{credit}}, {{goals}}, and {{section}} for each goal's heading. Empty: the default design."
       >
         <input
           id="template"

@@ -41,6 +41,18 @@ export interface SettingsView {
   timeZone: string;
   recentIssues: RecentIssue[];
   me: string;
+  /** The schedule in words and the wins waiting now; absent from older servers. */
+  schedule?: ScheduleView;
+}
+
+/** The next run, the wins waiting per audience, and what the last scheduled run left out (app/schedule-view). */
+export interface ScheduleView {
+  /** "Friday 27 November, at the first check after 3 pm"; '' when the schedule is off. */
+  nextRun: string;
+  /** Per audience turned on: eligible wins waiting now, and how many a scheduled issue needs. */
+  waiting: Array<{ audience: Audience; wins: number; atLeast: number }>;
+  /** What the last scheduled run said for audiences it made no issue for, or null. */
+  lastRun: { at: string; lines: string[] } | null;
 }
 
 /** Another leader saved since the dialog opened: nothing was saved; the dialog shows their version and what changed. */

@@ -52,6 +52,8 @@ export interface StoredConfig {
   newsletterDone?: string;
   /** Scheduled period keys that found nothing eligible, so the hourly check does not look again. */
   newsletterEmptyPeriods?: string[];
+  /** What the last scheduled run left out for audiences it made no issue for (skipped or empty), for Settings. */
+  newsletterLastRun?: { at: string; lines: string[] };
   [key: string]: unknown;
 }
 

@@ -9,14 +9,14 @@ import { withDocumentLock } from '../adapters/lock';
 import { buildNewsletterDoc, markDocCancelled } from '../adapters/newsletter-doc';
 import { updateIssue } from '../adapters/newsletters-sheet';
 import type { BuildProgress } from '../domain/doc-build';
-import { emailSubject, issueStats, newsletterModel, NewsletterModel } from '../domain/newsletter';
+import { issueStats, newsletterModel, NewsletterModel } from '../domain/newsletter';
 import { Issue, previousStats } from '../domain/newsletter-issues';
 import { emailNotes, issueLabel, movedNote } from '../domain/newsletter-messages';
 import { fitDoc } from '../domain/newsletter-outline';
 import { draftAddresses, retryDoc } from '../domain/newsletter-plan';
 import { LeftOut, leftOutOfDraftNote, leftOutOfIssueNote, recheck, withAttention } from '../domain/newsletter-recheck';
-import { fitEmailHtml, renderEmailText } from '../domain/newsletter-render';
-import type { NewsletterSettings } from '../domain/settings';
+import { renderEdition } from '../domain/newsletter-render';
+import { editionWords, NewsletterSettings } from '../domain/settings';
 import type { Win } from '../domain/win';
 import { draftThankYous } from './closing-loop';
 import { finish } from './newsletter-finish';
@@ -29,8 +29,11 @@ export function modelOf(
   wins: readonly Win[],
   goalOrder: readonly string[],
   issues: readonly Issue[],
+  goalDescriptions: Readonly<Record<string, string>> = {},
 ): NewsletterModel {
   return newsletterModel({
+    ...editionWords(settings, issue.audience),
+    goalDescriptions,
     schoolName: settings.schoolName,
     audience: issue.audience,
     number: issue.number,
@@ -59,7 +62,11 @@ function checked(
     issue.winIds = keep.map((w) => w.id);
   }
   issue.stats = issueStats(keep);
-  return { model: modelOf(run.settings, issue, keep, run.goalOrder, run.issues.issues), leftOut, keep };
+  return {
+    model: modelOf(run.settings, issue, keep, run.goalOrder, run.issues.issues, run.goalDescriptions),
+    leftOut,
+    keep,
+  };
 }
 
 /**
@@ -67,7 +74,8 @@ function checked(
  * left out of it, unmarked, so the next issue carries them. Recorded on the issue's row before the Doc is written.
  */
 function cutToFit(run: Run, issue: Issue, keep: readonly Win[], model: NewsletterModel): NewsletterModel {
-  const modelOfFirst = (n: number) => modelOf(run.settings, issue, keep.slice(0, n), run.goalOrder, run.issues.issues);
+  const modelOfFirst = (n: number) =>
+    modelOf(run.settings, issue, keep.slice(0, n), run.goalOrder, run.issues.issues, run.goalDescriptions);
   const fits = fitDoc(keep.length, modelOfFirst);
   if (fits >= keep.length) return model;
   issue.winIds = keep.slice(0, fits).map((w) => w.id);
@@ -170,16 +178,16 @@ export function emailFor(settings: NewsletterSettings, issue: Issue, model: News
   const aud = settings.audiences[issue.audience];
   const staff = issue.audience === 'Staff';
   const opts = staff ? { docUrl: issue.docUrl } : {};
-  const email = fitEmailHtml(model, opts);
+  const edition = renderEdition(model, opts);
   return {
-    notes: emailNotes(email, staff),
+    notes: emailNotes(edition, staff),
     request: {
       ...draftAddresses(issue.audience, aud.recipients),
       replyTo: settings.replyTo || undefined,
       fromName: settings.senderName || settings.schoolName,
-      subject: emailSubject(model),
-      html: email.html,
-      text: renderEmailText(model, opts),
+      subject: edition.subject,
+      html: edition.html,
+      text: edition.text,
     },
   };
 }

@@ -128,12 +128,14 @@ export function rebuildDraft(key: string): RebuildResult {
   const settings = loadSettings(DocumentStore.open());
   issue.winIds = keep.map((w) => w.id);
   issue.stats = issueStats(keep);
+  const goals = readGoals(ss).goals;
   const model = modelOf(
     settings,
     issue,
     keep,
-    readGoals(ss).goals.map((g) => g.name),
+    goals.map((g) => g.name),
     issues.issues,
+    Object.fromEntries(goals.map((g) => [g.name, g.description])),
   );
   // The Doc first (the staff email links to it), then the draft; the draft is what must be right.
   let docProblem = '';

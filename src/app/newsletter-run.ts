@@ -18,15 +18,9 @@ import {
   failureReason,
   issueLabel,
 } from '../domain/newsletter-messages';
-import {
-  allDrafted,
-  allEmpty,
-  claimUntil,
-  eligibleIds,
-  newIssue,
-  onDemandIssue,
-  rememberEmpty,
-} from '../domain/newsletter-plan';
+import { allDrafted, allEmpty, claimUntil, newIssue, onDemandIssue, rememberEmpty } from '../domain/newsletter-plan';
+import { heldBackLines, LastRunNotes, selectFor, SHARE_DOC_REMINDER, skippedLine } from '../domain/newsletter-notes';
+import { withAttention } from '../domain/newsletter-recheck';
 import { AUDIENCES, Audience } from '../domain/settings';
 import { completeIssue } from './newsletter-build';
 import { IssueCancelled } from './newsletter-finish';
@@ -37,8 +31,8 @@ export type RunMode = 'now' | 'scheduled';
 
 export interface AudienceResult {
   audience: Audience;
-  /** busy: another run is drafting this audience's issue right now. */
-  outcome: 'drafted' | 'resumed' | 'empty' | 'exists' | 'busy' | 'failed';
+  /** busy: another run is drafting this audience's issue right now; skipped: fewer wins than a scheduled issue needs. */
+  outcome: 'drafted' | 'resumed' | 'empty' | 'skipped' | 'exists' | 'busy' | 'failed';
   issue?: string;
   docUrl?: string;
   draftId?: string;
@@ -55,6 +49,8 @@ export interface RunReport {
 interface Work {
   claimed: Issue;
   as: 'drafted' | 'resumed';
+  /** What the audience's rules held back at selection (newsletter-notes), said with the result. */
+  heldBack: string[];
 }
 
 type Planned = { note: string } | { run: Run; entries: Array<AudienceResult | Work> };
@@ -70,9 +66,24 @@ export function runNewsletter(mode: RunMode): RunReport {
   const { run, entries } = planned;
   // (2) Without the lock: each claimed issue's Doc and draft; (3) under the lock again, its wins marked.
   const results = entries.map((e) =>
-    'claimed' in e ? attempt(run, e.claimed.audience, e.claimed, () => completeIssue(run, e.claimed), e.as) : e,
+    'claimed' in e
+      ? attempt(run, e.claimed.audience, e.claimed, () => completeIssue(run, e.claimed), e.as, e.heldBack)
+      : e,
   );
+  if (mode === 'scheduled') rememberLastRun(run, results);
   return { results };
+}
+
+/**
+ * For Settings: what a scheduled run said about the audiences it made no issue for (skipped, empty), with what their
+ * rules held back, and the Staff reminder; audiences with an issue say theirs in the Newsletters sheet.
+ */
+function rememberLastRun(run: Run, results: readonly AudienceResult[]): void {
+  const lines = results
+    .filter((r) => r.outcome === 'skipped' || r.outcome === 'empty' || (r.audience === 'Staff' && r.draftId))
+    .map((r) => `${r.audience}: ${r.outcome === 'skipped' || r.outcome === 'empty' ? r.message : SHARE_DOC_REMINDER}`);
+  const last: LastRunNotes = { at: run.nowText, lines };
+  run.store.save({ newsletterLastRun: last });
 }
 
 function planRun(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, mode: RunMode, runId: string, started: number): Planned {
@@ -110,7 +121,7 @@ function planRun(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, mode: RunMode, ru
         continue;
       }
       claim(run, issue);
-      entries.push({ claimed: issue, as: 'resumed' });
+      entries.push({ claimed: issue, as: 'resumed', heldBack: [] });
     }
     // On demand, a cancelled issue's key is retired (a new issue takes the next); the schedule drafts a period once.
     const periodKey = issueKey(audience, period.key);
@@ -130,10 +141,23 @@ function planRun(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, mode: RunMode, ru
       continue;
     }
     if (mode === 'scheduled' && (store.config.newsletterEmptyPeriods ?? []).includes(key)) continue;
-    const eligible = eligibleIds(run, audience, unfinished);
+    const { eligible, heldBack: held } = selectFor(run, audience, unfinished);
+    const heldBack = heldBackLines(held, audience);
     if (eligible.length === 0) {
-      entries.push({ audience, outcome: 'empty', message: emptyMessage(audience) });
+      entries.push({ audience, outcome: 'empty', message: [emptyMessage(audience), ...heldBack].join(' ') });
       if (mode === 'scheduled') emptyKeys.push(key);
+      continue;
+    }
+    // A scheduled issue waits for enough wins (Settings); they carry to the next period. Draft newsletter now drafts.
+    const atLeast = settings.editions[audience].minWins;
+    if (mode === 'scheduled' && eligible.length < atLeast) {
+      entries.push({
+        audience,
+        outcome: 'skipped',
+        wins: eligible.length,
+        message: [skippedLine(audience, eligible.length, atLeast), ...heldBack].join(' '),
+      });
+      emptyKeys.push(key);
       continue;
     }
     const issue = newIssue({
@@ -147,10 +171,12 @@ function planRun(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, mode: RunMode, ru
       run: run.id,
       runUntil: run.claimUntil,
     });
+    // A scheduled run's notes go where leaders look for it afterwards: the issue's Needs attention (sheet, Settings).
+    if (mode === 'scheduled') issue.attention = heldBack.reduce(withAttention, issue.attention);
     // Recorded, with this run's claim, before anything is built: a rerun finds it and resumes it instead of starting
     // another.
     appendIssue(run.issues, issue);
-    entries.push({ claimed: issue, as: 'drafted' });
+    entries.push({ claimed: issue, as: 'drafted', heldBack });
   }
   if (emptyKeys.length)
     store.save({ newsletterEmptyPeriods: rememberEmpty(store.config.newsletterEmptyPeriods ?? [], emptyKeys) });
@@ -169,11 +195,19 @@ function attempt(
   issue: Issue,
   work: () => void,
   outcome: 'drafted' | 'resumed',
+  heldBack: readonly string[],
 ): AudienceResult {
   try {
     work();
     if (issue.state === 'Cancelled')
-      return { audience, outcome: 'empty', issue: issueLabel(issue), message: notesOf(issue).join(' ') };
+      return {
+        audience,
+        outcome: 'empty',
+        issue: issueLabel(issue),
+        message: [...notesOf(issue), ...heldBack].join(' '),
+      };
+    // One list per run: what changed while it was built, then what the rules held back; Staff's reminder last.
+    const notes = [...notesOf(issue), ...heldBack, ...(audience === 'Staff' ? [SHARE_DOC_REMINDER] : [])];
     return {
       audience,
       outcome,
@@ -181,7 +215,7 @@ function attempt(
       docUrl: issue.docUrl,
       draftId: issue.draftId,
       wins: issue.winIds.length,
-      message: draftedMessage(issue, notesOf(issue)),
+      message: draftedMessage(issue, notes),
     };
   } catch (err) {
     const reason = failureReason(err);

@@ -29,6 +29,8 @@ export interface Run extends LogSelection {
   cols: Partial<Record<string, unknown[]>>;
   idRows: Map<string, number>;
   goalOrder: string[];
+  /** Each goal's one-line description by name, for the letter's sections. */
+  goalDescriptions: Record<string, string>;
 }
 
 /** Reads what selection needs: the log's ID and selection columns (neighbours in one read), the goals' order. */
@@ -42,9 +44,13 @@ export function openRun(
   claimUntil: string,
 ): Run {
   const log = openWinsLog(ss);
-  const read = readColumns(log, ['id', ...SELECTION_FIELDS]);
+  // The headline too: wins held back for privacy are named by it in the run's notes.
+  const read = readColumns(log, ['id', 'headline', ...SELECTION_FIELDS]);
   const ids = (read.cells.id ?? []).map((v) => cellString(v).trim());
-  const goals = readGoals(ss).goals.map((g) => g.name);
+  const goalRows = readGoals(ss).goals;
+  const goals = goalRows.map((g) => g.name);
+  const goalDescriptions: Record<string, string> = {};
+  for (const g of goalRows) if (g.description) goalDescriptions[g.name] = g.description;
   return {
     ss,
     store,
@@ -59,6 +65,7 @@ export function openRun(
     cols: read.cells,
     idRows: idRowsOf(read),
     goalOrder: goals,
+    goalDescriptions,
   };
 }
 

@@ -10,6 +10,12 @@ import { clockStatus } from '../domain/clock';
 import { describeCadence, settingsToInput, SettingsInput, validateSettings } from '../domain/settings';
 import type { SaveOptions, SaveResult, SettingsEndpoints, SettingsView } from '../settings-api';
 import { cancelIssue, recentIssues } from './newsletter-cancel';
+import { openIssuesIfAny } from '../adapters/newsletters-sheet';
+import { recentIssueList } from '../domain/newsletter-messages';
+import { scheduleView } from './schedule-view';
+
+/** Issues the Settings dialog lists. */
+const RECENT_ISSUES = 15;
 import { endpoint } from './endpoints';
 import { flag, ISSUE_KEY, SETTINGS_INPUT, SETTINGS_SAVE_OPTIONS } from '../domain/endpoint-shapes';
 
@@ -42,14 +48,16 @@ function savedVersion(
 
 function view(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, store: DocumentStore, me: string): SettingsView {
   const clock = clockStatus(clockRecord(store.config), store.config.clockHeartbeat, me, Date.now());
+  const issues = openIssuesIfAny(ss)?.issues ?? [];
   return {
     input: settingsToInput(loadSettings(store)),
     ...savedVersion(ss, store),
     automation: `${scheduleText(store)} ${clock.sentence}`,
     automationWarning: clock.warning,
     timeZone: ss.getSpreadsheetTimeZone(),
-    recentIssues: recentIssues(ss),
+    recentIssues: recentIssueList(issues, RECENT_ISSUES),
     me,
+    schedule: scheduleView(ss, store, loadSettings(store), issues),
   };
 }
 

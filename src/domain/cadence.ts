@@ -136,3 +136,65 @@ export function parseLocalTime(text: string): LocalTime | null {
   if (!m) return null;
   return { year: +m[1], month: +m[2], day: +m[3], hour: +m[4], minute: +m[5] };
 }
+
+// ---- The next run, in words (Settings) ---------------------------------------------------------------------------
+
+/** When the schedule drafts next: `due` when this period's moment has passed and its issues are not made yet. */
+export type NextRun = { due: true } | { due: false; at: LocalTime } | null;
+
+function fromWallMinutes(m: number): LocalTime {
+  const d = new Date(m * 60000);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+  };
+}
+
+/**
+ * The schedule's next moment after `now`: this period's when it is still ahead (and after the schedule was set),
+ * otherwise the next period's. `done` says whether a period's issues are made (or it had nothing to carry).
+ */
+export function nextRun(
+  cadence: Cadence,
+  now: LocalTime,
+  since: LocalTime | null,
+  done: (periodKey: string) => boolean,
+): NextRun {
+  const due = duePeriod(cadence, now, since);
+  if (due && !done(due.key)) return { due: true };
+  const nowMin = wallMinutes(now);
+  const sinceMin = since ? wallMinutes(since) : -Infinity;
+  const today = dayNumber(now);
+  // A period is at most a month long: two months of days always reach the next period's moment.
+  for (let d = 0; d <= 62; d++) {
+    const day = fromDayNumber(today + d);
+    const p = currentPeriod(cadence, { ...day, hour: 23, minute: 59 });
+    if (!p) return null;
+    if (p.dueAt > nowMin && p.dueAt >= sinceMin) return { due: false, at: fromWallMinutes(p.dueAt) };
+  }
+  return null;
+}
+
+/** "3 pm", "7 am", "noon", "midnight". */
+export function hourWords(hour: number): string {
+  if (hour === 0) return 'midnight';
+  if (hour === 12) return 'noon';
+  return hour < 12 ? `${hour} am` : `${hour - 12} pm`;
+}
+
+const WEEKDAY_WORDS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/**
+ * "Friday 27 November, at the first check after 3 pm" (the year added when it is not this one). The hourly clock
+ * fires at a minute Google picks, so the issue is drafted at its first tick once that hour has begun.
+ */
+export function nextRunWords(next: NextRun, now: LocalTime): string {
+  if (!next) return '';
+  if (next.due) return 'due now: at the next hourly check';
+  const t = next.at;
+  const year = t.year === now.year ? '' : ` ${t.year}`;
+  return `${WEEKDAY_WORDS[isoWeekday(t) - 1]} ${t.day} ${MONTHS[t.month - 1]}${year}, at the first check after ${hourWords(t.hour)}`;
+}

@@ -67,6 +67,7 @@ export const REBUILD_REQUEST = record({ issue: text({ max: 200, nonEmpty: true }
 
 // Sizes are the settings rules' to judge (in words); the shape only asks for text.
 const AUDIENCE_INPUT = record({ enabled: flag, recipients: text() });
+const EDITION_INPUT = record({ greeting: text(), signoff: text(), minWins: numberOrText });
 
 export const SETTINGS_INPUT = record(
   {
@@ -82,6 +83,7 @@ export const SETTINGS_INPUT = record(
     staffCount: numberOrText,
     // Closing the loop (older dialogs do not send it).
     closingLoop: record({ thankSubmitters: flag, leaderDigest: flag, leaders: text() }),
+    editions: record({ Staff: EDITION_INPUT, Families: EDITION_INPUT, Public: EDITION_INPUT }),
   },
 ) as Check<SettingsInput>;
 

@@ -1,6 +1,8 @@
-// A newsletter issue as an outline, the one source of its Doc, its email's HTML and its plain text: title, period,
-// summary, a table of the issue at a glance, a section per goal with each win (headline, text, how we know with
-// its links, credit), and the footer. The email adds the Doc's link for staff and a note when stories were cut.
+// A newsletter issue as an outline, the one source of its Doc, its email's HTML and its plain text. Staff's edition:
+// title, period and issue, greeting, summary with the comparison, a table of the issue at a glance, a section per
+// goal with each win (headline, text, how we know with its links, credit), sign-off, footer; the email adds the Doc's
+// link. The letter (families, the public): title, period, greeting, a positive summary, Spotlight, a section per goal
+// opening with its description, What we learned, sign-off, footer; no issue number, badge or comparison.
 import { DOC_CHAR_LIMIT } from './doc-build';
 import { insertedLength } from './docs-requests';
 import type { NewsletterModel, NewsletterWin } from './newsletter';
@@ -29,8 +31,14 @@ export function shorten(text: string, max: number): string {
   return `${base.replace(/[\s.,;:!?…-]+$/u, '')}…`;
 }
 
-export function winMeta(win: Pick<NewsletterWin, 'credit' | 'goals'>): string {
-  const goals = win.goals.length ? `Goals: ${win.goals.join(', ')}` : '';
+/**
+ * The credit, and the win's goals unless the section's heading already names them: under a goal's heading only its
+ * other goals ("Also: Family partnership").
+ */
+export function winMeta(win: Pick<NewsletterWin, 'credit' | 'goals'>, sectionGoal = ''): string {
+  const others = win.goals.filter((g) => g.trim().toLowerCase() !== sectionGoal.trim().toLowerCase());
+  const label = sectionGoal ? 'Also' : others.length === 1 ? 'Goal' : 'Goals';
+  const goals = others.length ? `${label}: ${others.join(', ')}` : '';
   return [win.credit, goals].filter(Boolean).join(' · ');
 }
 
@@ -52,13 +60,16 @@ function evidenceSpans(win: NewsletterWin, staff: boolean, max: number): Span[] 
   return spans;
 }
 
-/** One win's blocks, all carrying the win's ID as their unit (a long Doc is only cut between wins). */
-export function winBlocks(win: NewsletterWin, staff: boolean, max = 0): Block[] {
+/**
+ * One win's blocks, all carrying the win's ID as their unit (a long Doc is only cut between wins). Staff's edition
+ * marks a featured win with a badge; the letter shows it in its Spotlight instead.
+ */
+export function winBlocks(win: NewsletterWin, staff: boolean, max = 0, sectionGoal = ''): Block[] {
   const unit = win.id;
   const headline: Span[] = [{ text: win.headline }];
-  if (win.featured) headline.push({ text: ' ' }, { text: 'Featured', label: true });
+  if (win.featured && staff) headline.push({ text: ' ' }, { text: 'Featured', label: true });
   const text = max > 0 ? shorten(win.text, max) : win.text;
-  const meta = winMeta(win);
+  const meta = winMeta(win, sectionGoal);
   return [
     paragraph('HEADING_2', headline, { unit }),
     paragraph('NORMAL_TEXT', [{ text }], { role: 'text', unit }),
@@ -67,13 +78,22 @@ export function winBlocks(win: NewsletterWin, staff: boolean, max = 0): Block[] 
   ];
 }
 
-/** The issue's first blocks: title, period, summary. */
+/** The issue's first blocks: title, period (and Staff's issue number), greeting, summary. */
 export function headBlocks(model: NewsletterModel): Block[] {
+  const staff = model.edition === 'staff';
   return [
     paragraph('TITLE', [{ text: model.title }]),
-    paragraph('SUBTITLE', [{ text: `${model.period} · ${model.issueLabel}` }], { role: 'period' }),
+    paragraph('SUBTITLE', [{ text: staff ? `${model.period} · ${model.issueLabel}` : model.period }], {
+      role: 'period',
+    }),
+    paragraph('NORMAL_TEXT', [{ text: model.greeting }]),
     paragraph('NORMAL_TEXT', [{ text: model.summary }], { role: 'summary' }),
   ];
+}
+
+/** The sign-off, its lines kept (line breaks within one paragraph). */
+export function signoffBlock(model: NewsletterModel): Block {
+  return paragraph('NORMAL_TEXT', [{ text: model.signoff }]);
 }
 
 /** The pattern of progress at a glance: wins per goal (lessons learned in their own row). */
@@ -83,11 +103,13 @@ export function glanceTable(model: NewsletterModel): Block {
   });
 }
 
-/** A goal's section and its wins: a heading, then each win's blocks. */
+/** Each section and its wins: a heading, the goal's description (in the letter), then each win's blocks. */
 export function sectionBlocks(model: NewsletterModel, staff: boolean, max = 0): Block[] {
+  const letter = model.edition === 'letter';
   return model.sections.flatMap((s) => [
     paragraph('HEADING_1', [{ text: s.title }]),
-    ...s.wins.flatMap((w) => winBlocks(w, staff, max)),
+    ...(letter && s.description ? [paragraph('NORMAL_TEXT', [{ text: s.description, italic: true }])] : []),
+    ...s.wins.flatMap((w) => winBlocks(w, staff, max, s.goal)),
   ]);
 }
 
@@ -97,7 +119,7 @@ export function footerBlock(): Block {
 
 /** The whole issue as an outline: the Doc's, or with `email` the email's. */
 export function newsletterOutline(model: NewsletterModel, opts: OutlineOptions = {}): Outline {
-  const staff = model.audience === 'Staff';
+  const staff = model.edition === 'staff';
   const max = opts.email ? (opts.maxChars ?? 0) : 0;
   const blocks: Block[] = headBlocks(model);
   if (opts.email) {
@@ -122,7 +144,9 @@ export function newsletterOutline(model: NewsletterModel, opts: OutlineOptions =
         ),
       );
   }
-  blocks.push(glanceTable(model), ...sectionBlocks(model, staff, max), footerBlock());
+  // The letter's summary says its numbers in words; Staff's edition keeps the table of wins per goal.
+  if (staff) blocks.push(glanceTable(model));
+  blocks.push(...sectionBlocks(model, staff, max), signoffBlock(model), footerBlock());
   return { title: model.title, lang: 'en', blocks };
 }
 

@@ -1,10 +1,8 @@
 // Decisions a newsletter run makes between its reads and writes: which wins each audience gets, when a scheduled
 // run has nothing to do, a new issue's row, how long a run's claim holds, who a draft goes to, when to retry.
 import { Issue, issueKey, isFinished } from './newsletter-issues';
-import { SELECTION_FIELDS } from './newsletter-recheck';
+import { selectFor } from './newsletter-notes';
 import type { Audience } from './settings';
-import { WinCells, winFromCells } from './win';
-import { eligibleFor } from './win-rules';
 
 /** A claim lasts past the longest execution (six minutes) by a minute: then it belongs to a run that died. */
 export const CLAIM_MS = 7 * 60 * 1000;
@@ -34,15 +32,7 @@ export function eligibleIds(
   audience: Audience,
   unfinished: readonly Pick<Issue, 'winIds'>[] = [],
 ): string[] {
-  const taken = new Set(unfinished.flatMap((i) => i.winIds));
-  const out: string[] = [];
-  sel.ids.forEach((id, i) => {
-    if (!id || sel.idRows.get(id) !== i + 2) return;
-    const cells: WinCells = {};
-    for (const f of SELECTION_FIELDS) cells[f] = sel.cols[f]?.[i];
-    if (eligibleFor(winFromCells(cells), audience)) out.push(id);
-  });
-  return out.filter((id) => !taken.has(id));
+  return selectFor(sel, audience, unfinished).eligible;
 }
 
 /** Whether every audience's issue for the period was found empty already (a scheduled run then does nothing). */

@@ -1,7 +1,8 @@
 // The newsletter as an email: its outline (newsletter-outline) rendered as HTML complete in itself and as plain
 // text, kept under the size at which Gmail clips a message by shortening each win's text when it has to.
-import type { NewsletterModel } from './newsletter';
+import { emailSubject, NewsletterModel } from './newsletter';
 import { newsletterOutline } from './newsletter-outline';
+import type { Outline } from './outline';
 import { outlineHtml, outlineText } from './outline-render';
 import { utf8Bytes } from './mime';
 
@@ -62,4 +63,31 @@ export function fitEmailHtml(model: NewsletterModel, opts: EmailOptions = {}, li
 /** The plain-text alternative: same content, readable in any client (every story in full). */
 export function renderEmailText(model: NewsletterModel, opts: EmailOptions = {}): string {
   return outlineText(newsletterOutline(model, { docUrl: opts.docUrl, email: true, maxChars: 0 }));
+}
+
+/** One audience's edition as its email carries it: everything a draft (or a translation of it) is made from. */
+export interface RenderedEdition extends FittedEmail {
+  subject: string;
+  /** The outline the HTML was rendered from (with the cut the HTML needed). */
+  outline: Outline;
+  /** The plain-text part: every story in full. */
+  text: string;
+}
+
+/**
+ * An audience's edition, rendered once: its subject, its outline, its HTML (fitted under Gmail's clipping size) and
+ * its plain text. The Gmail draft is made from this; so is a translated edition.
+ */
+export function renderEdition(
+  model: NewsletterModel,
+  opts: EmailOptions = {},
+  limit = EMAIL_HTML_LIMIT,
+): RenderedEdition {
+  const fitted = fitEmailHtml(model, opts, limit);
+  return {
+    ...fitted,
+    subject: emailSubject(model),
+    outline: newsletterOutline(model, { docUrl: opts.docUrl, email: true, maxChars: fitted.maxChars }),
+    text: renderEmailText(model, opts),
+  };
 }

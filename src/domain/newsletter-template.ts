@@ -3,9 +3,11 @@
 // memory, and the frame's own placeholders, filled afterwards with literal replaceAllText requests.
 //
 // Convention (documented in the Settings dialog and the README):
-//   {{school}} {{period}} {{summary}} {{issue}} {{audience}}   anywhere
+//   {{school}} {{period}} {{summary}} {{issue}} {{audience}} {{greeting}} {{signoff}}   anywhere; {{issue}} is
+//              empty outside the Staff edition (families and the public see no issue numbers)
 //   {{#wins}} … {{/wins}}   paragraphs of their own around the block repeated for each win, in newsletter order
-//   {{headline}} {{story}} {{credit}} {{goals}} {{featured}}   inside the block
+//   {{headline}} {{story}} {{evidence}} {{credit}} {{goals}} {{featured}}   inside the block ({{featured}} is
+//              empty outside the Staff edition: the letter shows featured wins in its Spotlight)
 //   {{section}}   inside the block: that element appears only for the first win of each goal's section
 //   {{wins}}   a paragraph of its own where the default per-win layout goes (used when there is no block);
 //              with neither, the wins follow the template's content.
@@ -70,12 +72,15 @@ export function fillPlaceholders(text: string, values: Readonly<Record<string, s
 }
 
 export function issueValues(model: NewsletterModel): Record<string, string> {
+  const staff = model.edition === 'staff';
   return {
     school: model.schoolName,
     period: model.period,
     summary: model.summary,
-    issue: model.issueLabel,
+    issue: staff ? model.issueLabel : '',
     audience: model.audience,
+    greeting: model.greeting,
+    signoff: model.signoff,
   };
 }
 
@@ -84,9 +89,10 @@ export function winValues(model: NewsletterModel, win: NewsletterWin, section: s
     ...issueValues(model),
     headline: win.headline,
     story: win.text,
+    evidence: win.evidence,
     credit: win.credit,
     goals: win.goals.join(', '),
-    featured: win.featured ? 'Featured' : '',
+    featured: win.featured && model.edition === 'staff' ? 'Featured' : '',
     section,
   };
 }
@@ -151,7 +157,7 @@ function elementBlock(el: LayoutElement, values: Record<string, string>, unit: s
  * first win), each filled in one pass; without a block, the default per-win layout.
  */
 export function templateWinBlocks(model: NewsletterModel, layout: readonly LayoutElement[]): Block[] {
-  if (!layout.length) return sectionBlocks(model, model.audience === 'Staff');
+  if (!layout.length) return sectionBlocks(model, model.edition === 'staff');
   const out: Block[] = [];
   for (const section of model.sections) {
     section.wins.forEach((win, n) => {

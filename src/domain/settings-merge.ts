@@ -68,6 +68,25 @@ const CLOSING_LOOP_PARTS: Part[] = [
     describe: (b, a) => `Leaders' addresses: ${recipientsChange(loopOf(b).leaders, loopOf(a).leaders)}`,
   },
 ];
+/** An audience's greeting, sign-off and fewest wins (older inputs without them read as the defaults). */
+function editionParts(a: (typeof AUDIENCES)[number]): Part[] {
+  const keys = [
+    ['greeting', 'greeting'],
+    ['signoff', 'sign-off'],
+    ['minWins', 'fewest wins for a scheduled issue'],
+  ] as const;
+  return keys.map(([key, words]) => ({
+    label: `${a} ${words}`,
+    get: (s) => cellString(s.editions?.[a]?.[key] ?? (key === 'minWins' ? '1' : '')).trim(),
+    take: (into, from) => {
+      const base = into.editions ?? from.editions;
+      if (!base || !from.editions) return into;
+      return { ...into, editions: { ...base, [a]: { ...base[a], [key]: from.editions[a][key] } } };
+    },
+    describe: (b, after) =>
+      `${a} ${words}: ${quote(b.editions?.[a]?.[key] ?? '')} → ${quote(after.editions?.[a]?.[key] ?? '')}`,
+  }));
+}
 
 const PARTS: Part[] = [
   text('School name', 'schoolName'),
@@ -104,6 +123,7 @@ const PARTS: Part[] = [
   text('Template Doc', 'template'),
   text('Sender name', 'senderName'),
   text('Reply-to address', 'replyTo'),
+  ...AUDIENCES.flatMap(editionParts),
   {
     label: 'Credit contributors by name',
     get: (s) => Boolean(s.creditContributors),

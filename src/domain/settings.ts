@@ -41,6 +41,8 @@ export interface NewsletterSettings {
   thankSubmitters: boolean;
   leaderDigest: boolean;
   leaders: string[];
+  /** Each audience's edition: greeting, sign-off, the fewest wins a scheduled issue needs. */
+  editions: Record<Audience, EditionSettings>;
 }
 
 /** What the dialog sends: recipients as typed (one text box per audience), the template as a URL or ID. */
@@ -56,6 +58,8 @@ export interface SettingsInput {
   staffCount?: number | string;
   // Closing the loop; older dialogs do not send it (off).
   closingLoop?: { thankSubmitters: boolean; leaderDigest: boolean; leaders: string };
+  /** Greeting, sign-off and fewest wins per audience, as typed; older dialogs do not send it. */
+  editions?: Record<Audience, EditionInput>;
 }
 
 export type SettingsField =
@@ -69,7 +73,8 @@ export type SettingsField =
   | 'senderName'
   | 'replyTo'
   | 'staffCount'
-  | 'leaders';
+  | 'leaders'
+  | EditionField;
 
 export type SettingsCheck =
   { ok: true; settings: NewsletterSettings } | { ok: false; errors: Partial<Record<SettingsField, string>> };
@@ -90,6 +95,11 @@ export const DEFAULT_SETTINGS: NewsletterSettings = {
   thankSubmitters: false,
   leaderDigest: false,
   leaders: [],
+  editions: {
+    Staff: { greeting: '', signoff: '', minWins: 1 },
+    Families: { greeting: '', signoff: '', minWins: 1 },
+    Public: { greeting: '', signoff: '', minWins: 1 },
+  },
 };
 
 /**
@@ -202,6 +212,7 @@ export function validateSettings(input: SettingsInput): SettingsCheck {
 
   const loop = checkClosingLoop(input.closingLoop);
   if (loop.error) errors.leaders = loop.error;
+  const editions = validateEditions(input.editions, errors);
 
   if (Object.keys(errors).length) return { ok: false, errors };
   const settings: NewsletterSettings = {
@@ -214,6 +225,7 @@ export function validateSettings(input: SettingsInput): SettingsCheck {
     replyTo,
     creditContributors: Boolean(input.creditContributors),
     staffCount,
+    editions,
   };
   const bytes = jsonBytes(settings);
   if (bytes > SETTINGS_BUDGET_BYTES) {
@@ -276,6 +288,7 @@ export function settingsToInput(s: NewsletterSettings): SettingsInput {
     creditContributors: s.creditContributors,
     staffCount: s.staffCount ? String(s.staffCount) : '',
     closingLoop: { thankSubmitters: s.thankSubmitters, leaderDigest: s.leaderDigest, leaders: s.leaders.join(', ') },
+    editions: editionsToInput(s.editions),
   };
 }
 
@@ -301,6 +314,7 @@ export function withDefaults(stored: unknown): NewsletterSettings {
     thankSubmitters: s.thankSubmitters === true,
     leaderDigest: s.leaderDigest === true,
     leaders: Array.isArray(s.leaders) ? s.leaders.map(String) : [],
+    editions: editionsWithDefaults(s.editions),
   };
 }
 
@@ -316,4 +330,107 @@ export function describeCadence(c: Cadence): string {
     default:
       return 'off';
   }
+}
+
+// ---- Editions: each audience's greeting and sign-off, and the fewest wins a scheduled issue needs ----------
+
+export interface EditionSettings {
+  /** '' for the default (defaultGreeting). */
+  greeting: string;
+  /** '' for the default (defaultSignoff); may hold line breaks. */
+  signoff: string;
+  /** A scheduled run skips the audience when fewer wins wait (Draft newsletter now always drafts). */
+  minWins: number;
+}
+
+export interface EditionInput {
+  greeting: string;
+  signoff: string;
+  minWins: number | string;
+}
+
+export type EditionField = `greeting.${Audience}` | `signoff.${Audience}` | `minWins.${Audience}`;
+
+export const MAX_GREETING = 200;
+export const MAX_SIGNOFF = 500;
+/** More than this many wins to wait for would mean no scheduled issue for months. */
+export const MAX_MIN_WINS = 100;
+
+const DEFAULT_GREETINGS: Record<Audience, string> = {
+  Staff: 'Dear colleagues,',
+  Families: 'Dear families,',
+  Public: 'Dear friends of our school,',
+};
+
+export function defaultGreeting(audience: Audience): string {
+  return DEFAULT_GREETINGS[audience];
+}
+
+/** "With thanks," then the sender (or the school's team) on its own line. */
+export function defaultSignoff(senderName: string, schoolName: string): string {
+  const who = senderName.trim() || (schoolName.trim() ? `Everyone at ${schoolName.trim()}` : 'Everyone at school');
+  return `With thanks,\n${who}`;
+}
+
+/** The audience's greeting and sign-off as the edition prints them (the defaults where the leader left them empty). */
+export function editionWords(s: NewsletterSettings, audience: Audience): { greeting: string; signoff: string } {
+  const e = s.editions[audience];
+  return {
+    greeting: e.greeting || defaultGreeting(audience),
+    signoff: e.signoff || defaultSignoff(s.senderName, s.schoolName),
+  };
+}
+
+/** One line, control characters gone; the sign-off keeps its line breaks (at most 5 lines). */
+function cleanSignoff(text: unknown): string {
+  return cellString(text)
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => clean(line))
+    .filter(Boolean)
+    .slice(0, 5)
+    .join('\n');
+}
+
+function validateEditions(
+  given: SettingsInput['editions'],
+  errors: Partial<Record<SettingsField, string>>,
+): Record<Audience, EditionSettings> {
+  const out = {} as Record<Audience, EditionSettings>;
+  for (const a of AUDIENCES) {
+    const e = given?.[a];
+    const greeting = clean(e?.greeting ?? '');
+    const signoff = cleanSignoff(e?.signoff ?? '');
+    const minText = cellString(e?.minWins ?? '').trim();
+    const minWins = minText === '' ? 1 : int(minText);
+    if (greeting.length > MAX_GREETING) errors[`greeting.${a}`] = `Keep the greeting under ${MAX_GREETING} characters.`;
+    if (signoff.length > MAX_SIGNOFF) errors[`signoff.${a}`] = `Keep the sign-off under ${MAX_SIGNOFF} characters.`;
+    if (!(minWins >= 1 && minWins <= MAX_MIN_WINS))
+      errors[`minWins.${a}`] = `Enter a whole number of wins from 1 to ${MAX_MIN_WINS}.`;
+    out[a] = { greeting, signoff, minWins: minWins >= 1 && minWins <= MAX_MIN_WINS ? minWins : 1 };
+  }
+  return out;
+}
+
+function editionsToInput(e: Record<Audience, EditionSettings>): Record<Audience, EditionInput> {
+  const out = {} as Record<Audience, EditionInput>;
+  for (const a of AUDIENCES) out[a] = { greeting: e[a].greeting, signoff: e[a].signoff, minWins: String(e[a].minWins) };
+  return out;
+}
+
+function editionsWithDefaults(stored: unknown): Record<Audience, EditionSettings> {
+  const s = (typeof stored === 'object' && stored !== null ? stored : {}) as Partial<
+    Record<Audience, Partial<EditionSettings>>
+  >;
+  const out = {} as Record<Audience, EditionSettings>;
+  for (const a of AUDIENCES) {
+    const e = s[a] ?? {};
+    const min = Number(e.minWins);
+    out[a] = {
+      greeting: typeof e.greeting === 'string' ? e.greeting : '',
+      signoff: typeof e.signoff === 'string' ? e.signoff : '',
+      minWins: Number.isInteger(min) && min >= 1 && min <= MAX_MIN_WINS ? min : 1,
+    };
+  }
+  return out;
 }

@@ -79,13 +79,14 @@ describe('the default design, written with the Docs API', () => {
 
     const els = docs(sim).elements(id);
     const outline = els.map((e) => (e.type === 'TABLE' ? 'TABLE' : `${e.heading}: ${e.text}`));
-    expect(outline.slice(0, 4)).toEqual([
+    expect(outline.slice(0, 5)).toEqual([
       'TITLE: Riverside Primary: Small Wins',
       expect.stringMatching(/^SUBTITLE: .* · Staff #1$/),
+      'NORMAL: Dear colleagues,',
       expect.stringMatching(/^NORMAL: 3 wins, 2 goals touched/),
       'TABLE',
     ]);
-    expect(els[3].cells).toEqual([
+    expect(els[4].cells).toEqual([
       ['Goal', 'Wins'],
       ['Reading for all', '2'],
       ['Math confidence', '1'],

@@ -347,9 +347,13 @@ describe('on demand, and text safety', () => {
     }
     const drafts = gmail(sim).drafts();
     expect(drafts).toHaveLength(3);
+    expect(drafts.map((d) => d.subject).sort()).toEqual([
+      'École Saint-Jean & <Co> — for families — 23 November 2026',
+      'École Saint-Jean & <Co> — for staff — 23 November 2026',
+      'École Saint-Jean & <Co> — for the public — 23 November 2026',
+    ]);
     for (const d of drafts) {
       expect(d.contentTypes).toEqual(['multipart/alternative', 'text/plain', 'text/html']);
-      expect(d.subject).toBe('École Saint-Jean & <Co> Small Wins: 23 November 2026');
       expect(d.from).toBe('Ms Díaz, Principal <principal@school.example>');
       expect(d.headers['content-type']).toMatch(/^multipart\/alternative; boundary="/);
       expect(d.replyTo).toBe('office@school.example');

@@ -264,7 +264,7 @@ describe('grouping and summary', () => {
     w({ id: 'W-6', goals: 'Robotics club', blurb: 'Short blurb', story: 'Long story' }),
   ];
   test('goals in the Goals sheet order, unknown goals after, then no goal, lessons last; featured first', () => {
-    const sections = groupWins(wins, ['Reading for all', 'Math confidence'], 'Families', true);
+    const sections = groupWins(wins, ['Reading for all', 'Math confidence'], 'Staff', true);
     expect(sections.map((s) => [s.title, s.wins.map((x) => x.id)])).toEqual([
       ['Reading for all', ['W-2']],
       ['Math confidence', ['W-3', 'W-1']],
@@ -272,6 +272,20 @@ describe('grouping and summary', () => {
       ['More wins', ['W-4']],
       ['Lessons learned', ['W-5']],
     ]);
+    // The letter: featured wins once, in the Spotlight first; each goal with its description; What we learned.
+    const letter = groupWins(wins, ['Reading for all', 'Math confidence'], 'Families', true, {
+      'math confidence': 'Every child believes they can do maths.',
+    });
+    expect(letter.map((s) => [s.title, s.wins.map((x) => x.id)])).toEqual([
+      ['Spotlight', ['W-3']],
+      ['Reading for all', ['W-2']],
+      ['Math confidence', ['W-1']],
+      ['Robotics club', ['W-6']],
+      ['More wins', ['W-4']],
+      ['What we learned', ['W-5']],
+    ]);
+    expect(letter[2].description).toBe('Every child believes they can do maths.');
+    expect(letter[0].spotlight).toBe(true);
     expect(sections[2].wins[0].text).toBe('Short blurb');
     expect(sections[0].wins[0].credit).toBe('Shared by Ana, Teacher');
     expect(groupWins(wins, [], 'Families', false)[0].wins[0].credit).toBe('');
@@ -325,9 +339,9 @@ describe('rendering', () => {
   });
   test('plain text keeps the text as written', () => {
     const text = renderEmailText(model);
-    expect(text).toContain(
-      '* <script>x()</script>\na & b\n"quoted" \'single\'\nShared by <b>Ana</b>, Teacher · Goals: Reading for all',
-    );
+    // Under its goal's heading a win does not repeat the goal's name.
+    expect(text).toContain('READING FOR ALL\n---------------\n\n* <script>x()</script>\na & b\n"quoted" \'single\'\nShared by <b>Ana</b>, Teacher\n');
+    expect(text).not.toContain('Goals: Reading for all');
   });
 });
 
@@ -556,7 +570,10 @@ describe('email size: Gmail clips HTML over about 102 KB', () => {
     });
     const html = fitEmailHtml(modelOf([nasty, ...benchWins(199)], 'A & B <School>')).html;
     expect(html).not.toMatch(/<script|<b>Ana|<img/);
-    expect(html).toContain('&lt;script&gt;x()&lt;/script&gt; <span style="');
+    // The letter shows a featured win in its Spotlight, without a badge.
+    expect(html).toContain('Spotlight</h2><h3 style="margin:16px 0 4px;font-size:16px">Win ');
+    expect(html).toContain('&lt;script&gt;x()&lt;/script&gt;</h3>');
+    expect(html).not.toContain('Featured');
     expect(html).toContain('a &amp; b<br>&quot;quoted&quot; &#39;single&#39; &lt;img src=x onerror=alert(1)&gt;');
     expect(html).toContain('Shared by &lt;b&gt;Ana&lt;/b&gt;, Teacher');
     expect(html).toContain('A &amp; B &lt;School&gt;: Small Wins');
