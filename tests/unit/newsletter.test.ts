@@ -340,7 +340,9 @@ describe('rendering', () => {
   test('plain text keeps the text as written', () => {
     const text = renderEmailText(model);
     // Under its goal's heading a win does not repeat the goal's name.
-    expect(text).toContain('READING FOR ALL\n---------------\n\n* <script>x()</script>\na & b\n"quoted" \'single\'\nShared by <b>Ana</b>, Teacher\n');
+    expect(text).toContain(
+      'READING FOR ALL\n---------------\n\n* <script>x()</script>\na & b\n"quoted" \'single\'\nShared by <b>Ana</b>, Teacher\n',
+    );
     expect(text).not.toContain('Goals: Reading for all');
   });
 });
