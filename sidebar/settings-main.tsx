@@ -285,7 +285,7 @@ function App() {
               signoffDefault={defaultSignoff(input.senderName, input.schoolName)}
               onChange={(e) =>
                 update({
-                  editions: { ...(input.editions ?? settingsEditions(input)), [a]: e } as SettingsInput['editions'],
+                  editions: { ...(input.editions ?? settingsEditions(input)), [a]: e },
                 })
               }
             />

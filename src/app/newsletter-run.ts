@@ -19,7 +19,14 @@ import {
   issueLabel,
 } from '../domain/newsletter-messages';
 import { allDrafted, allEmpty, claimUntil, newIssue, onDemandIssue, rememberEmpty } from '../domain/newsletter-plan';
-import { heldBackLines, LastRunNotes, selectFor, SHARE_DOC_REMINDER, skippedLine } from '../domain/newsletter-notes';
+import {
+  audienceNotes,
+  heldBackLines,
+  LastRunNotes,
+  selectFor,
+  SHARE_DOC_REMINDER,
+  skippedLine,
+} from '../domain/newsletter-notes';
 import { withAttention } from '../domain/newsletter-recheck';
 import { AUDIENCES, Audience } from '../domain/settings';
 import { completeIssue } from './newsletter-build';
@@ -31,7 +38,7 @@ export type RunMode = 'now' | 'scheduled';
 
 export interface AudienceResult {
   audience: Audience;
-  /** busy: another run is drafting this audience's issue right now; skipped: fewer wins than a scheduled issue needs. */
+  /** busy: another run is drafting this audience's issue now; skipped: fewer wins than a scheduled issue needs. */
   outcome: 'drafted' | 'resumed' | 'empty' | 'skipped' | 'exists' | 'busy' | 'failed';
   issue?: string;
   docUrl?: string;
@@ -199,15 +206,9 @@ function attempt(
 ): AudienceResult {
   try {
     work();
-    if (issue.state === 'Cancelled')
-      return {
-        audience,
-        outcome: 'empty',
-        issue: issueLabel(issue),
-        message: [...notesOf(issue), ...heldBack].join(' '),
-      };
-    // One list per run: what changed while it was built, then what the rules held back; Staff's reminder last.
-    const notes = [...notesOf(issue), ...heldBack, ...(audience === 'Staff' ? [SHARE_DOC_REMINDER] : [])];
+    const drafted = issue.state !== 'Cancelled';
+    const notes = audienceNotes({ audience, changed: notesOf(issue), heldBack, drafted });
+    if (!drafted) return { audience, outcome: 'empty', issue: issueLabel(issue), message: notes.join(' ') };
     return {
       audience,
       outcome,

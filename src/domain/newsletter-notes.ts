@@ -11,7 +11,7 @@ import { cellString } from './text';
 
 /** Approved wins not yet sent to an audience that its rules keep out. */
 export interface HeldBack {
-  /** Consent reaches the audience but privacy is not cleared: a leader can fix these (first MAX_NAMED, in log order). */
+  /** Consent reaches the audience, privacy is not cleared: a leader can fix these (first MAX_NAMED, log order). */
   privacy: Array<{ id: string; headline: string }>;
   /** How many privacy holds there are in all (privacy lists at most MAX_NAMED). */
   privacyCount: number;
@@ -97,6 +97,20 @@ export function skippedLine(audience: Audience, waiting: number, atLeast: number
 /** The Staff edition's Doc is linked from its email, and the add-on cannot share it. */
 export const SHARE_DOC_REMINDER =
   'Share its Doc with staff before sending (Share in Google Docs): the email links to it, and Small Wins cannot share it for you.';
+
+/**
+ * An audience's notes for one run, in the order every place shows them (the Draft newsletter now dialog; for scheduled
+ * runs the issue's Needs attention and Settings): what changed while the issue was built (and what its email needed),
+ * then what the rules held back, then, for a Staff issue that was drafted, the reminder to share its Doc.
+ */
+export function audienceNotes(n: {
+  audience: Audience;
+  changed: readonly string[];
+  heldBack: readonly string[];
+  drafted: boolean;
+}): string[] {
+  return [...n.changed, ...n.heldBack, ...(n.drafted && n.audience === 'Staff' ? [SHARE_DOC_REMINDER] : [])];
+}
 
 /** What a scheduled run left for Settings: when, and per audience without an issue row, what happened and why. */
 export interface LastRunNotes {

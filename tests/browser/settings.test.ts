@@ -324,3 +324,50 @@ test('a Doc link typed over in the Newsletters sheet is not a link in the recent
     await again.close();
   }
 });
+
+test("each audience's greeting, sign-off and fewest wins are saved; the dialog says when the schedule drafts next and how many wins wait", async () => {
+  const sim = loadNewsletterAddOn(); // Monday 23 November 2026, 09:00 in New York
+  expect(saveSettings(sim, settingsInput({ cadence: { kind: 'weekly', weekday: 5, monthDay: 1, hour: 15 } })).ok).toBe(
+    true,
+  );
+  addWins(sim, [win({ id: 'W-0951', consent: 'School community' }), win({ id: 'W-0952', consent: 'Staff only' })]);
+  const { page } = await openSettings(sim);
+  await page.locator('#next-run').getByText('Next issue: Friday 27 November, at the first check after 3 pm.').waitFor();
+  await page
+    .locator('#waiting')
+    .getByText('Waiting now: Staff 2 wins, Families 1 win, Public no wins.', { exact: true })
+    .waitFor();
+  const greeting = page.getByLabel('Greeting for Families', { exact: true });
+  expect(await greeting.getAttribute('placeholder')).toBe('Dear families,');
+  expect(await page.getByLabel('Sign-off for Families', { exact: true }).getAttribute('placeholder')).toBe(
+    'With thanks,\nMs Díaz, Principal',
+  );
+  await greeting.fill('Dear Riverside families,');
+  await page.getByLabel('Sign-off for Families', { exact: true }).fill('Warmly,\nMrs Díaz');
+  const fewest = page.getByLabel('Skip a scheduled issue with fewer wins than for Families', { exact: true });
+  await fewest.fill('0');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await eventually(async () =>
+    expect(await page.locator('#minWins-Families-error').textContent()).toBe(
+      'Enter a whole number of wins from 1 to 100.',
+    ),
+  );
+  await fewest.fill('3');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page
+    .getByRole('status')
+    .getByText(/^Settings saved\./)
+    .waitFor();
+  await page
+    .locator('#waiting')
+    .getByText('Waiting now: Staff 2 wins, Families 1 win (a scheduled issue needs 3), Public no wins.', {
+      exact: true,
+    })
+    .waitFor();
+  expect(view(sim).input.editions!.Families).toEqual({
+    greeting: 'Dear Riverside families,',
+    signoff: 'Warmly,\nMrs Díaz',
+    minWins: '3',
+  });
+  await page.close();
+});

@@ -4,6 +4,7 @@
 // subjects, the template's per-edition placeholders, skipping a scheduled issue with too few wins, the schedule in
 // words with the wins waiting, the first tick after the hour, and the one list of what was left out and why.
 import { call } from '../../dev/endpoints';
+import type { ScheduleView } from '../../src/settings-api';
 import {
   addWins,
   docs,
@@ -207,12 +208,7 @@ describe('editions per audience', () => {
   });
 });
 
-interface ScheduleView {
-  nextRun: string;
-  waiting: Array<{ audience: string; wins: number; atLeast: number }>;
-  lastRun: { at: string; lines: string[] } | null;
-}
-const scheduleOf = (sim: Sim): ScheduleView => call(sim, 'settingsOpen').schedule;
+const scheduleOf = (sim: Sim): ScheduleView => call(sim, 'settingsOpen').schedule!;
 
 function familyWins(ids: string[]) {
   return ids.map((id) => win({ id, headline: `Family win ${id}`, consent: 'School community' }));
@@ -297,7 +293,7 @@ describe('skip when fewer wins, and the schedule in words', () => {
         'Staff Staff 2026-W48 Done',
         'Families Families 2026-W48 Done',
       ]);
-      expect(call(sim, 'settingsOpen').schedule.lastRun.at).toBe(drafted);
+      expect(scheduleOf(sim).lastRun!.at).toBe(drafted);
     },
   );
 });
@@ -346,7 +342,7 @@ describe('what was left out, and why: one list per run', () => {
     expect(String(scheduled['Needs attention'])).toContain(
       '3 approved wins stay out because their consent does not reach families.',
     );
-    const recent = call(sim, 'settingsOpen').recentIssues as Array<{ label: string; attention: string }>;
+    const recent = call(sim, 'settingsOpen').recentIssues;
     expect(recent.find((i) => i.label === 'Families #2')!.attention).toBe(scheduled['Needs attention']);
   });
 });

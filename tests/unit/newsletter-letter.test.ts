@@ -45,9 +45,12 @@ describe('the next run in words', () => {
     const monthly: Cadence = { kind: 'monthly', weekday: 1, monthDay: 1, hour: 0 };
     const december = at(20, 10, 0, 12);
     // December's issue is made: January's, with its year.
-    expect(nextRunWords(nextRun(monthly, december, null, () => true), december)).toBe(
-      'Friday 1 January 2027, at the first check after midnight',
-    );
+    expect(
+      nextRunWords(
+        nextRun(monthly, december, null, () => true),
+        december,
+      ),
+    ).toBe('Friday 1 January 2027, at the first check after midnight');
     expect(nextRun({ ...weekly, kind: 'off' }, monday, null, never)).toBeNull();
     expect(['midnight', '7 am', 'noon', '3 pm', '11 pm']).toEqual([0, 7, 12, 15, 23].map(hourWords));
   });
