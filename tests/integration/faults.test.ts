@@ -633,8 +633,11 @@ describe('consent: a win never reaches an audience it has no consent for, in any
           'Teaching together',
           'Math confidence',
           'Lessons learned',
+          'What we learned',
         ],
-        summary: /^2 wins, 2 goals touched, 2 contributors, 0 lessons learned/,
+        // The letter's summary counts this issue alone, in words.
+        summary:
+          /^This letter brings 2 small wins across 2 of our goals, shared by 2 members of our school community\.$/,
       },
       Public: {
         in: ['Open to all'],
@@ -649,7 +652,8 @@ describe('consent: a win never reaches an audience it has no consent for, in any
           'Teaching together',
           'Math confidence',
         ],
-        summary: /^1 win, 1 goal touched, 1 contributor, 0 lessons learned/,
+        summary:
+          /^This letter brings 1 small win across one of our goals, shared by 1 member of our school community\.$/,
       },
     };
     for (const a of ['Staff', 'Families', 'Public'] as Audience[]) {
