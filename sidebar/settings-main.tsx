@@ -12,6 +12,7 @@ import {
   validateSettings,
   WEEKDAY_NAMES,
 } from '../src/domain/settings';
+import { FamilyLanguageInput, LANGUAGE_CHOICES, MAX_FAMILY_LANGUAGES } from '../src/domain/family-languages';
 import { safeLink } from '../src/domain/links';
 import { mergeSettings } from '../src/domain/settings-merge';
 import type { RecentIssue, SettingsEndpoints, SettingsView } from '../src/settings-api';
@@ -72,6 +73,70 @@ const described = (id: string, error?: string, hint?: string) => ({
   'aria-invalid': error ? ('true' as const) : undefined,
   'aria-describedby': [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined,
 });
+
+/** Family languages: each a language from the pick list and its own recipients, added and removed by row. */
+function FamilyLanguages(props: {
+  rows: FamilyLanguageInput[];
+  errors: Errors;
+  onChange: (rows: FamilyLanguageInput[]) => void;
+}) {
+  const { rows, errors, onChange } = props;
+  const set = (i: number, patch: Partial<FamilyLanguageInput>) =>
+    onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const unused = LANGUAGE_CHOICES.find((l) => !rows.some((r) => r.code === l.code));
+  return (
+    <fieldset>
+      <legend>Family languages</legend>
+      <p class="hint" id="languages-hint">
+        Each Families issue is also drafted in these languages, translated automatically by Google Translate with the
+        English original below, each for its own recipients (in Bcc). The Doc stays in English.
+      </p>
+      {rows.map((r, i) => {
+        const id = `lang-${i}`;
+        const err = errors[`language.${i}`];
+        const name = LANGUAGE_CHOICES.find((l) => l.code === r.code)?.name ?? 'this language';
+        return (
+          <div class="language-row" key={i}>
+            <Field id={`${id}-code`} label={`Language ${i + 1}`}>
+              <select
+                id={`${id}-code`}
+                value={r.code}
+                onChange={(e) => set(i, { code: e.currentTarget.value })}
+                {...described(`${id}-rcpt`, err)}
+              >
+                {LANGUAGE_CHOICES.map((l) => (
+                  <option key={l.code} value={l.code}>
+                    {l.name} ({l.native})
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field id={`${id}-rcpt`} label="Recipients" labelMore={`for ${name}`} error={err}>
+              <textarea
+                id={`${id}-rcpt`}
+                value={r.recipients}
+                onInput={(e) => set(i, { recipients: e.currentTarget.value })}
+                {...described(`${id}-rcpt`, err)}
+              />
+            </Field>
+            <button type="button" onClick={() => onChange(rows.filter((_, j) => j !== i))} aria-label={`Remove ${name}`}>
+              Remove
+            </button>
+          </div>
+        );
+      })}
+      {rows.length < MAX_FAMILY_LANGUAGES && unused && (
+        <button
+          type="button"
+          aria-describedby="languages-hint"
+          onClick={() => onChange([...rows, { code: unused.code, recipients: '' }])}
+        >
+          Add a language
+        </button>
+      )}
+    </fieldset>
+  );
+}
 
 /** The issue's label, a link to its Doc only when the stored link is an https: address. */
 function docLink(issue: RecentIssue) {
@@ -292,6 +357,12 @@ function App() {
           </fieldset>
         );
       })}
+
+      <FamilyLanguages
+        rows={input.familyLanguages ?? []}
+        errors={errors}
+        onChange={(rows) => update({ familyLanguages: rows })}
+      />
 
       <h2>Schedule</h2>
       <p class="hint" id="automation">

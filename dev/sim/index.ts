@@ -1,6 +1,7 @@
 // Entry point of the Apps Script simulator: createSimulator() wires the fake services, the loader,
 // trigger firing and the unmetered test model together (see dev/sim/README.md).
 import { documentService } from './documents';
+import { languageService } from './language';
 import { docsApiService } from './docs-api';
 import type { CutOff } from './meter';
 import { gmailService } from './gmail';
@@ -42,6 +43,13 @@ export { zonedParts, zonedToMs } from './clock';
 export { documentService, javaReplace, simDocuments, type DocNode } from './documents';
 export { docsApiService, simDocsApi, WRITES_PER_MINUTE } from './docs-api';
 export { gmailService, parseMessage, simGmail } from './gmail';
+export {
+  languageService,
+  simLanguage,
+  TRANSLATE_DAILY_QUOTA,
+  TRANSLATE_QUOTA_MESSAGE,
+  type TranslateCall,
+} from './language';
 export { sheetsApiService, simSheetsApi, quoteSheet, type SheetsApiCall } from './sheets-api';
 export { driveService, simDrive, permissionIdFor } from './drive';
 export { bigQueryService, simBigQuery, parseCsv, LOAD_JOB_MS, type BigQueryTable } from './bigquery';
@@ -231,10 +239,11 @@ export function createSimulator(opts: SimulatorOptions = {}): Simulator {
     refusals: opts.refusals,
   });
   const addon = opts.addon !== false;
-  // DocumentApp is a built-in service (its scope is checked per call); advanced services such as Gmail
-  // exist only when the loaded manifest enables them (see load()).
+  // DocumentApp (its scope checked per call) and LanguageApp (no scope needed) are built-in services; advanced
+  // services such as Gmail exist only when the loaded manifest enables them (see load()).
   const extra = new Map<string, ServiceFactory>([
     ['DocumentApp', documentService as ServiceFactory],
+    ['LanguageApp', languageService as ServiceFactory],
     ...Object.entries(opts.services ?? {}),
   ]);
 

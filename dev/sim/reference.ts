@@ -69,6 +69,7 @@ export interface ReferenceClasses {
   BigQuery: GoogleAppsScript.BigQuery;
   'BigQuery.Jobs': GoogleAppsScript.BigQuery.Collection.JobsCollection;
   'Gmail.Users.Messages': GoogleAppsScript.Gmail.Collection.Users.MessagesCollection;
+  LanguageApp: GoogleAppsScript.Language.LanguageApp;
 }
 
 /**

@@ -20,6 +20,7 @@ import { editionWords, NewsletterSettings } from '../domain/settings';
 import type { Win } from '../domain/win';
 import { draftThankYous } from './closing-loop';
 import { finish } from './newsletter-finish';
+import { draftLanguageEditions, languagesPending } from './newsletter-languages';
 import { freshWins, LOCK_MS, note, Run } from './newsletter-state';
 
 /** The issue's model from the wins given (the ones that passed the re-check). */
@@ -131,10 +132,14 @@ export function completeIssue(run: Run, issue: Issue): void {
     updateIssue(run.issues, issue);
   }
   if (issue.state === 'Doc made') {
-    if (!issue.draftId) {
-      const { model, leftOut } = checked(run, issue, 'draft');
+    // A Families issue also gets a draft per family language, after its English one (newsletter-languages).
+    const languages = languagesPending(run.settings, issue);
+    if (!issue.draftId || languages) {
+      const { model, leftOut, keep } = checked(run, issue, 'draft');
       if (!issue.winIds.length) return nothingLeft(run, issue);
-      issue.draftId = draftFor(run, issue, model, draftMayExist, leftOut.length > 0);
+      const email = emailFor(run.settings, issue, model);
+      if (!issue.draftId) issue.draftId = draftFor(run, issue, email, draftMayExist, leftOut.length > 0);
+      if (languages) draftLanguageEditions(run, issue, model, keep, email.request, draftMayExist, leftOut.length > 0);
     }
     issue.state = 'Drafted';
     updateIssue(run.issues, issue);
@@ -197,8 +202,13 @@ export function emailFor(settings: NewsletterSettings, issue: Issue, model: News
  * was cut off or failed before recording it); a found draft is brought in line with the wins just checked when some
  * were left out. Notes when the email had to be shortened or is still big.
  */
-function draftFor(run: Run, issue: Issue, model: NewsletterModel, lookFirst: boolean, leftOut: boolean): string {
-  const email = emailFor(run.settings, issue, model);
+function draftFor(
+  run: Run,
+  issue: Issue,
+  email: ReturnType<typeof emailFor>,
+  lookFirst: boolean,
+  leftOut: boolean,
+): string {
   for (const text of email.notes) note(issue, text);
   const identity = {
     mark: draftMark(issue),

@@ -19,6 +19,7 @@ import { draftIsMine } from '../domain/newsletter-plan';
 import { retagSpan } from '../domain/shared-in-marks';
 import { fromCell } from '../domain/text';
 import type { CancelResult, RecentIssue } from '../settings-api';
+import { removeLanguageDrafts } from './newsletter-languages';
 import { LOCK_MS } from './newsletter-state';
 import { cancelThankYous } from './closing-loop';
 import { DocumentStore } from '../adapters/store';
@@ -66,6 +67,10 @@ export function cancelIssue(key: string, force: boolean): CancelResult {
     if (mine) {
       const thanks = cancelThankYous(DocumentStore.open(), issue);
       if (thanks) notes.push(thanks);
+    }
+    if (issue.languageDrafts && mine) {
+      const removed = removeLanguageDrafts(issue);
+      if (removed) notes.push(removed);
     }
     if (issue.docId) {
       try {

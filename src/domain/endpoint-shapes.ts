@@ -84,6 +84,7 @@ export const SETTINGS_INPUT = record(
     // Closing the loop (older dialogs do not send it).
     closingLoop: record({ thankSubmitters: flag, leaderDigest: flag, leaders: text() }),
     editions: record({ Staff: EDITION_INPUT, Families: EDITION_INPUT, Public: EDITION_INPUT }),
+    familyLanguages: listOf(record({ code: text({ max: 20 }), recipients: text() }), 50),
   },
 ) as Check<SettingsInput>;
 

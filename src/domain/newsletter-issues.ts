@@ -28,6 +28,8 @@ export const ISSUE_COLUMNS = {
   runUntil: 'Drafting until',
   /** Sentences for a leader who looks at the sheet or Settings, not the logs: wins left out or changed meanwhile. */
   attention: 'Needs attention',
+  /** A Families issue's drafts per family language ("es r12; ar r13 English"): family-languages.ts reads it. */
+  languageDrafts: 'Language drafts',
 } as const;
 export type IssueField = keyof typeof ISSUE_COLUMNS;
 export const ISSUE_FIELDS = Object.keys(ISSUE_COLUMNS) as IssueField[];
@@ -58,6 +60,8 @@ export interface Issue {
   cancelled: string;
   /** What a leader should know or do before sending ('' when nothing). */
   attention: string;
+  /** The drafts made per family language, as the Language drafts cell holds them ('' when none). */
+  languageDrafts?: string;
   /**
    * The run drafting the issue right now (its Doc and draft are made outside the document lock) and until when
    * its claim holds: an execution lasts at most six minutes, so an older claim belongs to a run that died.
@@ -144,6 +148,7 @@ export function parseIssues(values: readonly unknown[][], columns: IssueColumns)
       run: cell(row, 'run'),
       runUntil: cell(row, 'runUntil'),
       attention: cell(row, 'attention'),
+      languageDrafts: cell(row, 'languageDrafts'),
     });
   });
   return out;
@@ -183,6 +188,7 @@ export function encodeIssue(
   const until = new Date(issue.runUntil ?? '');
   set('runUntil', issue.runUntil && !isNaN(until.getTime()) ? until : '');
   set('attention', issue.attention);
+  set('languageDrafts', issue.languageDrafts ?? '');
   return row;
 }
 

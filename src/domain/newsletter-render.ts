@@ -20,9 +20,14 @@ export interface EmailOptions {
   maxChars?: number;
 }
 
+/** The email's outline (what its HTML and text render, and what a family language's edition translates). */
+export function emailOutline(model: NewsletterModel, opts: EmailOptions = {}): Outline {
+  return newsletterOutline(model, { ...opts, email: true });
+}
+
 /** The whole newsletter as one self-contained HTML document. */
 export function renderEmailHtml(model: NewsletterModel, opts: EmailOptions = {}): string {
-  return outlineHtml(newsletterOutline(model, { ...opts, email: true }));
+  return outlineHtml(emailOutline(model, opts));
 }
 
 export interface FittedEmail {

@@ -1,6 +1,7 @@
 // Two leaders saving Settings from dialogs opened at different times: what the other leader changed since a dialog
 // opened, in words, and the stale dialog's own edits merged over that newer save (theirs kept where this leader did
 // not touch a setting, this leader's kept where they did, and a setting both changed named). Pure: the dialog uses it.
+import { languageName } from './family-languages';
 import { AUDIENCES, describeCadence, SettingsInput, splitRecipients, WEEKDAY_NAMES } from './settings';
 import { cellString } from './text';
 
@@ -40,6 +41,16 @@ function cadenceText(c: SettingsInput['cadence']): string {
   const weekday = n(c.weekday);
   if (kind !== 'monthly' && !WEEKDAY_NAMES[weekday - 1]) return kind;
   return describeCadence({ kind, weekday, monthDay: n(c.monthDay), hour: n(c.hour) });
+}
+
+/** "Spanish (3 addresses), Arabic (1 address)": the family languages compared as a whole. */
+function familyLanguagesText(s: SettingsInput): string {
+  return (s.familyLanguages ?? [])
+    .map((l) => {
+      const n = splitRecipients(l.recipients).length;
+      return `${languageName(cellString(l.code))} (${n} address${n === 1 ? '' : 'es'})`;
+    })
+    .join(', ');
 }
 
 const text = (label: string, key: 'schoolName' | 'template' | 'senderName' | 'replyTo'): Part => ({
@@ -119,6 +130,13 @@ const PARTS: Part[] = [
     get: (s) => cadenceText(s.cadence),
     take: (into, from) => ({ ...into, cadence: { ...from.cadence } }),
     describe: (b, a) => `Schedule: ${cadenceText(b.cadence)} → ${cadenceText(a.cadence)}`,
+  },
+  {
+    label: 'Family languages',
+    get: (s) =>
+      JSON.stringify((s.familyLanguages ?? []).map((l) => [cellString(l.code), splitRecipients(l.recipients)])),
+    take: (into, from) => ({ ...into, familyLanguages: (from.familyLanguages ?? []).map((l) => ({ ...l })) }),
+    describe: (b, a) => `Family languages: ${familyLanguagesText(b) || '(none)'} → ${familyLanguagesText(a) || '(none)'}`,
   },
   text('Template Doc', 'template'),
   text('Sender name', 'senderName'),

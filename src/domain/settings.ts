@@ -2,6 +2,13 @@
 // Pure: the dialog mirrors these rules for instant feedback; the server's verdict is the one that counts.
 
 export const AUDIENCES = ['Staff', 'Families', 'Public'] as const;
+import {
+  FamilyLanguage,
+  FamilyLanguageInput,
+  LanguageField,
+  storedFamilyLanguages,
+  validateFamilyLanguages,
+} from './family-languages';
 import { cellString } from './text';
 export type Audience = (typeof AUDIENCES)[number];
 
@@ -43,6 +50,8 @@ export interface NewsletterSettings {
   leaders: string[];
   /** Each audience's edition: greeting, sign-off, the fewest wins a scheduled issue needs. */
   editions: Record<Audience, EditionSettings>;
+  /** Family languages: each Families issue is also drafted translated into each, for its own recipients. */
+  familyLanguages: FamilyLanguage[];
 }
 
 /** What the dialog sends: recipients as typed (one text box per audience), the template as a URL or ID. */
@@ -60,6 +69,8 @@ export interface SettingsInput {
   closingLoop?: { thankSubmitters: boolean; leaderDigest: boolean; leaders: string };
   /** Greeting, sign-off and fewest wins per audience, as typed; older dialogs do not send it. */
   editions?: Record<Audience, EditionInput>;
+  /** Family languages, one row each; older dialogs do not send them. */
+  familyLanguages?: FamilyLanguageInput[];
 }
 
 export type SettingsField =
@@ -74,7 +85,8 @@ export type SettingsField =
   | 'replyTo'
   | 'staffCount'
   | 'leaders'
-  | EditionField;
+  | EditionField
+  | LanguageField;
 
 export type SettingsCheck =
   { ok: true; settings: NewsletterSettings } | { ok: false; errors: Partial<Record<SettingsField, string>> };
@@ -100,6 +112,7 @@ export const DEFAULT_SETTINGS: NewsletterSettings = {
     Families: { greeting: '', signoff: '', minWins: 1 },
     Public: { greeting: '', signoff: '', minWins: 1 },
   },
+  familyLanguages: [],
 };
 
 /**
@@ -161,18 +174,14 @@ export function validateSettings(input: SettingsInput): SettingsCheck {
   const audiences = {} as Record<Audience, AudienceSettings>;
   for (const a of AUDIENCES) {
     const given = input.audiences?.[a] ?? { enabled: false, recipients: '' };
-    const recipients = Array.from(new Set(splitRecipients(given.recipients)));
-    const bad = recipients.filter((r) => !isEmail(r));
-    if (bad.length)
-      errors[`recipients.${a}`] =
-        `${bad.map((b) => `"${b}"`).join(', ')} ${bad.length > 1 ? 'are not email addresses' : 'is not an email address'}. Use addresses or a Google Group's address, separated by commas.`;
+    const { recipients, error } = checkRecipients(given.recipients);
+    if (error) errors[`recipients.${a}`] = error;
     else if (given.enabled && recipients.length === 0)
       errors[`recipients.${a}`] = `Add at least one address (or a Google Group) for ${a}, or turn ${a} off.`;
-    else if (recipients.length > MAX_RECIPIENTS)
-      errors[`recipients.${a}`] =
-        `${recipients.length} addresses: Small Wins takes up to ${MAX_RECIPIENTS} per audience. Use a Google Group's address for more.`;
     audiences[a] = { enabled: Boolean(given.enabled), recipients };
   }
+  const languages = validateFamilyLanguages(input.familyLanguages, checkRecipients);
+  Object.assign(errors, languages.errors);
 
   const kind = cellString(input.cadence?.kind) as CadenceKind;
   const cadence: Cadence = { ...DEFAULT_SETTINGS.cadence, kind };
@@ -226,14 +235,20 @@ export function validateSettings(input: SettingsInput): SettingsCheck {
     creditContributors: Boolean(input.creditContributors),
     staffCount,
     editions,
+    familyLanguages: languages.languages,
   };
   const bytes = jsonBytes(settings);
   if (bytes > SETTINGS_BUDGET_BYTES) {
-    const longest = AUDIENCES.reduce((w, a) => (jsonBytes(audiences[a]) > jsonBytes(audiences[w]) ? a : w));
+    // The longest list (an audience's or a family language's) is where addresses can give way to a Google Group.
+    const lists: Array<[SettingsField, unknown]> = [
+      ...AUDIENCES.map((a): [SettingsField, unknown] => [`recipients.${a}`, audiences[a]]),
+      ...languages.languages.map((l, i): [SettingsField, unknown] => [`language.${i}`, l]),
+    ];
+    const longest = lists.reduce((w, l) => (jsonBytes(l[1]) > jsonBytes(w[1]) ? l : w))[0];
     return {
       ok: false,
       errors: {
-        [`recipients.${longest}`]: `These settings would take ${Math.ceil(bytes / 1024)} KB; Small Wins keeps at most ${SETTINGS_BUDGET_BYTES / 1024} KB of settings. Use a Google Group's address instead of long lists.`,
+        [longest]: `These settings would take ${Math.ceil(bytes / 1024)} KB; Small Wins keeps at most ${SETTINGS_BUDGET_BYTES / 1024} KB of settings. Use a Google Group's address instead of long lists.`,
       },
     };
   }
@@ -265,6 +280,23 @@ function checkClosingLoop(given: SettingsInput['closingLoop']): {
   return { value };
 }
 
+/** A recipients box: its addresses (duplicates once), or a sentence saying what is wrong with it. */
+export function checkRecipients(text: string, per = 'audience'): { recipients: string[]; error?: string } {
+  const recipients = Array.from(new Set(splitRecipients(text)));
+  const bad = recipients.filter((r) => !isEmail(r));
+  if (bad.length)
+    return {
+      recipients,
+      error: `${bad.map((b) => `"${b}"`).join(', ')} ${bad.length > 1 ? 'are not email addresses' : 'is not an email address'}. Use addresses or a Google Group's address, separated by commas.`,
+    };
+  if (recipients.length > MAX_RECIPIENTS)
+    return {
+      recipients,
+      error: `${recipients.length} addresses: Small Wins takes up to ${MAX_RECIPIENTS} per ${per}. Use a Google Group's address for more.`,
+    };
+  return { recipients };
+}
+
 /** Single line, no control characters (they would break an email header). */
 function clean(text: unknown): string {
   return cellString(text)
@@ -289,6 +321,7 @@ export function settingsToInput(s: NewsletterSettings): SettingsInput {
     staffCount: s.staffCount ? String(s.staffCount) : '',
     closingLoop: { thankSubmitters: s.thankSubmitters, leaderDigest: s.leaderDigest, leaders: s.leaders.join(', ') },
     editions: editionsToInput(s.editions),
+    familyLanguages: s.familyLanguages.map((l) => ({ code: l.code, recipients: l.recipients.join(', ') })),
   };
 }
 
@@ -315,6 +348,7 @@ export function withDefaults(stored: unknown): NewsletterSettings {
     leaderDigest: s.leaderDigest === true,
     leaders: Array.isArray(s.leaders) ? s.leaders.map(String) : [],
     editions: editionsWithDefaults(s.editions),
+    familyLanguages: storedFamilyLanguages(s.familyLanguages),
   };
 }
 

@@ -1,0 +1,241 @@
+// Family languages through the built add-on: a Families issue drafted once per family language (Spanish, and Arabic
+// right to left), translated in a few LanguageApp calls per language with names, the school's name and links kept,
+// the English original below; a lost placeholder or a failing LanguageApp gives that list the English edition and
+// tells the leader; a cut-off run never doubles a draft; cancelling deletes them.
+import { call } from '../../dev/endpoints';
+import { simLanguage } from '../../dev/sim';
+import { NOTICE, ORIGINAL_HEADING } from '../../src/domain/translation';
+import {
+  addWins,
+  docs,
+  gmail,
+  issueRows,
+  loadNewsletterAddOn,
+  saveSettings,
+  settingsInput,
+  Sim,
+  win,
+} from './newsletter-fixtures';
+
+const SCHOOL = 'Riverside Primary';
+const LANGUAGES = [
+  { code: 'es', recipients: 'familias@school.example' },
+  { code: 'ar', recipients: 'arabic-families@school.example, ali@home.example' },
+];
+
+function school(languages = LANGUAGES): Sim {
+  const sim = loadNewsletterAddOn();
+  const saved = saveSettings(sim, settingsInput({ familyLanguages: languages }));
+  expect(saved).toMatchObject({ ok: true });
+  return sim;
+}
+
+function threeWins(sim: Sim): void {
+  addWins(sim, [
+    win({
+      id: 'W-0801',
+      headline: 'Reading buddies doubled library visits',
+      story: 'Year 2 read to Year 5 in the library every Friday.',
+      evidence: 'Library logs at https://school.example/library-logs show 14 visits, up from 7.',
+      name: 'Ana López',
+      consent: 'Public',
+    }),
+    win({ id: 'W-0802', headline: 'Maths talk at home', story: 'Families tried the number talks.', name: 'Bo Chen' }),
+    win({ id: 'W-0803', headline: 'Staff only win', consent: 'Staff only', name: 'Cy Diaz' }),
+  ]);
+}
+
+const lastDialog = (sim: Sim) => sim.ui.dialogs[sim.ui.dialogs.length - 1]?.html ?? '';
+const draftFor = (sim: Sim, address: string) => gmail(sim).drafts().filter((d) => d.bcc.includes(address));
+const families = (sim: Sim) => issueRows(sim).find((r) => r.Audience === 'Families')!;
+
+describe('a Families issue in two family languages', () => {
+  test('Spanish: translated, names, school and links kept, the notice in both languages, English below', () => {
+    const sim = school();
+    threeWins(sim);
+    sim.run('draftNewsletterNow');
+    const lang = simLanguage(sim);
+    const [es] = draftFor(sim, 'familias@school.example');
+    expect(draftFor(sim, 'familias@school.example')).toHaveLength(1);
+    expect(es.to).toEqual([]);
+    const [english] = draftFor(sim, 'families@school.example');
+
+    // The subject in Spanish, the school's name untouched.
+    const englishSubject = english.subject;
+    expect(es.subject).toBe(lang.translation(englishSubject, 'es').split(lang.translation(SCHOOL, 'es')).join(SCHOOL));
+    expect(es.subject).not.toBe(englishSubject);
+    expect(es.subject).toContain(SCHOOL);
+    // The MIME: multipart/alternative, the issue's own mark with its language.
+    expect(es.contentTypes).toEqual(['multipart/alternative', 'text/plain', 'text/html']);
+    expect(es.headers['x-small-wins-issue']).toMatch(/^Families .*; doc=.*; lang=es$/);
+
+    const html = es.html;
+    expect(html).toMatch(/^<!DOCTYPE html><html lang="es" dir="ltr">/);
+    // The automatic-translation line: translated, then in English (marked as English), before the stories.
+    const translatedNotice = lang.translation(NOTICE, 'es');
+    const noticeAt = html.indexOf(translatedNotice);
+    expect(noticeAt).toBeGreaterThan(0);
+    expect(html).toContain(`<span lang="en">${NOTICE}</span>`);
+    // The stories translated above, the English original below under its own heading, marked English.
+    const headline = 'Reading buddies doubled library visits';
+    const translatedAt = html.indexOf(lang.translation(headline, 'es'));
+    const originalAt = html.indexOf(`<div lang="en" dir="ltr"><h2`);
+    expect(translatedAt).toBeGreaterThan(noticeAt);
+    expect(originalAt).toBeGreaterThan(translatedAt);
+    expect(html.indexOf(`>${ORIGINAL_HEADING}</h2>`)).toBeGreaterThan(originalAt);
+    expect(html.indexOf(headline)).toBeGreaterThan(originalAt);
+    // One h1: the English original's title is a level down.
+    expect(html.match(/<h1\b/g)).toHaveLength(1);
+    // Names, the school's name and links kept as they are, in the translation too.
+    const translatedPart = html.slice(0, originalAt);
+    expect(translatedPart).toContain('Ana López');
+    expect(translatedPart).toContain(SCHOOL);
+    expect(translatedPart).toContain('<a href="https://school.example/library-logs"');
+    expect(translatedPart).not.toContain('Staff only win');
+    expect(translatedPart).not.toContain(lang.translation('Staff only win', 'es'));
+    // The plain text: the same order, both languages.
+    expect(es.text.indexOf(translatedNotice)).toBeGreaterThanOrEqual(0);
+    expect(es.text.indexOf(lang.translation(headline, 'es'))).toBeLessThan(es.text.indexOf(headline));
+    expect(es.text).toContain('https://school.example/library-logs');
+    // The Doc stays English.
+    const doc = docs(sim).list()[0];
+    expect(JSON.stringify(docs(sim).list())).not.toContain(lang.translation(headline, 'es'));
+    expect(doc).toBeDefined();
+
+    // Recorded on the issue's row, and the leader told.
+    expect(String(families(sim)['Language drafts'])).toBe(
+      `es ${es.id}; ar ${draftFor(sim, 'arabic-families@school.example')[0].id}`,
+    );
+    expect(lastDialog(sim)).toContain('Also drafted in Spanish and Arabic, translated automatically');
+  });
+
+  test('Arabic: right to left, Arabic script, the English original left to right', () => {
+    const sim = school();
+    threeWins(sim);
+    sim.run('draftNewsletterNow');
+    const [ar] = draftFor(sim, 'arabic-families@school.example');
+    expect(ar.bcc).toEqual(['arabic-families@school.example', 'ali@home.example']);
+    expect(ar.html).toMatch(/^<!DOCTYPE html><html lang="ar" dir="rtl">/);
+    expect(ar.html).toContain('<div lang="ar" dir="rtl">');
+    expect(ar.html).toContain('<div lang="en" dir="ltr" style="text-align:left"><h2');
+    expect(ar.html).toContain(`<span lang="en" dir="ltr">${NOTICE}</span>`);
+    expect(ar.subject).toMatch(/[\u0600-\u06ff]/);
+    const translated = ar.html.slice(0, ar.html.indexOf('<div lang="en"'));
+    expect(translated).toContain(simLanguage(sim).translation('Reading buddies doubled library visits', 'ar'));
+    // Sides mirrored in the right-to-left part only.
+    expect(translated).not.toMatch(/text-align:left|padding-left/);
+    expect(ar.headers['x-small-wins-issue']).toMatch(/; lang=ar$/);
+  });
+
+  test('a lost placeholder gives that list the English edition, and the leader is told', () => {
+    const sim = school();
+    threeWins(sim);
+    // Spanish is translated first: its first piece loses the school's name (placeholder 0, in the subject).
+    simLanguage(sim).dropNext('⟦0⟧');
+    sim.run('draftNewsletterNow');
+    const [english] = draftFor(sim, 'families@school.example');
+    const [es] = draftFor(sim, 'familias@school.example');
+    expect(es.subject).toBe(english.subject);
+    expect(es.html).toBe(english.html);
+    expect(es.html).toMatch(/^<!DOCTYPE html><html lang="en">/);
+    expect(es.headers['x-small-wins-issue']).toMatch(/; lang=es$/);
+    // Arabic was not affected.
+    expect(draftFor(sim, 'arabic-families@school.example')[0].html).toMatch(/<html lang="ar" dir="rtl">/);
+    const message =
+      'The Spanish edition could not be translated (a name, the school’s name or a link was lost in translation (“Riverside Primary”)), so its recipients&#39; draft has the English edition.';
+    expect(lastDialog(sim)).toContain(message);
+    expect(lastDialog(sim)).toContain('Also drafted in Arabic, translated automatically');
+    expect(String(families(sim)['Language drafts'])).toMatch(/^es \S+ English; ar \S+$/);
+    expect(String(families(sim)['Needs attention'])).toContain('The Spanish edition could not be translated');
+  });
+
+  test('a LanguageApp failure gives that list the English edition', () => {
+    const sim = school([{ code: 'es', recipients: 'familias@school.example' }]);
+    threeWins(sim);
+    simLanguage(sim).failNext(1);
+    sim.run('draftNewsletterNow');
+    const [english] = draftFor(sim, 'families@school.example');
+    const [es] = draftFor(sim, 'familias@school.example');
+    expect(es.html).toBe(english.html);
+    expect(lastDialog(sim)).toContain(
+      'The Spanish edition could not be translated (Google Translate answered: Service invoked too many times for one day: translate), so its recipients&#39; draft has the English edition.',
+    );
+    expect(families(sim).State).toBe('Done');
+  });
+
+  test('cancelling the issue deletes its drafts per language too', () => {
+    const sim = school();
+    threeWins(sim);
+    sim.run('draftNewsletterNow');
+    const ids = [...draftFor(sim, 'familias@school.example'), ...draftFor(sim, 'arabic-families@school.example')].map(
+      (d) => d.id,
+    );
+    expect(ids).toHaveLength(2);
+    const r = call(sim, 'settingsCancelIssue', String(families(sim).Key), false).result as { message: string };
+    expect(r.message).toContain('Its drafts in Spanish, Arabic were deleted.');
+    for (const id of ids) expect(gmail(sim).get(id)!.deleted).toBe(true);
+    expect(draftFor(sim, 'families@school.example')).toHaveLength(0);
+  });
+
+  test('a run cut off right after making the Spanish draft: the rerun finds it, nothing doubled', () => {
+    const sim = school();
+    threeWins(sim);
+    // Staff's draft, Families' English draft, then the Spanish one: the execution stops right after it is made.
+    sim.cutOff('Gmail.Users.Drafts.create', 3, 'after');
+    try {
+      sim.run('draftNewsletterNow');
+    } catch {
+      // Cut off.
+    }
+    expect(draftFor(sim, 'familias@school.example')).toHaveLength(1);
+    sim.clock.advance(8 * 60_000);
+    sim.run('draftNewsletterNow');
+    expect(draftFor(sim, 'familias@school.example')).toHaveLength(1);
+    expect(draftFor(sim, 'arabic-families@school.example')).toHaveLength(1);
+    expect(draftFor(sim, 'families@school.example')).toHaveLength(1);
+    expect(families(sim).State).toBe('Done');
+    expect(String(families(sim)['Language drafts'])).toBe(
+      `es ${draftFor(sim, 'familias@school.example')[0].id}; ar ${draftFor(sim, 'arabic-families@school.example')[0].id}`,
+    );
+  });
+});
+
+describe('LanguageApp calls grow with the text, never per win', () => {
+  function run(wins: number, storyChars: number) {
+    const sim = school([{ code: 'es', recipients: 'familias@school.example' }]);
+    addWins(
+      sim,
+      Array.from({ length: wins }, (_, i) =>
+        win({
+          id: `W-${String(i + 1).padStart(4, '0')}`,
+          headline: `Win ${i + 1}: Year 4 tried peer feedback`,
+          story: `Story ${i + 1}: ${'Students swapped drafts and used a checklist. '.repeat(Math.ceil(storyChars / 46))}`.slice(
+            0,
+            storyChars,
+          ),
+        }),
+      ),
+    );
+    simLanguage(sim).calls().length = 0;
+    sim.run('draftNewsletterNow');
+    const calls = simLanguage(sim).calls();
+    return { calls: calls.length, chars: calls.reduce((n, c) => n + c.chars, 0), max: Math.max(...calls.map((c) => c.chars)), all: calls };
+  }
+
+  test('50 and 200 short wins, and 50 long ones: about one call per 5,000 characters', () => {
+    const fifty = run(50, 60);
+    const twoHundred = run(200, 60);
+    const longFifty = run(50, 900);
+    for (const r of [fifty, twoHundred, longFifty]) {
+      expect(r.all.every((c) => c.contentType === 'html' && c.source === 'en' && c.target === 'es')).toBe(true);
+      expect(r.max).toBeLessThanOrEqual(5000);
+      // Pieces are filled before the next one starts: every call but the last carries more than 4,000 characters.
+      expect(r.calls).toBeLessThanOrEqual(Math.ceil(r.chars / 4000));
+    }
+    expect(twoHundred.calls).toBeGreaterThan(fifty.calls);
+    expect(twoHundred.calls).toBeLessThan(200 / 5);
+    // Fewer wins with more text make more calls: the count follows the text, not the wins.
+    expect(longFifty.chars).toBeGreaterThan(twoHundred.chars);
+    expect(longFifty.calls).toBeGreaterThan(twoHundred.calls);
+  });
+});
