@@ -119,7 +119,11 @@ function FamilyLanguages(props: {
                 {...described(`${id}-rcpt`, err)}
               />
             </Field>
-            <button type="button" onClick={() => onChange(rows.filter((_, j) => j !== i))} aria-label={`Remove ${name}`}>
+            <button
+              type="button"
+              onClick={() => onChange(rows.filter((_, j) => j !== i))}
+              aria-label={`Remove ${name}`}
+            >
               Remove
             </button>
           </div>

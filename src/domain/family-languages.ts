@@ -141,7 +141,10 @@ const list = (names: readonly string[]) =>
   names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 
 /** The run's result about the family languages: which were drafted translated, and which got the English edition. */
-export function languageDraftsNote(translated: readonly string[], failed: ReadonlyArray<{ code: string; reason: string }>): string {
+export function languageDraftsNote(
+  translated: readonly string[],
+  failed: ReadonlyArray<{ code: string; reason: string }>,
+): string {
   const parts: string[] = [];
   if (translated.length)
     parts.push(

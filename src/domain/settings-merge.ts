@@ -136,7 +136,8 @@ const PARTS: Part[] = [
     get: (s) =>
       JSON.stringify((s.familyLanguages ?? []).map((l) => [cellString(l.code), splitRecipients(l.recipients)])),
     take: (into, from) => ({ ...into, familyLanguages: (from.familyLanguages ?? []).map((l) => ({ ...l })) }),
-    describe: (b, a) => `Family languages: ${familyLanguagesText(b) || '(none)'} → ${familyLanguagesText(a) || '(none)'}`,
+    describe: (b, a) =>
+      `Family languages: ${familyLanguagesText(b) || '(none)'} → ${familyLanguagesText(a) || '(none)'}`,
   },
   text('Template Doc', 'template'),
   text('Sender name', 'senderName'),

@@ -9,7 +9,17 @@ import { safeLink } from './links';
 import { utf8Bytes } from './mime';
 import { shorten } from './newsletter-outline';
 import { EMAIL_HTML_LIMIT, SHORTEN_STEPS } from './newsletter-render';
-import { Block, LINE_BREAK, ListBlock, NamedStyle, Outline, paragraph, ParagraphBlock, Span, TableBlock } from './outline';
+import {
+  Block,
+  LINE_BREAK,
+  ListBlock,
+  NamedStyle,
+  Outline,
+  paragraph,
+  ParagraphBlock,
+  Span,
+  TableBlock,
+} from './outline';
 import { outlineHtml, outlineText } from './outline-render';
 
 /** Characters sent in one LanguageApp call at most (the service's practical limit per request). */
@@ -235,8 +245,12 @@ function parseSegment(html: string, plan: TranslationPlan, seen: number[]): Span
   const push = (span: Span) => {
     const prev = spans[spans.length - 1];
     const same = (a: Span, b: Span) =>
-      a.bold === b.bold && a.italic === b.italic && a.underline === b.underline && a.link === b.link && a.label === b.label;
-    if (prev && same(prev, span) && !span.link) prev.text += span.text;
+      a.bold === b.bold &&
+      a.italic === b.italic &&
+      a.underline === b.underline &&
+      a.link === b.link &&
+      a.label === b.label;
+    if (prev && same(prev, span) && !span.link) spans[spans.length - 1] = { ...prev, text: prev.text + span.text };
     else spans.push(span);
   };
   const text = (t: string) => {
@@ -250,8 +264,7 @@ function parseSegment(html: string, plan: TranslationPlan, seen: number[]): Span
       const p = plan.tokens[n];
       if (!p) throw new LostInTranslation('a placeholder came back changed');
       seen[n]++;
-      const f = flags();
-      spans.push({ ...f, text: p.text, ...(p.link ? { link: p.link } : {}) });
+      push({ ...flags(), text: p.text, ...(p.link ? { link: p.link } : {}) });
       continue;
     }
     if (m[2] === undefined) {
@@ -379,9 +392,7 @@ const DEMOTED: Partial<Record<NamedStyle, NamedStyle>> = {
 export function originalBlocks(english: Outline): Block[] {
   return [
     paragraph('HEADING_1', [{ text: ORIGINAL_HEADING }]),
-    ...english.blocks.map((b) =>
-      b.kind === 'paragraph' && DEMOTED[b.style] ? { ...b, style: DEMOTED[b.style]! } : b,
-    ),
+    ...english.blocks.map((b) => (b.kind === 'paragraph' && DEMOTED[b.style] ? { ...b, style: DEMOTED[b.style]! } : b)),
   ];
 }
 
@@ -407,11 +418,7 @@ export function translatedOutline(input: TranslatedEmailInput, englishMax = 0, t
   const t = input.translated;
   const notice = paragraph(
     'NORMAL_TEXT',
-    [
-      { text: t.notice },
-      { text: ' ' },
-      { text: NOTICE, lang: 'en', dir: input.rtl ? 'ltr' : undefined },
-    ],
+    [{ text: t.notice }, { text: ' ' }, { text: NOTICE, lang: 'en', dir: input.rtl ? 'ltr' : undefined }],
     { role: 'note' },
   );
   const [first, ...rest] = shortenTexts(t.blocks, translatedMax);

@@ -46,7 +46,10 @@ function threeWins(sim: Sim): void {
 }
 
 const lastDialog = (sim: Sim) => sim.ui.dialogs[sim.ui.dialogs.length - 1]?.html ?? '';
-const draftFor = (sim: Sim, address: string) => gmail(sim).drafts().filter((d) => d.bcc.includes(address));
+const draftFor = (sim: Sim, address: string) =>
+  gmail(sim)
+    .drafts()
+    .filter((d) => d.bcc.includes(address));
 const families = (sim: Sim) => issueRows(sim).find((r) => r.Audience === 'Families')!;
 
 describe('a Families issue in two family languages', () => {
@@ -209,17 +212,23 @@ describe('LanguageApp calls grow with the text, never per win', () => {
         win({
           id: `W-${String(i + 1).padStart(4, '0')}`,
           headline: `Win ${i + 1}: Year 4 tried peer feedback`,
-          story: `Story ${i + 1}: ${'Students swapped drafts and used a checklist. '.repeat(Math.ceil(storyChars / 46))}`.slice(
-            0,
-            storyChars,
-          ),
+          story:
+            `Story ${i + 1}: ${'Students swapped drafts and used a checklist. '.repeat(Math.ceil(storyChars / 46))}`.slice(
+              0,
+              storyChars,
+            ),
         }),
       ),
     );
     simLanguage(sim).calls().length = 0;
     sim.run('draftNewsletterNow');
     const calls = simLanguage(sim).calls();
-    return { calls: calls.length, chars: calls.reduce((n, c) => n + c.chars, 0), max: Math.max(...calls.map((c) => c.chars)), all: calls };
+    return {
+      calls: calls.length,
+      chars: calls.reduce((n, c) => n + c.chars, 0),
+      max: Math.max(...calls.map((c) => c.chars)),
+      all: calls,
+    };
   }
 
   test('50 and 200 short wins, and 50 long ones: about one call per 5,000 characters', () => {
