@@ -65,10 +65,23 @@ function alphabet(target: string): string | null {
   return null;
 }
 
-/** Letters rotated by 13 places (Latin targets) or mapped onto the target's script; anything else kept. */
+/** Targets written in characters for syllables or words: a word of n letters becomes about n / 3 characters. */
+const DENSE = ['zh', 'ja', 'ko'];
+
+/**
+ * Letters rotated by 13 places (Latin targets) or mapped onto the target's script (for Chinese, Japanese and Korean a
+ * character per three letters, so sizes stay realistic); anything else kept.
+ */
 function fakeText(text: string, target: string): string {
   const script = alphabet(target);
   const letters = script ? Array.from(script) : null;
+  if (letters && DENSE.includes(target.toLowerCase().split('-')[0]))
+    return text.replace(/[A-Za-z]+/g, (word) =>
+      Array.from({ length: Math.ceil(word.length / 3) }, (_, i) => {
+        const code = word.toLowerCase().charCodeAt(i * 3) - 97;
+        return letters[(code + i) % letters.length];
+      }).join(''),
+    );
   return text.replace(/[A-Za-z]/g, (c) => {
     const lower = c.toLowerCase();
     const i = lower.charCodeAt(0) - 97;

@@ -7,6 +7,7 @@ import { updateIssue } from '../adapters/newsletters-sheet';
 import { translateHtml } from '../adapters/translate';
 import { draftMark } from '../domain/draft-identity';
 import {
+  fittedNote,
   formatLanguageDrafts,
   languageChoice,
   languageDraftsNote,
@@ -85,11 +86,8 @@ export function draftLanguageEditions(
         englishAt: (maxChars) => emailOutline(model, { maxChars }),
       });
       Object.assign(request, { subject: outcome.translated.subject, html: email.html, text: email.text });
-      if (!email.fits)
-        note(
-          issue,
-          `The ${choice.name} draft is still ${Math.round(email.bytes / 1024)} KB: Gmail shows about the first 100 KB and then "View entire message".`,
-        );
+      const cut = fittedNote(choice.code, email.englishMaxChars, email.translatedMaxChars, email.fits, email.bytes);
+      if (cut) note(issue, cut);
       translated.push(lang.code);
     } else failed.push({ code: lang.code, reason: outcome.reason });
     const recorded: LanguageDraft = {

@@ -156,3 +156,25 @@ export function languageDraftsNote(
     );
   return parts.join(' ');
 }
+
+/** What the leader is told when a translated draft had to be cut to stay under Gmail's clipping size ('' if not). */
+export function fittedNote(
+  code: string,
+  englishMax: number,
+  translatedMax: number,
+  fits: boolean,
+  bytes: number,
+): string {
+  const name = languageName(code);
+  const cuts: string[] = [];
+  if (englishMax > 0) cuts.push(`shortens the English original's stories to ${englishMax} characters`);
+  if (englishMax < 0) cuts.push('leaves out the English original');
+  if (translatedMax > 0) cuts.push(`shortens its stories to ${translatedMax} characters`);
+  const parts: string[] = [];
+  if (cuts.length) parts.push(`The ${name} draft ${cuts.join(' and ')} so that Gmail shows it whole.`);
+  if (!fits)
+    parts.push(
+      `The ${name} draft is still ${Math.round(bytes / 1024)} KB: Gmail shows about the first 100 KB and then "View entire message". Consider splitting the wins over two issues.`,
+    );
+  return parts.join(' ');
+}

@@ -388,10 +388,25 @@ const DEMOTED: Partial<Record<NamedStyle, NamedStyle>> = {
   HEADING_5: 'HEADING_6',
 };
 
+/** Said where the English original would be, when even its shortest form would make Gmail clip the email. */
+export const ORIGINAL_LEFT_OUT =
+  'The English original is left out of this email so that Gmail shows it whole: it is the newsletter the school sent in English.';
+
+/**
+ * Cuts of the translated stories, past the English ones: a script of two or three bytes a character (Arabic, Chinese)
+ * needs more room than English for the same story.
+ */
+const TRANSLATED_STEPS = [...SHORTEN_STEPS, 120, 80, 50];
+
+/** Cut of the English original meaning "left out". */
+const LEFT_OUT = -1;
+
 /** The English original's blocks under their own heading, one level down (the email keeps one h1, in order). */
-export function originalBlocks(english: Outline): Block[] {
+export function originalBlocks(english: Outline | null): Block[] {
+  const heading = paragraph('HEADING_1', [{ text: ORIGINAL_HEADING }]);
+  if (!english) return [heading, paragraph('NORMAL_TEXT', [{ text: ORIGINAL_LEFT_OUT }], { role: 'note' })];
   return [
-    paragraph('HEADING_1', [{ text: ORIGINAL_HEADING }]),
+    heading,
     ...english.blocks.map((b) => (b.kind === 'paragraph' && DEMOTED[b.style] ? { ...b, style: DEMOTED[b.style]! } : b)),
   ];
 }
@@ -413,7 +428,10 @@ export interface TranslatedEmailInput {
   englishAt: (maxChars: number) => Outline;
 }
 
-/** The translated email's outline: the notice in both languages, the translation, then the English original. */
+/**
+ * The translated email's outline: the notice in both languages, the translation, then the English original (its
+ * stories cut to `englishMax` characters, 0 in full, -1 left out).
+ */
 export function translatedOutline(input: TranslatedEmailInput, englishMax = 0, translatedMax = 0): Outline {
   const t = input.translated;
   const notice = paragraph(
@@ -428,7 +446,11 @@ export function translatedOutline(input: TranslatedEmailInput, englishMax = 0, t
     lang: input.code,
     dir: input.rtl ? 'rtl' : 'ltr',
     blocks: [...head.filter(Boolean), ...rest],
-    original: { lang: 'en', dir: 'ltr', blocks: originalBlocks(input.englishAt(englishMax)) },
+    original: {
+      lang: 'en',
+      dir: 'ltr',
+      blocks: originalBlocks(englishMax === LEFT_OUT ? null : input.englishAt(englishMax)),
+    },
   };
 }
 
@@ -436,7 +458,7 @@ export interface FittedTranslation {
   html: string;
   text: string;
   bytes: number;
-  /** The cut applied to the English original's stories, then to the translated ones (0: in full). */
+  /** The cut applied to the English original's stories (0: in full, -1: left out), then to the translated ones. */
   englishMaxChars: number;
   translatedMaxChars: number;
   fits: boolean;
@@ -444,11 +466,10 @@ export interface FittedTranslation {
 
 /**
  * The translated email whole when it fits under `limit`; otherwise the English original's stories are shortened
- * first, then the translated ones, each through SHORTEN_STEPS. The plain text keeps the same cuts.
+ * first (through SHORTEN_STEPS, then left out with a sentence saying so), then the translated ones. The plain text
+ * keeps the same cuts.
  */
 export function fitTranslatedEmail(input: TranslatedEmailInput, limit = EMAIL_HTML_LIMIT): FittedTranslation {
-  const steps = [0, ...SHORTEN_STEPS];
-  const smallest = SHORTEN_STEPS[SHORTEN_STEPS.length - 1];
   const attempt = (englishMax: number, translatedMax: number): FittedTranslation => {
     const outline = translatedOutline(input, englishMax, translatedMax);
     const html = outlineHtml(outline);
@@ -463,14 +484,12 @@ export function fitTranslatedEmail(input: TranslatedEmailInput, limit = EMAIL_HT
     };
   };
   let last = attempt(0, 0);
-  if (last.fits) return last;
-  for (const e of steps.slice(1)) {
-    last = attempt(e, 0);
+  for (const [english, translated] of [
+    ...[...SHORTEN_STEPS, LEFT_OUT].map((e) => [e, 0]),
+    ...TRANSLATED_STEPS.map((t) => [LEFT_OUT, t]),
+  ]) {
     if (last.fits) return last;
-  }
-  for (const t of SHORTEN_STEPS) {
-    last = attempt(smallest, t);
-    if (last.fits) return last;
+    last = attempt(english, translated);
   }
   return last;
 }

@@ -52,7 +52,7 @@ export function saveSettings(
   sim: Sim,
   input: SettingsInput,
   takeOverSchedule = false,
-): { ok: boolean; message: string; errors?: Record<string, string> } {
+): { ok: boolean; message: string; errors?: Partial<Record<string, string>> } {
   return call(sim, 'settingsSave', input, { takeOverSchedule });
 }
 

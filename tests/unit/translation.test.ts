@@ -16,6 +16,7 @@ import {
   fitTranslatedEmail,
   NOTICE,
   ORIGINAL_HEADING,
+  ORIGINAL_LEFT_OUT,
   planTranslation,
   readTranslation,
   translatedOutline,
@@ -339,9 +340,11 @@ describe('the translated email', () => {
     expect(twenty).toMatchObject({ fits: true, translatedMaxChars: 0 });
     expect(twenty.englishMaxChars).toBeGreaterThan(0);
     expect(twenty.html).toContain(longStory.toUpperCase().trim());
-    // The translation alone is too big: the English original at its shortest, then the translated stories cut.
+    // The translation alone is too big: the English original left out (said so), then the translated stories cut.
     const forty = fit(40);
-    expect(forty).toMatchObject({ fits: true, englishMaxChars: 200 });
+    expect(forty).toMatchObject({ fits: true, englishMaxChars: -1 });
+    expect(forty.html).toContain(ORIGINAL_LEFT_OUT);
+    expect(forty.html).not.toContain(longStory.slice(0, 100));
     expect(forty.translatedMaxChars).toBeGreaterThan(0);
     expect(utf8Bytes(forty.html).length).toBeLessThanOrEqual(100 * 1024);
   });
