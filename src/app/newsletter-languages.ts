@@ -12,7 +12,6 @@ import {
   languageChoice,
   languageDraftsNote,
   languageName,
-  LanguageDraft,
   parseLanguageDrafts,
 } from '../domain/family-languages';
 import type { NewsletterModel } from '../domain/newsletter';
@@ -22,7 +21,13 @@ import { draftAddresses } from '../domain/newsletter-plan';
 import { withAttention } from '../domain/newsletter-recheck';
 import { emailOutline, fitEmailHtml } from '../domain/newsletter-render';
 import type { NewsletterSettings } from '../domain/settings';
-import { fitTranslatedEmail, planTranslation, readTranslation, TranslationOutcome } from '../domain/translation';
+import {
+  fitTranslatedEmail,
+  planTranslation,
+  readTranslation,
+  TranslationOutcome,
+  TranslationPlan,
+} from '../domain/translation';
 import type { Win } from '../domain/win';
 import { note, Run } from './newsletter-state';
 
@@ -38,7 +43,7 @@ function protectedTerms(settings: NewsletterSettings, wins: readonly Win[]): str
   return [settings.schoolName, settings.senderName, ...wins.map((w) => w.name)].filter(Boolean);
 }
 
-function translate(plan: ReturnType<typeof planTranslation>, code: string): TranslationOutcome {
+function translate(plan: TranslationPlan, code: string): TranslationOutcome {
   let answers: string[];
   try {
     answers = translateHtml(plan.chunks, code);
@@ -46,6 +51,52 @@ function translate(plan: ReturnType<typeof planTranslation>, code: string): Tran
     return { ok: false, reason: `Google Translate answered: ${failureReason(err)}` };
   }
   return readTranslation(plan, answers);
+}
+
+interface LanguageEdition {
+  request: DraftRequest;
+  /** Why the translation failed ('' when it did not): the request is then the English edition. */
+  failure: string;
+  /** What was cut to stay under Gmail's clipping size ('' when nothing). */
+  cut: string;
+}
+
+/** The English edition translated once per language: the plan of calls shared by every language of the issue. */
+function planFor(settings: NewsletterSettings, model: NewsletterModel, wins: readonly Win[], english: DraftRequest) {
+  // The edition as the English list gets it (stories cut as in its email).
+  const fitted = fitEmailHtml(model);
+  return planTranslation({
+    outline: emailOutline(model, { maxChars: fitted.maxChars }),
+    subject: english.subject,
+    protect: protectedTerms(settings, wins),
+  });
+}
+
+/** One language's email: translated, or the English edition (to that language's recipients) when that failed. */
+function languageEdition(
+  plan: TranslationPlan,
+  model: NewsletterModel,
+  english: DraftRequest,
+  code: string,
+  recipients: string[],
+): LanguageEdition {
+  const request: DraftRequest = { ...english, ...draftAddresses('Families', recipients) };
+  const choice = languageChoice(code);
+  const outcome = translate(plan, code);
+  if (!outcome.ok || !choice)
+    return { request, failure: outcome.ok ? 'the language is unknown' : outcome.reason, cut: '' };
+  const email = fitTranslatedEmail({
+    code: choice.code,
+    rtl: choice.rtl,
+    translated: outcome.translated,
+    englishAt: (maxChars) => emailOutline(model, { maxChars }),
+  });
+  Object.assign(request, { subject: outcome.translated.subject, html: email.html, text: email.text });
+  return {
+    request,
+    failure: '',
+    cut: fittedNote(choice.code, email.englishMaxChars, email.translatedMaxChars, email.fits, email.bytes),
+  };
 }
 
 /**
@@ -64,44 +115,61 @@ export function draftLanguageEditions(
   const done = parseLanguageDrafts(issue.languageDrafts ?? '');
   const todo = run.settings.familyLanguages.filter((l) => !done.some((d) => d.code === l.code));
   if (!todo.length) return;
-  // The English edition as the English list gets it (stories cut as in its email), translated once per language.
-  const fitted = fitEmailHtml(model);
-  const plan = planTranslation({
-    outline: emailOutline(model, { maxChars: fitted.maxChars }),
-    subject: english.subject,
-    protect: protectedTerms(run.settings, wins),
-  });
+  const plan = planFor(run.settings, model, wins, english);
   const translated: string[] = [];
   const failed: Array<{ code: string; reason: string }> = [];
   for (const lang of todo) {
-    const choice = languageChoice(lang.code);
-    if (!choice) continue;
-    const outcome = translate(plan, lang.code);
-    const request: DraftRequest = { ...english, ...draftAddresses('Families', lang.recipients) };
-    if (outcome.ok) {
-      const email = fitTranslatedEmail({
-        code: choice.code,
-        rtl: choice.rtl,
-        translated: outcome.translated,
-        englishAt: (maxChars) => emailOutline(model, { maxChars }),
-      });
-      Object.assign(request, { subject: outcome.translated.subject, html: email.html, text: email.text });
-      const cut = fittedNote(choice.code, email.englishMaxChars, email.translatedMaxChars, email.fits, email.bytes);
-      if (cut) note(issue, cut);
-      translated.push(lang.code);
-    } else failed.push({ code: lang.code, reason: outcome.reason });
-    const recorded: LanguageDraft = {
+    const edition = languageEdition(plan, model, english, lang.code, lang.recipients);
+    if (edition.failure) failed.push({ code: lang.code, reason: edition.failure });
+    else translated.push(lang.code);
+    if (edition.cut) note(issue, edition.cut);
+    done.push({
       code: lang.code,
-      draftId: languageDraft(run, issue, request, lang.code, lookFirst, leftOut),
-      english: !outcome.ok,
-    };
-    done.push(recorded);
+      draftId: languageDraft(run, issue, edition.request, lang.code, lookFirst, leftOut),
+      english: Boolean(edition.failure),
+    });
     issue.languageDrafts = formatLanguageDrafts(done);
     updateIssue(run.issues, issue);
   }
   const text = languageDraftsNote(translated, failed);
   if (text) note(issue, text);
   if (failed.length) issue.attention = withAttention(issue.attention, languageDraftsNote([], failed));
+}
+
+/**
+ * Rebuilds an issue's waiting drafts per language from its rebuilt English edition (the wins that still qualify):
+ * each translated again (or the English edition when that fails) into the same draft. A sentence for the result.
+ */
+export function rebuildLanguageDrafts(
+  settings: NewsletterSettings,
+  issue: Issue,
+  model: NewsletterModel,
+  wins: readonly Win[],
+  english: DraftRequest,
+): string {
+  const drafts = parseLanguageDrafts(issue.languageDrafts ?? '');
+  if (!drafts.length) return '';
+  const plan = planFor(settings, model, wins, english);
+  const rebuilt: string[] = [];
+  const gone: string[] = [];
+  for (const d of drafts) {
+    const recipients = settings.familyLanguages.find((l) => l.code === d.code)?.recipients;
+    if (!recipients) {
+      gone.push(languageName(d.code));
+      continue;
+    }
+    const edition = languageEdition(plan, model, english, d.code, recipients);
+    if (updateDraft(d.draftId, edition.request, draftMark(issue, d.code))) rebuilt.push(languageName(d.code));
+    else gone.push(languageName(d.code));
+  }
+  return [
+    rebuilt.length ? `Its drafts in ${rebuilt.join(', ')} were rebuilt too.` : '',
+    gone.length
+      ? `The drafts in ${gone.join(', ')} could not be rebuilt (sent, deleted, or the language was removed in Settings): check them before sending.`
+      : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** Every draft ID recorded on the Newsletters sheet except this language's own: never taken for this one. */

@@ -21,6 +21,7 @@ import { removeTag, Win } from '../domain/win';
 import { whyNotAllowed } from '../domain/win-rules';
 import { emailFor, modelOf } from './newsletter-build';
 import { retag } from './newsletter-cancel';
+import { rebuildLanguageDrafts } from './newsletter-languages';
 import { LOCK_MS } from './newsletter-state';
 
 /** What the checks of one execution share: the Newsletters sheet and each draft's state, read at most once. */
@@ -146,8 +147,10 @@ export function rebuildDraft(key: string): RebuildResult {
       docProblem = failureReason(err);
     }
   }
-  if (!updateDraft(issue.draftId, emailFor(settings, issue, model).request, draftMark(issue)))
-    return { ok: false, message: goneMessage(label) };
+  const english = emailFor(settings, issue, model).request;
+  if (!updateDraft(issue.draftId, english, draftMark(issue))) return { ok: false, message: goneMessage(label) };
+  // A Families issue's drafts per family language carry the win too.
+  const languages = rebuildLanguageDrafts(settings, issue, model, keep, english);
 
   const note = rebuiltNote(leftOut, localNow(ss).text, me, docProblem);
   withDocumentLock(LOCK_MS, () => {
@@ -164,6 +167,6 @@ export function rebuildDraft(key: string): RebuildResult {
   });
   return {
     ok: true,
-    message: `The draft of ${label} was rebuilt without ${describeLeftOut(leftOut)}; it now carries ${keep.length} win${keep.length === 1 ? '' : 's'}.${docProblem ? ` Its Doc could not be rebuilt (${docProblem}): take ${leftOut.length === 1 ? 'it' : 'them'} out of the Doc by hand.` : ' Its Doc was rebuilt too.'}`,
+    message: `The draft of ${label} was rebuilt without ${describeLeftOut(leftOut)}; it now carries ${keep.length} win${keep.length === 1 ? '' : 's'}.${docProblem ? ` Its Doc could not be rebuilt (${docProblem}): take ${leftOut.length === 1 ? 'it' : 'them'} out of the Doc by hand.` : ' Its Doc was rebuilt too.'}${languages ? ` ${languages}` : ''}`,
   };
 }

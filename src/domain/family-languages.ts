@@ -79,7 +79,8 @@ export function validateFamilyLanguages(
   const errors: Partial<Record<LanguageField, string>> = {};
   const languages: FamilyLanguage[] = [];
   const seen = new Set<string>();
-  (Array.isArray(given) ? given : []).forEach((row, i) => {
+  const rows: ReadonlyArray<Partial<FamilyLanguageInput> | null> = Array.isArray(given) ? given : [];
+  rows.forEach((row, i) => {
     const code = cellString(row?.code).trim();
     const key: LanguageField = `language.${i}`;
     const choice = languageChoice(code);

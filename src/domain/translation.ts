@@ -101,7 +101,7 @@ function textMarkup(ctx: Context, text: string): string {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const end = m.index + m[0].length;
-      if (!hits.some((h) => m!.index < h.end && end > h.at)) hits.push({ at: m.index, end });
+      if (!hits.some((h) => m.index < h.end && end > h.at)) hits.push({ at: m.index, end });
       if (m[0].length === 0) re.lastIndex++;
     }
   };
@@ -364,7 +364,7 @@ export function readTranslation(plan: TranslationPlan, answers: readonly string[
     return {
       ...slot.block,
       caption: slot.caption ? textOf(slot.caption) : slot.block.caption,
-      rows: slot.block.rows.map((r, i) => r.map((c, j) => (slot.cells[i][j] ? textOf(slot.cells[i][j]!) : c))),
+      rows: slot.block.rows.map((r, i) => r.map((c, j) => (slot.cells[i][j] ? textOf(slot.cells[i][j]) : c))),
     };
   });
   return {

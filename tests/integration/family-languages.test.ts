@@ -203,6 +203,35 @@ describe('a Families issue in two family languages', () => {
   });
 });
 
+describe('rebuilding a Families draft without a win that stopped qualifying', () => {
+  test('its drafts per language are rebuilt without it too', () => {
+    const sim = school();
+    threeWins(sim);
+    sim.run('draftNewsletterNow');
+    const lang = simLanguage(sim);
+    const [es] = draftFor(sim, 'familias@school.example');
+    const [ar] = draftFor(sim, 'arabic-families@school.example');
+    const gone = 'Maths talk at home';
+    expect(es.html).toContain(lang.translation(gone, 'es'));
+    // A leader archives W-0802 in the sidebar, then rebuilds the draft it offers.
+    const values = sim.spreadsheet.sheetValues('Wins') as unknown[][];
+    const row = values.findIndex((r) => r.includes('W-0802')) + 1;
+    const w = call(sim, 'triageWin', { id: 'W-0802', row });
+    call(sim, 'triageSave', { id: 'W-0802', row: w!.row, version: w!.version, change: { status: 'Archived' } });
+    const rebuilt = call(sim, 'triageRebuildDraft', { issue: String(families(sim).Key) });
+    expect(rebuilt.message).toMatch(/Its drafts in Spanish, Arabic were rebuilt too\.$/);
+    for (const d of [es, ar]) {
+      const now = gmail(sim).get(d.id)!;
+      expect(now.updatedAt).toBeDefined();
+      expect(now.html).not.toContain(gone);
+      expect(now.html).not.toContain(lang.translation(gone, d === es ? 'es' : 'ar'));
+      expect(now.html).toContain(lang.translation('Reading buddies doubled library visits', d === es ? 'es' : 'ar'));
+      expect(now.headers['x-small-wins-issue']).toBe(d.headers['x-small-wins-issue']);
+    }
+    expect(draftFor(sim, 'familias@school.example')).toHaveLength(1);
+  });
+});
+
 describe('LanguageApp calls grow with the text, never per win', () => {
   function run(wins: number, storyChars: number) {
     const sim = school([{ code: 'es', recipients: 'familias@school.example' }]);
