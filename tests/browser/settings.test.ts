@@ -353,6 +353,26 @@ test("each audience's greeting, sign-off and fewest wins are saved; the dialog s
     ),
   );
   await fewest.fill('3');
+test('family languages: added from the pick list with their own recipients, checked, saved, and removed', async () => {
+  const { sim } = school();
+  const { page } = await openSettings(sim);
+  await page.getByRole('button', { name: 'Add a language' }).click();
+  const language = page.getByLabel('Language 1', { exact: true });
+  await language.waitFor();
+  await language.selectOption('ar');
+  const recipients = page.getByLabel('Recipients for Arabic', { exact: true });
+  await recipients.fill('arabic-families@school');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  // Checked like an audience's recipients, on its own row.
+  const error = page.locator('#lang-0-rcpt-error');
+  await eventually(async () => expect(await error.textContent()).toMatch(/"arabic-families@school" is not an email/));
+  await eventually(async () => expect(await recipients.getAttribute('aria-invalid')).toBe('true'));
+  expect(await unnamedControls(page)).toEqual([]);
+
+  await recipients.fill('arabic-families@school.example');
+  await page.getByRole('button', { name: 'Add a language' }).click();
+  await page.getByLabel('Language 2', { exact: true }).selectOption('es');
+  await page.getByLabel('Recipients for Spanish', { exact: true }).fill('familias@school.example');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await page
     .getByRole('status')
@@ -369,5 +389,16 @@ test("each audience's greeting, sign-off and fewest wins are saved; the dialog s
     signoff: 'Warmly,\nMrs Díaz',
     minWins: '3',
   });
+  expect(view(sim).input.familyLanguages).toEqual([
+    { code: 'ar', recipients: 'arabic-families@school.example' },
+    { code: 'es', recipients: 'familias@school.example' },
+  ]);
+
+  await page.getByRole('button', { name: 'Remove Arabic' }).click();
+  await eventually(async () => expect(await page.getByLabel('Recipients for Arabic').count()).toBe(0));
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await eventually(async () =>
+    expect(view(sim).input.familyLanguages).toEqual([{ code: 'es', recipients: 'familias@school.example' }]),
+  );
   await page.close();
 });
