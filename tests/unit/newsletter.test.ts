@@ -473,6 +473,7 @@ describe('issues sheet rows', () => {
     createdBy: 'p@s.example',
     cancelled: '',
     attention: 'Left out: W-3.',
+    languageDrafts: 'es r-2; ar r-3 English',
     run: 'run-1',
     runUntil: '2026-11-27T12:07:00.000Z',
   };
