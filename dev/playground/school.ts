@@ -106,6 +106,11 @@ function saveSettings(sim: Simulator, weekly: boolean): void {
     senderName: `${PRINCIPAL.name}, ${SCHOOL}`,
     replyTo: PRINCIPAL.email,
     creditContributors: true,
+    // Families who read Spanish and Arabic get the Families issue translated, each in a draft of its own.
+    familyLanguages: [
+      { code: 'es', recipients: 'familias@maplegrove.example' },
+      { code: 'ar', recipients: 'arabic-families@maplegrove.example' },
+    ],
   };
   const saved = tryEndpoint<SettingsEndpoints, 'settingsSave'>(sim, 'settingsSave', input, { takeOverSchedule: true });
   if (!saved.ok) sim.logs.push(`Playground seed: settings not saved: ${saved.error}`);

@@ -61,7 +61,12 @@ export function cancelIssue(key: string, force: boolean): CancelResult {
     const freed = retag(log, (cell) => removeTag(cell, tag));
     const notes: string[] = [];
     if (issue.draftId) {
-      if (!mine) notes.push(`The draft is in ${issue.createdBy}'s Gmail: ask them to delete it.`);
+      if (!mine)
+        notes.push(
+          issue.languageDrafts
+            ? `The drafts (in English and each family language) are in ${issue.createdBy}'s Gmail: ask them to delete them.`
+            : `The draft is in ${issue.createdBy}'s Gmail: ask them to delete it.`,
+        );
       else if (removeDraft(issue.draftId)) notes.push('Its Gmail draft was deleted.');
     }
     if (mine) {
