@@ -126,7 +126,8 @@ describe('a Families issue in two family languages', () => {
     const translated = ar.html.slice(0, ar.html.indexOf('<div lang="en"'));
     expect(translated).toContain(simLanguage(sim).translation('Reading buddies doubled library visits', 'ar'));
     // Sides mirrored in the right-to-left part only.
-    expect(translated).not.toMatch(/text-align:left|padding-left/);
+    expect(translated).not.toMatch(/text-align:left|padding-left|margin-left/);
+    expect(translated).toContain('<th scope="col" style="text-align:right;padding:4px 0 4px 10px;');
     expect(ar.headers['x-small-wins-issue']).toMatch(/; lang=ar$/);
   });
 

@@ -315,6 +315,25 @@ describe('the translated email', () => {
     expect(email.text.indexOf('READING BUDDIES')).toBeLessThan(email.text.indexOf('Reading buddies'));
   });
 
+  test('right to left: sides mirrored in the styles, never in the text', () => {
+    const typed = 'Our CSS club wrote text-align:left and padding:1px 2px 3px 4px; today.';
+    const outline = outlineOf([
+      paragraph('TITLE', [{ text: 'T' }]),
+      paragraph('NORMAL_TEXT', [{ text: typed }], { role: 'text' }),
+      table([['Goal'], ['Reading']], true),
+    ]);
+    const back = readTranslation(
+      planTranslation({ outline, subject: 'S', protect: [] }),
+      planTranslation({ outline, subject: 'S', protect: [] }).chunks,
+    );
+    if (!back.ok) throw new Error(back.reason);
+    const email = fitTranslatedEmail({ code: 'he', rtl: true, translated: back.translated, englishAt: () => outline });
+    const rtlPart = email.html.slice(0, email.html.indexOf('<div lang="en"'));
+    expect(rtlPart).toContain(typed);
+    expect(rtlPart).toContain('style="text-align:right;padding:4px 0 4px 10px;');
+    expect(rtlPart).not.toMatch(/style="[^"]*(text-align:left|padding-left)/);
+  });
+
   test('too big: the English original is shortened first, then the translated stories', () => {
     const longStory = 'Students read together every Friday and talked about it. '.repeat(60);
     const english = (count: number) => (max: number) =>
