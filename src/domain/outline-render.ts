@@ -112,7 +112,12 @@ function spanHtml(span: Span): string {
   if (span.bold) html = `<strong>${html}</strong>`;
   if (span.italic) html = `<em>${html}</em>`;
   if (span.underline && !link) html = `<u>${html}</u>`;
-  return link ? `<a href="${escapeHtml(link)}" style="${S.a}">${html}</a>` : html;
+  if (link) html = `<a href="${escapeHtml(link)}" style="${S.a}">${html}</a>`;
+  return span.lang ? `<span${langAttrs(span.lang, span.dir)}>${html}</span>` : html;
+}
+
+function langAttrs(lang: string, dir?: 'ltr' | 'rtl'): string {
+  return ` lang="${escapeHtml(lang)}"${dir ? ` dir="${dir}"` : ''}`;
 }
 
 function spansHtml(spans: readonly Span[]): string {
@@ -153,11 +158,19 @@ function blockHtml(b: Block, layout: Layout): string {
  */
 export function outlineHtml(outline: Outline): string {
   const blocks = outline.blocks.filter(hasContent);
+  const originalBlocks = outline.original?.blocks.filter(hasContent) ?? [];
   const titled = blocks.some((b) => b.kind === 'paragraph' && b.style === 'TITLE');
-  const layout: Layout = {
-    start: outline.dir === 'rtl' ? 'right' : 'left',
-    levels: headingLevels(blocks, !titled),
-  };
+  // One sequence of heading levels: a translation's English original continues below it.
+  const levels = headingLevels([...blocks, ...originalBlocks], !titled);
+  const layout: Layout = { start: outline.dir === 'rtl' ? 'right' : 'left', levels };
+  const main = blocks.map((b) => blockHtml(b, layout)).join('');
+  const original = outline.original
+    ? `<div${langAttrs(outline.original.lang, outline.original.dir)}${outline.original.dir !== outline.dir ? ` style="text-align:${outline.original.dir === 'rtl' ? 'right' : 'left'}"` : ''}>` +
+      originalBlocks
+        .map((b) => blockHtml(b, { start: outline.original!.dir === 'rtl' ? 'right' : 'left', levels }))
+        .join('') +
+      '</div>'
+    : '';
   const title = titled ? '' : `<h1 style="${S.h1}">${textHtml(outline.title)}</h1>`;
   const dir = outline.dir === 'rtl' ? ' dir="rtl"' : '';
   return (
@@ -168,7 +181,9 @@ export function outlineHtml(outline: Outline): string {
     `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" bgcolor="#f4f5f7" style="${S.layout}"><tr><td align="center" style="padding:16px 8px">` +
     `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="${S.card}"><tr><td style="${S.cell}">` +
     title +
-    blocks.map((b) => blockHtml(b, layout)).join('') +
+    // Gmail drops the attributes of <html>: a translation says its language and direction again on its content.
+    (outline.original ? `<div${langAttrs(outline.lang, outline.dir ?? 'ltr')}>${main}</div>` : main) +
+    original +
     '</td></tr></table></td></tr></table></body></html>'
   );
 }
@@ -191,7 +206,7 @@ export function outlineText(outline: Outline): string {
   const blocks = outline.blocks.filter(hasContent);
   // Read first, as the HTML's h1 is.
   if (!blocks.some((b) => b.kind === 'paragraph' && b.style === 'TITLE')) lines.push(outline.title.toUpperCase());
-  for (const b of blocks) {
+  for (const b of [...blocks, ...(outline.original?.blocks.filter(hasContent) ?? [])]) {
     if (b.kind === 'list') {
       blank();
       lines.push(...b.items.map((i) => `- ${i.map(spanText).join('')}`), '');

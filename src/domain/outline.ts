@@ -24,6 +24,9 @@ export interface Span {
   link?: string;
   /** A short label set apart from the text (the email shows it as a badge, the Doc in bold). */
   label?: boolean;
+  /** A language other than the document's (the English line in a translated email): the email marks it. */
+  lang?: string;
+  dir?: 'ltr' | 'rtl';
 }
 
 /** What a paragraph is for, so the email can give it its look; the Doc relies on its named style. */
@@ -65,6 +68,8 @@ export interface Outline {
   /** Right to left (Arabic, Hebrew, Persian, Urdu editions); left to right when absent. */
   dir?: 'ltr' | 'rtl';
   blocks: Block[];
+  /** A translated email's English original, shown below it in its own language and direction. */
+  original?: { lang: string; dir: 'ltr' | 'rtl'; blocks: Block[] };
 }
 
 // ---- Text as a Doc keeps it -------------------------------------------------------------------------------
