@@ -19,7 +19,7 @@ import type { Issue } from '../domain/newsletter-issues';
 import { failureReason } from '../domain/newsletter-messages';
 import { draftAddresses } from '../domain/newsletter-plan';
 import { withAttention } from '../domain/newsletter-recheck';
-import { emailOutline, fitEmailHtml } from '../domain/newsletter-render';
+import { emailOutline, renderEdition } from '../domain/newsletter-render';
 import type { NewsletterSettings } from '../domain/settings';
 import {
   fitTranslatedEmail,
@@ -63,10 +63,9 @@ interface LanguageEdition {
 
 /** The English edition translated once per language: the plan of calls shared by every language of the issue. */
 function planFor(settings: NewsletterSettings, model: NewsletterModel, wins: readonly Win[], english: DraftRequest) {
-  // The edition as the English list gets it (stories cut as in its email).
-  const fitted = fitEmailHtml(model);
+  // The edition as the English list gets it (its outline with the stories cut as in its email).
   return planTranslation({
-    outline: emailOutline(model, { maxChars: fitted.maxChars }),
+    outline: renderEdition(model).outline,
     subject: english.subject,
     protect: protectedTerms(settings, wins),
   });
