@@ -4,4 +4,9 @@ import { render } from 'preact';
 import { App } from './triage/app';
 import './triage.css';
 
-render(<App />, document.getElementById('app')!);
+const root = document.getElementById('app')!;
+// The page's static "Loading the wins…" and its aria-busy stand only until the script runs: the app says from then
+// on whether it is busy (on its own element), so nothing says "loading" once the wins are in.
+root.removeAttribute('aria-busy');
+root.replaceChildren();
+render(<App />, root);

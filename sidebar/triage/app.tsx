@@ -8,7 +8,7 @@ import { HelpOverlay } from './help';
 import type { KeyCommand } from './keys';
 import type { ConflictNote, Notice, QueueMeta, TriageAction, Undo } from './model';
 import { nextIndex, previousIndex, toggled } from './navigation';
-import { groupOutcome, saveOutcome } from './outcomes';
+import { countsAfter, groupOutcome, saveOutcome } from './outcomes';
 import { Counts, Filters, QueueList } from './queue';
 import { useKeys } from './use-keys';
 import { WinDetail } from './win-detail';
@@ -112,6 +112,10 @@ export function App() {
           draftToSubmitter: opts.draft || undefined,
         });
         const outcome = saveOutcome(latest, result, what);
+        if (outcome.replace || outcome.remove) {
+          const moved = { before: latest, after: outcome.replace ?? null };
+          setMeta((m) => (m ? { ...m, counts: countsAfter(m.counts, [moved]) } : m));
+        }
         if (outcome.replace) replaceWin(outcome.replace);
         if (outcome.remove) setWins((list) => list.filter((w) => w.id !== outcome.remove));
         if (outcome.conflict !== undefined) setConflict(outcome.conflict);
@@ -162,8 +166,11 @@ export function App() {
     }
     const u = undo;
     setUndo(null);
-    const target = latestWins.current.find((w) => w.id === u.id);
+    const at = latestWins.current.findIndex((w) => w.id === u.id);
+    const target = latestWins.current[at];
     if (!target) return setNotice({ text: `${u.id} is not on this page any more; nothing was undone.`, error: true });
+    // Back to the win the undo is about (approving moved on to the next one).
+    setCurrent(at);
     // The undo carries the version the undone save produced: a change made since is a conflict, not overwritten.
     void save({ ...target, version: u.version, row: u.row }, u.change, `Undid "${u.what}"`);
   }
@@ -179,6 +186,11 @@ export function App() {
         addGoals,
       });
       const outcome = groupOutcome(results, what);
+      const moves = outcome.replace.flatMap((after) => {
+        const before = chosen.find((w) => w.id === after.id);
+        return before ? [{ before, after }] : [];
+      });
+      setMeta((m) => (m ? { ...m, counts: countsAfter(m.counts, moves) } : m));
       outcome.replace.forEach(replaceWin);
       setSelected([]);
       setUndo(null);

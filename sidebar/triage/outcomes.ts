@@ -1,6 +1,6 @@
 // What the server's answer to a save means for the page, as plain data: which win to replace or drop, the
 // notice to show, the undo to keep and the conflict to mark. The page applies it; no DOM, no Preact.
-import type { BulkResult, DraftOffer, SaveResult, WinView } from '../../src/api';
+import type { BulkResult, DraftOffer, SaveResult, StatusCounts, WinView } from '../../src/api';
 import type { ConflictNote, Notice, Undo } from './model';
 
 export interface SaveOutcome {
@@ -71,4 +71,24 @@ export function groupOutcome(results: BulkResult['results'], what: string): { re
       error: problems.length > 0,
     },
   };
+}
+
+/**
+ * The counts by status once wins moved: each pair is a win as the page had it and as it is now (after a save, or the
+ * newer version a conflict brought back; null when it left the log). The counts change as the leader works, without
+ * asking the server again.
+ */
+export function countsAfter(
+  counts: StatusCounts,
+  moves: Array<{ before: WinView; after: WinView | null }>,
+): StatusCounts {
+  const next = { ...counts };
+  // A hand-typed status outside the four is not counted, so it moves no count.
+  const counted = (status: string): status is keyof StatusCounts => Object.prototype.hasOwnProperty.call(next, status);
+  for (const { before, after } of moves) {
+    if (after && before.status === after.status) continue;
+    if (counted(before.status)) next[before.status] = Math.max(0, next[before.status] - 1);
+    if (after && counted(after.status)) next[after.status] += 1;
+  }
+  return next;
 }

@@ -1,7 +1,7 @@
 // The queue side of the triage sidebar: counts by status, the search box and filters, the list of wins on
 // this page (each selectable for a group action) and the pager.
 import type { Ref } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Audience, Kind, QueueQuery, StatusCounts, StatusFilter, WinView } from '../../src/api';
 import { KINDS, STATUSES } from '../../src/domain/schema';
 import { shortDate } from './format';
@@ -28,16 +28,35 @@ interface FiltersProps {
   changeQuery: (patch: Partial<QueueQuery>) => void;
 }
 
-/** Search runs on Enter; each filter runs as soon as it changes. */
+/** How long typing pauses before the search runs. */
+export const SEARCH_PAUSE_MS = 300;
+
+/** Search runs as you type (once typing pauses) and on Enter; each filter runs as soon as it changes. */
 export function Filters({ query, goals, searchRef, changeQuery }: FiltersProps) {
   const [search, setSearch] = useState('');
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const searched = useRef(query.search ?? '');
+  const run = (text: string) => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    const wanted = text.trim();
+    if (wanted === searched.current) return;
+    searched.current = wanted;
+    changeQuery({ search: wanted || undefined });
+  };
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
   return (
     <form
       class="filters"
       role="search"
       onSubmit={(e) => {
         e.preventDefault();
-        changeQuery({ search: search.trim() || undefined });
+        run(search);
       }}
     >
       <input
@@ -46,7 +65,12 @@ export function Filters({ query, goals, searchRef, changeQuery }: FiltersProps) 
         aria-label="Search wins (/)"
         placeholder="Search wins  ( / )"
         value={search}
-        onInput={(e) => setSearch((e.target as HTMLInputElement).value)}
+        onInput={(e) => {
+          const text = (e.target as HTMLInputElement).value;
+          setSearch(text);
+          if (timer.current) clearTimeout(timer.current);
+          timer.current = setTimeout(() => run(text), SEARCH_PAUSE_MS);
+        }}
       />
       <div class="row">
         <label>
