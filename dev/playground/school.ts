@@ -1,8 +1,8 @@
 // Seeds the playground's fictional school, Maple Grove Elementary, through the built add-on: Set up, a term of
 // Form responses (fired through the form-submit trigger), triage in the sidebar's endpoints, and past newsletters.
 import { QUESTIONS } from '../../src/domain/form-spec';
-import type { Simulator } from '../sim';
-import { ASSISTANT_PRINCIPAL, PEOPLE, PRINCIPAL, TRICKY_WINS, WINS, type SeedWin } from './school-wins';
+import { zonedParts, zonedToMs, type Simulator } from '../sim';
+import { ASSISTANT_PRINCIPAL, HARD_CASES, PEOPLE, PRINCIPAL, WINS, type SeedWin } from './school-wins';
 import { call, tryEndpoint } from '../endpoints';
 import type { TriageChange, TriageEndpoints } from '../../src/api';
 import type { SettingsEndpoints } from '../../src/settings-api';
@@ -11,9 +11,10 @@ export const SCHOOL = 'Maple Grove Elementary';
 export const SCHOOL_USER = PRINCIPAL.email;
 /** "Today" in the seeded school: Monday 23 November 2026, 8:30 am in New York. */
 export const SCHOOL_NOW = '2026-11-23T13:30:00Z';
-const SET_UP_AT = Date.parse('2026-09-03T13:00:00Z');
-const TERM_START = Date.parse('2026-09-08T12:00:00Z');
-const SCHOOL_DAYS = 54;
+/** Thursday 27 August, 10:47 am in New York, in the staff week: the hourly clock then runs at 47 minutes past. */
+const SET_UP_AT = Date.parse('2026-08-27T14:47:00Z');
+/** Entries shared on or after this day (2026-MM-DD) are still waiting for triage. */
+const WAITING_SINCE = '11-18';
 const DAY = 86400000;
 const HOUR = 3600000;
 const KINDS = { W: 'Win', L: 'Lesson learned' } as const;
@@ -27,8 +28,8 @@ const SOURCES = [
   'Other',
 ];
 const CONSENTS = ['Staff only', 'School community', 'Public'];
-/** Fridays at 3 pm when a leader drafted the newsletter by hand before the clock trigger existed. */
-const PAST_NEWSLETTERS = ['2026-10-16T19:00:00Z', '2026-11-13T20:00:00Z'];
+/** Fridays at 3 pm when a leader drafted the newsletter by hand, before the school switched the schedule on. */
+const PAST_NEWSLETTERS = ['2026-09-25T19:00:00Z', '2026-10-16T19:00:00Z', '2026-11-13T20:00:00Z'];
 
 const TITLE = Object.fromEntries(QUESTIONS.map((q) => [q.field, q.title])) as Record<string, string>;
 
@@ -44,12 +45,6 @@ function random(seed: number): () => number {
     s = (s * 1664525 + 1013904223) >>> 0;
     return s / 2 ** 32;
   };
-}
-
-function schoolDay(n: number): number {
-  // Skip weekends: day n of term counts Monday–Friday only.
-  const week = Math.floor(n / 5);
-  return TERM_START + (week * 7 + (n % 5)) * DAY;
 }
 
 export function menuFunction(sim: Simulator, caption: string): string | null {
@@ -152,28 +147,67 @@ function triage(sim: Simulator, win: { id: string; row: number }, change: Triage
   if (change.blurb) set('Public blurb', String(change.blurb));
 }
 
+/** When a seeded entry was shared: its school day, between 8 am and 4:30 pm in New York. */
+function sharedAt(w: SeedWin, rnd: () => number, tz: string): number {
+  const [month, day] = w.on.split('-').map(Number);
+  return zonedToMs(2026, month, day, 8, 0, 0, 0, tz) + Math.floor(rnd() * 8.5 * HOUR);
+}
+
+/** When the leaders triaged an entry: before school (7:30 to 9:30 am) on one of the next two school days. */
+function triageMorning(sharedAtMs: number, rnd: () => number, tz: string): number {
+  const later = 1 + Math.floor(rnd() * 2);
+  let day = sharedAtMs;
+  for (let n = 0; n < later;) {
+    day += DAY;
+    const weekday = zonedParts(day, tz).weekday;
+    if (weekday >= 1 && weekday <= 5) n++;
+  }
+  const p = zonedParts(day, tz);
+  return zonedToMs(p.year, p.month, p.day, 7, 30, 0, 0, tz) + Math.floor(rnd() * 2 * HOUR);
+}
+
+/** The leaders' triage of a seeded entry, as the sidebar saves it. */
+function triageOf(w: SeedWin, goals: string[]): TriageChange {
+  const status = w.status ?? 'Approved';
+  const change: TriageChange = { status };
+  const tagged = [w.goal, w.also].filter((g): g is number => g !== null && g !== undefined && !!goals[g]);
+  if (tagged.length && status !== 'Archived') change.goals = tagged.map((g) => goals[g]);
+  if (status === 'Approved') {
+    if (w.namesStudents && w.cleared) change.privacyCleared = true;
+    if (w.featured) change.featured = true;
+    if (w.blurb) change.blurb = w.blurb;
+  }
+  return change;
+}
+
+/** Set up makes its own sheets: the empty Sheet1 a new spreadsheet starts with is deleted, as a leader would. */
+function deleteEmptySheet1(sim: Simulator): void {
+  const ss = sim.api.SpreadsheetApp.getActive();
+  const sheet1 = ss.getSheetByName('Sheet1');
+  if (sheet1 && sheet1.getLastRow() === 0 && ss.getSheets().length > 1) ss.deleteSheet(sheet1);
+}
+
 /** Seeds the school in `sim` (a fresh simulator with the bundle loaded). */
 export function seedSchool(sim: Simulator): { wins: number } {
-  const rnd = random(20260908);
+  const rnd = random(20260827);
+  const tz = sim.spreadsheet.timeZone;
   sim.setUser(PRINCIPAL.email);
   sim.clock.set(new Date(SET_UP_AT));
   sim.open('LIMITED');
   sim.run('setUp');
+  deleteEmptySheet1(sim);
   const formId = [...sim.forms.values()].filter((f) => !f.deleted).pop()?.id;
   if (!formId) throw new Error('Set up made no Form; the school cannot be seeded.');
   const goals = goalNames(sim);
   saveSettings(sim, false);
 
-  const all = [...WINS];
-  // Tricky entries arrive through the term like any other.
-  TRICKY_WINS.forEach((w, k) => all.splice(Math.round(((k + 1) * all.length) / (TRICKY_WINS.length + 1)) + k, 0, w));
+  const all = [...WINS, ...HARD_CASES];
   const plan: Planned[] = [];
   const end = Date.parse(SCHOOL_NOW);
   all.forEach((w, i) => {
-    const day = Math.min(SCHOOL_DAYS - 1, Math.floor((i * SCHOOL_DAYS) / all.length));
-    const at = schoolDay(day) + Math.floor((0.5 + rnd() * 8.5) * HOUR);
-    const person = PEOPLE[w.by ?? i % PEOPLE.length];
-    const consent = CONSENTS[[1, 1, 2, 0, 1, 2][i % 6]];
+    const at = sharedAt(w, rnd, tz);
+    const person = PEOPLE[w.by];
+    const consent = CONSENTS[w.consent ?? 1];
     let win: { id: string; row: number } | null = null;
     plan.push({
       at,
@@ -182,21 +216,10 @@ export function seedSchool(sim: Simulator): { wins: number } {
         win = lastWin(sim);
       },
     });
-    const triagedAt = at + Math.floor((1 + rnd() * 3) * DAY);
-    const roll = rnd();
-    if (triagedAt > end - 5 * DAY || roll < 0.08) return; // still New
-    const status = roll < 0.18 ? 'Needs info' : roll < 0.28 ? 'Archived' : 'Approved';
-    const change: Record<string, unknown> = { status };
-    if (w.goal !== null && goals[w.goal])
-      change.goals =
-        rnd() < 0.15 && goals[(w.goal + 1) % goals.length]
-          ? [goals[w.goal], goals[(w.goal + 1) % goals.length]]
-          : [goals[w.goal]];
-    if (status === 'Approved') {
-      if (w.namesStudents && rnd() < 0.8) change.privacyCleared = true;
-      if (rnd() < 0.2) change.featured = true;
-      if (rnd() < 0.35) change.blurb = w.story.split(/(?<=[.!?])\s/)[0].slice(0, 200);
-    }
+    // Entries from the last few days wait in the queue; the rest were triaged a day or three after they came in.
+    if (w.status === 'New' || w.on >= WAITING_SINCE) return;
+    const triagedAt = Math.min(triageMorning(at, rnd, tz), end - 2 * HOUR);
+    const change = triageOf(w, goals);
     plan.push({
       at: triagedAt,
       run: () => {
@@ -227,7 +250,7 @@ export function seedSchool(sim: Simulator): { wins: number } {
   // This week the school switched on the schedule: every Friday at 3 pm (an hourly trigger checks when it is due).
   saveSettings(sim, true);
   nominateSeededPractice(sim, goals[0]);
-  sim.clock.set(new Date(end));
+  sim.advanceTo(new Date(end));
   sim.open('LIMITED');
   // The pattern of progress so far: the Dashboard sheet, as Small Wins → Refresh dashboard makes it.
   const refresh = menuFunction(sim, 'Refresh dashboard');

@@ -4,9 +4,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { join, resolve } from 'node:path';
 import { zonedParts, zonedToMs } from '../sim';
 import { bundleClient, type ClientBundle } from './bundle';
-import { sentence, Session } from './session';
+import { sentence, Session, VISITOR_ID } from './session';
 import { withGoogleScript } from './shim';
-import type { ActionReply } from './types';
+import { VISITOR_HEADER, type ActionReply } from './types';
 import { playgroundView } from './view';
 import { districtView } from './district';
 
@@ -84,14 +84,35 @@ function pageHtml(bundle: ClientBundle): string {
 </html>`;
 }
 
+/** A clock trigger as the simulator lists it: its schedule, with the next time it fires. */
+type ClockTrigger = { type: string; schedule?: unknown };
+
+/**
+ * The first run of an hourly clock trigger at or after `fromMs` and within that hour (Google picks the minute, so the
+ * newsletter due at 3 pm goes out at the tick between 3 and 4 pm), or null when no hourly trigger has one.
+ */
+export function firstRunFrom(fromMs: number, triggers: ClockTrigger[]): number | null {
+  let first: number | null = null;
+  for (const t of triggers) {
+    const s = t.schedule as { kind?: string; every?: number; next?: string | null } | undefined;
+    if (t.type !== 'CLOCK' || s?.kind !== 'hours' || !s.next) continue;
+    const every = Math.max(1, Number(s.every ?? 1)) * HOUR;
+    const next = Date.parse(s.next);
+    const run = next >= fromMs ? next : next + Math.ceil((fromMs - next) / every) * every;
+    if (run < fromMs + HOUR && (first === null || run < first)) first = run;
+  }
+  return first;
+}
+
 /** The clock control's targets, in the spreadsheet's time zone. */
-function clockTarget(body: Record<string, unknown>, nowMs: number, tz: string): number {
+function clockTarget(body: Record<string, unknown>, nowMs: number, tz: string, triggers: ClockTrigger[]): number {
   if (body.preset === 'friday-3pm') {
     const p = zonedParts(nowMs, tz);
     for (let k = 0; k <= 7; k++) {
       const day = new Date(Date.UTC(p.year, p.month - 1, p.day + k));
       const t = zonedToMs(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), 15, 0, 0, 0, tz);
-      if (t > nowMs && zonedParts(t, tz).weekday === 5) return t;
+      // Lands on the clock's run that drafts the 3 pm newsletter, once it has run.
+      if (t > nowMs && zonedParts(t, tz).weekday === 5) return firstRunFrom(t, triggers) ?? t;
     }
   }
   if (body.preset === 'day') return nowMs + 24 * HOUR;
@@ -109,6 +130,16 @@ function clockTarget(body: Record<string, unknown>, nowMs: number, tz: string): 
   );
 }
 
+/**
+ * Who is asking: the ID each browser tab keeps for itself (client/api.ts), sent as a header by the page and the
+ * add-on pages' bridge, or in the query of an add-on page's address. A request without one is a visitor of its own.
+ */
+function visitorOf(req: IncomingMessage, url: URL): string {
+  const id = req.headers[VISITOR_HEADER] ?? url.searchParams.get('visitor') ?? '';
+  const one = Array.isArray(id) ? id[0] : id;
+  return VISITOR_ID.test(one) ? one : 'anonymous';
+}
+
 function str(v: unknown, what: string): string {
   if (typeof v !== 'string' || !v) throw new HttpError(400, `Missing ${what}.`);
   return v;
@@ -123,15 +154,16 @@ export async function startPlayground(opts: PlaygroundOptions = {}): Promise<Pla
   const index = pageHtml(bundle);
 
   /** Every action answers with its activity entry and the whole new view; alerts and toasts are shown once. */
-  const reply = (res: ServerResponse, extra: Omit<ActionReply, 'view'>) => {
-    const view = playgroundView(session);
-    session.takeNotices();
+  const reply = (res: ServerResponse, visitor: string, extra: Omit<ActionReply, 'view'>) => {
+    const view = playgroundView(session, visitor);
+    session.takeNotices(visitor);
     send(res, 200, 'application/json', JSON.stringify({ ...extra, view } satisfies ActionReply));
   };
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = url.pathname;
+    const visitor = visitorOf(req, url);
     if (req.method === 'GET') {
       if (path === '/') return send(res, 200, 'text/html', index);
       if (path === '/favicon.ico') return send(res, 204, 'image/x-icon', '');
@@ -140,16 +172,16 @@ export async function startPlayground(opts: PlaygroundOptions = {}): Promise<Pla
         return send(res, 200, 'application/json', JSON.stringify(districtView(session.sim, distDir, key)));
       }
       if (path === '/api/state') {
-        const view = playgroundView(session);
-        session.takeNotices();
+        const view = playgroundView(session, visitor);
+        session.takeNotices(visitor);
         return send(res, 200, 'application/json', JSON.stringify(view));
       }
       const addon = /^\/addon\/(sidebar|dialog)\/(\d+)$/.exec(path);
       if (addon) {
         const kind = addon[1] as 'sidebar' | 'dialog';
-        const page = session.page(kind, Number(addon[2]));
+        const page = session.page(kind, Number(addon[2]), visitor);
         if (!page) throw new HttpError(404, 'That sidebar or dialog is closed.');
-        return send(res, 200, 'text/html', withGoogleScript(page.html, bundle.bridgeJs, kind));
+        return send(res, 200, 'text/html', withGoogleScript(page.html, bundle.bridgeJs, kind, visitor));
       }
       throw new HttpError(404, 'Not found.');
     }
@@ -162,8 +194,8 @@ export async function startPlayground(opts: PlaygroundOptions = {}): Promise<Pla
         const item = sim.ui.menus.flatMap((m) => m.items).find((i) => 'fn' in i && i.fn === fn) as
           { caption: string; fn: string } | undefined;
         if (!item) throw new HttpError(400, `The menu has no item that runs ${fn}.`);
-        const { entry } = session.act(`Menu: Small Wins → ${item.caption}`, () => sim.run(fn));
-        return reply(res, { entry });
+        const { entry } = session.act(`Menu: Small Wins → ${item.caption}`, () => sim.run(fn), { visitor });
+        return reply(res, visitor, { entry });
       }
       case '/api/run': {
         const fn = str(body.fn, 'function name');
@@ -171,11 +203,13 @@ export async function startPlayground(opts: PlaygroundOptions = {}): Promise<Pla
         const { entry, value } = session.act(
           `google.script.run.${fn}(…) from the ${body.surface === 'dialog' ? 'dialog' : 'sidebar'}`,
           () => sim.runSidebar(fn, args),
+          { visitor },
         );
         const result = value ?? { ok: false as const, error: entry.error ?? 'The script failed.' };
         if (!result.ok) entry.error = result.error;
         return reply(
           res,
+          visitor,
           result.ok ? { entry, ok: true, value: result.value } : { entry, ok: false, error: result.error },
         );
       }
@@ -186,36 +220,40 @@ export async function startPlayground(opts: PlaygroundOptions = {}): Promise<Pla
           string | string[]
         >;
         const email = typeof body.email === 'string' && body.email ? body.email : undefined;
-        const { entry, error } = session.act('Form response submitted (fires the form-submit trigger)', () =>
-          sim.submitForm(formId, answers, email ? { email } : {}),
+        const { entry, error } = session.act(
+          'Form response submitted (fires the form-submit trigger)',
+          () => sim.submitForm(formId, answers, email ? { email } : {}),
+          { visitor },
         );
-        return reply(res, error ? { entry, ok: false, error } : { entry, ok: true });
+        return reply(res, visitor, error ? { entry, ok: false, error } : { entry, ok: true });
       }
       case '/api/clock': {
-        const target = clockTarget(body, sim.clock.now().getTime(), sim.spreadsheet.timeZone);
+        const target = clockTarget(body, sim.clock.now().getTime(), sim.spreadsheet.timeZone, sim.triggers());
         if (target < sim.clock.now().getTime()) throw new HttpError(400, 'The clock only moves forward.');
         const { entry, value } = session.act(
           `Clock moved to ${new Date(target).toISOString()}`,
           () => session.passTime(target),
-          { advanceClock: false },
+          { advanceClock: false, visitor },
         );
         if (value?.length) {
           entry.fired = value;
           session.save();
         }
-        return reply(res, { entry });
+        return reply(res, visitor, { entry });
       }
       case '/api/close': {
-        session.close(body.kind === 'dialog' ? 'dialog' : 'sidebar');
-        return send(res, 200, 'application/json', JSON.stringify(playgroundView(session)));
+        session.close(body.kind === 'dialog' ? 'dialog' : 'sidebar', visitor);
+        return send(res, 200, 'application/json', JSON.stringify(playgroundView(session, visitor)));
       }
       case '/api/open': {
-        const { entry } = session.act('Opened the spreadsheet (onOpen builds the menu)', () => sim.open('LIMITED'));
-        return reply(res, { entry });
+        const { entry } = session.act('Opened the spreadsheet (onOpen builds the menu)', () => sim.open('LIMITED'), {
+          visitor,
+        });
+        return reply(res, visitor, { entry });
       }
       case '/api/reset': {
         const entry = session.reset();
-        return reply(res, { entry });
+        return reply(res, visitor, { entry });
       }
       default:
         throw new HttpError(404, 'Not found.');

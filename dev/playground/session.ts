@@ -18,12 +18,21 @@ export interface OpenPage {
   modal?: boolean;
 }
 
+/** What one browser visitor has open: each visitor sees only the sidebar, dialog and notices their own actions made. */
+export interface VisitorPages {
+  sidebar: OpenPage | null;
+  dialog: OpenPage | null;
+  /** Alerts and toasts of the visitor's last action, shown once by their page. */
+  alerts: AlertView[];
+  toasts: string[];
+}
+
 interface SavedPlayground {
   version: 1;
   sim: SimState;
   activity: ActivityEntry[];
-  sidebar: OpenPage | null;
-  dialog: OpenPage | null;
+  /** Open sidebars and dialogs by visitor. */
+  visitors?: Record<string, { sidebar: OpenPage | null; dialog: OpenPage | null }>;
 }
 
 export interface SessionOptions {
@@ -32,6 +41,10 @@ export interface SessionOptions {
 }
 
 const KEEP_ACTIVITY = 300;
+/** Visitors whose open pages are remembered (the least recently seen are forgotten first). */
+const KEEP_VISITORS = 50;
+/** A visitor's ID as the page sends it: letters, digits and dashes. */
+export const VISITOR_ID = /^[A-Za-z0-9-]{1,64}$/;
 
 /** A plain sentence from anything thrown (never a stack trace). */
 export function sentence(e: unknown): string {
@@ -42,11 +55,8 @@ export function sentence(e: unknown): string {
 export class Session {
   sim!: Simulator;
   activity: ActivityEntry[] = [];
-  sidebar: OpenPage | null = null;
-  dialog: OpenPage | null = null;
-  /** Alerts and toasts of the last action, shown once by the page. */
-  alerts: AlertView[] = [];
-  toasts: string[] = [];
+  /** Each browser visitor's open sidebar and dialog (a Map keeps them in the order they were last seen). */
+  private visitors = new Map<string, VisitorPages>();
   private pageSeq = 0;
 
   constructor(private readonly opts: SessionOptions) {}
@@ -59,9 +69,16 @@ export class Session {
         if (saved.version !== 1 || !saved.sim) throw new Error('unknown format');
         this.sim = this.newSimulator(saved.sim);
         this.activity = saved.activity ?? [];
-        this.sidebar = saved.sidebar ?? null;
-        this.dialog = saved.dialog ?? null;
-        this.pageSeq = Math.max(this.sidebar?.n ?? 0, this.dialog?.n ?? 0);
+        this.visitors = new Map(
+          Object.entries(saved.visitors ?? {}).map(([id, v]) => [
+            id,
+            { sidebar: v.sidebar ?? null, dialog: v.dialog ?? null, alerts: [], toasts: [] },
+          ]),
+        );
+        this.pageSeq = Math.max(
+          0,
+          ...[...this.visitors.values()].flatMap((v) => [v.sidebar?.n ?? 0, v.dialog?.n ?? 0]),
+        );
         this.act('Opened the spreadsheet (onOpen builds the menu)', () => this.sim.open('LIMITED'), {
           advanceClock: false,
         });
@@ -82,20 +99,14 @@ export class Session {
   reset(): ActivityEntry {
     this.sim = this.newSimulator();
     this.activity = [];
-    this.sidebar = null;
-    this.dialog = null;
-    this.alerts = [];
-    this.toasts = [];
+    this.visitors.clear();
     const { entry } = this.act(
       'Seeded Maple Grove Elementary: Set up, a term of Form responses, triage and a past newsletter',
       () => seedSchool(this.sim),
       { advanceClock: false },
     );
-    // Seeding opens dialogs and sidebars along the way; a fresh school starts with none open.
-    this.sidebar = null;
-    this.dialog = null;
-    this.alerts = [];
-    this.toasts = [];
+    // Seeding opens dialogs and sidebars along the way; a fresh school starts with none open, for every visitor.
+    this.visitors.clear();
     this.save();
     return entry;
   }
@@ -123,7 +134,7 @@ export class Session {
   act<T>(
     what: string,
     work: () => T,
-    opts: { advanceClock?: boolean } = {},
+    opts: { advanceClock?: boolean; visitor?: string } = {},
   ): { entry: ActivityEntry; value?: T; error?: string } {
     const sim = this.sim;
     const at = sim.clock.now().toISOString();
@@ -147,7 +158,7 @@ export class Session {
     const fired: string[] = [];
     if (opts.advanceClock !== false && cost.ms > 0)
       fired.push(...this.passTime(sim.clock.now().getTime() + Math.ceil(cost.ms)));
-    this.collectUi(seen);
+    this.collectUi(seen, opts.visitor ?? 'seed');
     const logs = sim.logs.slice(seen.logs);
     for (const e of sim.errors.slice(seen.errors)) logs.push(`Trigger ${e.fn} failed: ${e.message}`);
     const entry: ActivityEntry = {
@@ -182,11 +193,29 @@ export class Session {
     ];
   }
 
-  private collectUi(seen: { sidebars: number; dialogs: number; alerts: number; toasts: number }): void {
+  /** The visitor's open pages (a new visitor has none); marks the visitor as seen now. */
+  visitor(id: string): VisitorPages {
+    let pages = this.visitors.get(id);
+    if (pages) this.visitors.delete(id);
+    else pages = { sidebar: null, dialog: null, alerts: [], toasts: [] };
+    this.visitors.set(id, pages);
+    for (const old of this.visitors.keys()) {
+      if (this.visitors.size <= KEEP_VISITORS) break;
+      this.visitors.delete(old);
+    }
+    return pages;
+  }
+
+  /** The sidebar, dialog, alerts and toasts an action showed go to the visitor who took it, and to no one else. */
+  private collectUi(
+    seen: { sidebars: number; dialogs: number; alerts: number; toasts: number },
+    visitor: string,
+  ): void {
     const ui = this.sim.ui;
+    const mine = this.visitor(visitor);
     const sidebar = ui.sidebars.slice(seen.sidebars).pop();
     if (sidebar)
-      this.sidebar = {
+      mine.sidebar = {
         kind: 'sidebar',
         n: ++this.pageSeq,
         title: sidebar.title,
@@ -195,7 +224,7 @@ export class Session {
       };
     const dialog = ui.dialogs.slice(seen.dialogs).pop();
     if (dialog)
-      this.dialog = {
+      mine.dialog = {
         kind: 'dialog',
         n: ++this.pageSeq,
         title: dialog.title,
@@ -204,27 +233,31 @@ export class Session {
         height: dialog.height,
         modal: dialog.modal,
       };
-    this.alerts.push(...ui.alerts.slice(seen.alerts).map((a) => ({ ...a, answered: answerOf(a.buttons) })));
-    this.toasts.push(...ui.toasts.slice(seen.toasts).map((t) => (t.title ? `${t.title}: ${t.message}` : t.message)));
+    mine.alerts.push(...ui.alerts.slice(seen.alerts).map((a) => ({ ...a, answered: answerOf(a.buttons) })));
+    mine.toasts.push(...ui.toasts.slice(seen.toasts).map((t) => (t.title ? `${t.title}: ${t.message}` : t.message)));
   }
 
   /** Closes the sidebar or dialog (google.script.host.close(), or the page's close button). */
-  close(kind: 'sidebar' | 'dialog'): void {
-    if (kind === 'sidebar') this.sidebar = null;
-    else this.dialog = null;
+  close(kind: 'sidebar' | 'dialog', visitor: string): void {
+    const mine = this.visitor(visitor);
+    if (kind === 'sidebar') mine.sidebar = null;
+    else mine.dialog = null;
     this.save();
   }
 
-  /** The page has shown the alerts and toasts. */
-  takeNotices(): { alerts: AlertView[]; toasts: string[] } {
-    const out = { alerts: this.alerts, toasts: this.toasts };
-    this.alerts = [];
-    this.toasts = [];
+  /** The visitor's page has shown the alerts and toasts. */
+  takeNotices(visitor: string): { alerts: AlertView[]; toasts: string[] } {
+    const mine = this.visitor(visitor);
+    const out = { alerts: mine.alerts, toasts: mine.toasts };
+    mine.alerts = [];
+    mine.toasts = [];
     return out;
   }
 
-  page(kind: 'sidebar' | 'dialog', n: number): OpenPage | null {
-    const p = kind === 'sidebar' ? this.sidebar : this.dialog;
+  /** The visitor's open sidebar or dialog numbered `n` (another visitor's is not theirs to load). */
+  page(kind: 'sidebar' | 'dialog', n: number, visitor: string): OpenPage | null {
+    const mine = this.visitors.get(visitor);
+    const p = mine ? (kind === 'sidebar' ? mine.sidebar : mine.dialog) : null;
     return p && p.n === n ? p : null;
   }
 
@@ -233,8 +266,7 @@ export class Session {
       version: 1,
       sim: this.sim.exportState(),
       activity: this.activity,
-      sidebar: this.sidebar,
-      dialog: this.dialog,
+      visitors: Object.fromEntries([...this.visitors].map(([id, v]) => [id, { sidebar: v.sidebar, dialog: v.dialog }])),
     };
     mkdirSync(dirname(this.opts.stateFile), { recursive: true });
     const tmp = `${this.opts.stateFile}.tmp`;

@@ -1,6 +1,9 @@
 // The JSON the playground server sends its page: what a Workspace user would see of the simulated school.
 // Shared by the server (dev/playground/*.ts) and the page (client/); plain data only.
 
+/** The request header (lower case) that carries a browser tab's visitor ID. */
+export const VISITOR_HEADER = 'x-playground-visitor';
+
 export interface SheetView {
   name: string;
   frozenRows: number;

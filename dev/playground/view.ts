@@ -1,7 +1,7 @@
 // What the page shows, read from the simulator without metering: the spreadsheet's tabs and grid, the add-on
 // menu, the open sidebar and dialog, the intake Forms, Docs and Gmail drafts, triggers and the activity log.
 import type { Simulator } from '../sim';
-import type { Session } from './session';
+import type { Session, VisitorPages } from './session';
 import type { ChartView, FormView, MenuItemView, PlaygroundView, SheetView, TriggerView } from './types';
 import { readDocs, readDrafts } from './workspace';
 import { SCHOOL } from './school';
@@ -117,11 +117,13 @@ function triggers(sim: Simulator): TriggerView[] {
   });
 }
 
-export function playgroundView(session: Session): PlaygroundView {
+/** What `visitor` sees: the shared school, with their own open sidebar, dialog and notices. */
+export function playgroundView(session: Session, visitor: string): PlaygroundView {
   const sim = session.sim;
+  const mine = session.visitor(visitor);
   const state = sim.spreadsheet.state;
   const active = state.sheets.find((s) => s.id === state.activeSheetId)?.name ?? state.sheets[0]?.name ?? '';
-  const page = (p: Session['sidebar']) =>
+  const page = (p: VisitorPages['sidebar']) =>
     p ? { kind: p.kind, n: p.n, title: p.title, width: p.width, height: p.height, modal: p.modal } : null;
   return {
     school: SCHOOL,
@@ -130,10 +132,10 @@ export function playgroundView(session: Session): PlaygroundView {
     user: sim.core.defaultUser,
     spreadsheet: { name: sim.spreadsheet.name, sheets: sheets(sim), activeSheet: active },
     menus: sim.ui.menus.map((m) => ({ title: m.title, items: menuItems(m.items) })),
-    sidebar: page(session.sidebar),
-    dialog: page(session.dialog),
-    alerts: session.alerts,
-    toasts: session.toasts,
+    sidebar: page(mine.sidebar),
+    dialog: page(mine.dialog),
+    alerts: mine.alerts,
+    toasts: mine.toasts,
     forms: forms(sim),
     docs: readDocs(sim),
     drafts: readDrafts(sim),

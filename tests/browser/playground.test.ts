@@ -1,10 +1,13 @@
 // The playground in Chromium, through the whole loop: a Form response, triage in the real sidebar, the newsletter
-// drafted from the menu, and the win found in the Doc and the Gmail draft; seeded tricky text shows as text.
+// drafted from the menu, and the win found in the Doc and the Gmail draft. The seeded school reads like a real one
+// (tricky text is this test's own fixture, sent through the Form); the page fits a phone, keeps each visitor's
+// dialogs apart, opens its own tabs for Doc and Gmail links, and shows times in the school's time zone.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame, FrameLocator, Page } from 'playwright-core';
 import { startPlayground, type Playground } from '../../dev/playground/server';
+import { QUESTIONS } from '../../src/domain/form-spec';
 import { DIST } from '../helpers/addon';
 import { axeViolations } from './a11y';
 import { eventually, newPage, useChromium } from './harness';
@@ -52,28 +55,118 @@ async function winRow(headline: string): Promise<Record<string, string>> {
   return Object.fromEntries(headers.map((h, i) => [h.replace(/[▲▼]/g, '').trim(), cells[i]?.trim() ?? '']));
 }
 
+/** What the school's staff would never type: test strings belong to this test, not to the seeded school. */
+const TEST_CELLS = ['=SUM(A1)', '007', '3/4', '-2'];
+const TEST_TEXT = ['<script>', 'alert(', 'onerror', '<b>', 'Week 24:', 'is not a headline'];
+
+const TITLE = Object.fromEntries(QUESTIONS.map((q) => [q.field, q.title])) as Record<string, string>;
+
+/** Entries with text a real school sends sooner or later, sent through the Form as a person would. */
+const TRICKY = [
+  { headline: '=SUM(A1)', story: 'Grade 5 typed =SUM(A1) into the class spreadsheet.', evidence: '3/4' },
+  { headline: '007', story: 'Room 007 (the portable) has a reading nook at last.', evidence: '+1 on every score' },
+  {
+    headline: '<script>alert(1)</script> is not a headline',
+    story: 'Someone pasted <script>alert(1)</script> and <img src=x onerror=alert(2)> into the form. <b>Not bold.</b>',
+    evidence: '@everyone saw plain text',
+  },
+  {
+    headline: 'What we learned from a term of peer observation (long story)',
+    story: Array.from(
+      { length: 24 },
+      (_, i) => `Week ${i + 1}: we visited a colleague's classroom for fifteen minutes and talked about it at lunch.`,
+    ).join('\n'),
+    evidence: '',
+  },
+];
+
+async function submitThroughForm(entry: (typeof TRICKY)[number]): Promise<void> {
+  const formId = [...pg.session.sim.forms.values()].filter((f) => !f.deleted).pop()!.id;
+  const answers: Record<string, string> = {
+    [TITLE.name]: 'Test Person',
+    [TITLE.role]: 'Teacher',
+    [TITLE.headline]: entry.headline,
+    [TITLE.story]: entry.story,
+    [TITLE.kind]: 'Win',
+    [TITLE.source]: 'Other',
+    [TITLE.consent]: 'Staff only',
+    [TITLE.namesStudents]: 'No',
+    ...(entry.evidence ? { [TITLE.evidence]: entry.evidence } : {}),
+  };
+  const res = await page.request.post(`${pg.url}api/form/submit`, { data: { formId, answers } });
+  expect(res.ok()).toBe(true);
+}
+
+/** Whether the page scrolls sideways (the document wider than the window). */
+function scrollsSideways(p: Page): Promise<{ scrollWidth: number; innerWidth: number }> {
+  return p.evaluate(() => ({
+    scrollWidth: Math.max(document.documentElement.scrollWidth, document.body.scrollWidth),
+    innerWidth: window.innerWidth,
+  }));
+}
+
 describe('playground', () => {
-  test('the seeded school shows tricky text as text: no script runs, no markup is made', async () => {
+  test('the seeded school reads like a real one: no test strings, no empty Sheet1, columns at most 700 px', async () => {
     await openTab(/^Spreadsheet/);
     const grid = page.getByRole('table', { name: 'Sheet Wins' });
     await eventually(async () => expect(await grid.locator('tbody tr').count()).toBeGreaterThanOrEqual(60));
-    for (const text of [
-      '=SUM(A1)',
-      '007',
-      '3/4',
-      '<script>alert(1)</script> is not a headline',
-      '🎉 Kindergarten reached 100 books read 📚✨',
-      'أمسية القراءة العائلية نجحت نجاحًا كبيرًا',
-      'ערב קריאה משפחתי עם 30 משפחות',
-    ]) {
+    const text = await grid.innerText();
+    for (const s of TEST_TEXT) expect(text).not.toContain(s);
+    for (const s of TEST_CELLS) expect(await grid.getByRole('cell', { name: s, exact: true }).count()).toBe(0);
+    // Its realistic hard cases: an Arabic family story and a percentage.
+    for (const headline of ['ابنتي أصبحت تحب الذهاب إلى المدرسة', 'Chronic absence down to 8.5%'])
+      await eventually(async () =>
+        expect(await grid.getByRole('cell', { name: headline, exact: true }).count()).toBe(1),
+      );
+    // Staff in several roles, some wins waiting for triage, a couple needing info, lessons learned among them.
+    const rows = await Promise.all(
+      ['Status', 'Kind', 'Role'].map(async (h) => {
+        const headers = await grid.locator('tr.frozen').first().locator('th').allInnerTexts();
+        const c = headers.findIndex((x) => x.trim() === h) - 1;
+        return grid
+          .locator('tbody tr')
+          .evaluateAll((trs, col) => trs.map((r) => r.querySelectorAll('td')[col].textContent), c);
+      }),
+    );
+    const [statuses, kinds, roles] = rows;
+    expect(statuses.filter((x) => x === 'New').length).toBeGreaterThanOrEqual(3);
+    expect(statuses.filter((x) => x === 'Needs info').length).toBeGreaterThanOrEqual(2);
+    expect(kinds.filter((x) => x === 'Lesson learned').length).toBeGreaterThanOrEqual(2);
+    expect(new Set(roles).size).toBeGreaterThanOrEqual(5);
+    // Every sheet: no empty Sheet1, and no column drawn wider than 700 px.
+    const tabs = await page.getByRole('tablist', { name: 'Sheets' }).getByRole('tab').allInnerTexts();
+    expect(tabs).not.toContain('Sheet1');
+    for (const name of tabs) {
+      await page.getByRole('tablist', { name: 'Sheets' }).getByRole('tab', { name, exact: true }).click();
+      const sheet = page.getByRole('table', { name: `Sheet ${name}` });
+      await sheet.waitFor();
+      await eventually(async () => {
+        const widths = await sheet
+          .locator('tr.letters th')
+          .evaluateAll((ths) => ths.map((th) => th.getBoundingClientRect().width));
+        expect({ name, widest: Math.max(...widths) }).toEqual({ name, widest: expect.any(Number) });
+        expect(Math.max(...widths)).toBeLessThanOrEqual(700);
+      });
+    }
+    await page.getByRole('tablist', { name: 'Sheets' }).getByRole('tab', { name: 'Wins', exact: true }).click();
+    expect(dialogs).toEqual([]);
+  });
+
+  test('tricky text sent through the Form shows as text: no script runs, no markup is made', async () => {
+    for (const entry of TRICKY) await submitThroughForm(entry);
+    await page.reload();
+    await openTab(/^Spreadsheet/);
+    const grid = page.getByRole('table', { name: 'Sheet Wins' });
+    for (const text of ['=SUM(A1)', '007', '3/4', '<script>alert(1)</script> is not a headline']) {
       await eventually(async () =>
         expect(await grid.getByRole('cell', { name: text, exact: true }).count()).toBeGreaterThanOrEqual(1),
       );
     }
     await eventually(async () => expect(await grid.locator('script, img, b').count()).toBe(0));
-    // A very long story stays whole in the cell (shown as a tooltip and ellipsis).
-    const long = await grid.locator('td', { hasText: 'Week 24: we visited' }).count();
-    expect(long).toBe(1);
+    // A very long story stays whole in the cell (wrapped, its first lines shown, the whole text as a tooltip).
+    const long = grid.locator('td', { hasText: 'Week 1: we visited' });
+    await eventually(async () => expect(await long.count()).toBe(1));
+    expect(await long.getAttribute('title')).toContain('Week 24: we visited');
     // Clicking the Headline header sorts the view (A→Z, then Z→A); the sheet itself is unchanged.
     // The Headline column found by its header, as the add-on finds it.
     const headers = await grid.locator('tr.frozen').first().locator('th').allInnerTexts();
@@ -185,9 +278,21 @@ describe('playground', () => {
     await runMenu('Draft newsletter now');
     const dialog = page.getByRole('dialog', { name: 'Newsletter drafts' });
     await dialog.waitFor();
+    const inDialog = dialog.frameLocator('iframe');
+    await eventually(async () => expect(await inDialog.locator('body').innerText()).toMatch(/Gmail drafts/));
+    // Its links open the playground's own tabs, not Google's sites.
+    await inDialog.getByRole('link', { name: 'Open the Doc' }).first().click();
     await eventually(async () =>
-      expect(await dialog.frameLocator('iframe').locator('body').innerText()).toMatch(/Gmail drafts/),
+      expect(await page.getByRole('tab', { name: /^Docs/ }).getAttribute('aria-selected')).toBe('true'),
     );
+    await eventually(async () =>
+      expect(await page.getByRole('article', { name: /^Doc:/ }).innerText()).toContain(HEADLINE),
+    );
+    await inDialog.getByRole('link', { name: 'Open Gmail drafts' }).first().click();
+    await eventually(async () =>
+      expect(await page.getByRole('tab', { name: /^Gmail drafts/ }).getAttribute('aria-selected')).toBe('true'),
+    );
+    expect(page.url()).toBe(pg.url);
     await dialog.getByRole('button', { name: 'Close the dialog' }).click();
 
     await openTab(/^Docs/);
@@ -199,7 +304,8 @@ describe('playground', () => {
     const draft = page.getByRole('article', { name: /^Draft:/ });
     await eventually(async () => expect(await draft.locator('pre.mail-text').innerText()).toContain(HEADLINE));
     const mailFrame = page.locator('iframe.mail-html');
-    await eventually(async () => expect(await mailFrame.getAttribute('sandbox')).toBe(''));
+    // No script in the email runs (no allow-scripts); the page reaches in only to catch clicks on its links.
+    await eventually(async () => expect(await mailFrame.getAttribute('sandbox')).toBe('allow-same-origin'));
     const frame = (await (await mailFrame.elementHandle())!.contentFrame()) as Frame;
     await eventually(async () => expect(await frame.locator('body').innerText()).toContain(HEADLINE));
 
@@ -260,23 +366,101 @@ describe('playground', () => {
     await openTab(/^Spreadsheet/);
   });
 
-  test('the clock control fires the newsletter schedule, and the school survives a restart', async () => {
+  test('at 390 px nothing scrolls sideways, on any tab or with a dialog open; each visitor has their own dialogs', async () => {
+    // A second browser tab is a second visitor.
+    const { page: phone, dialogs: phoneDialogs } = await newPage(browser(), { width: 390, height: 844 });
+    await phone.goto(pg.url);
+    await phone.getByRole('table', { name: 'Sheet Wins' }).waitFor();
+    const tabs = await phone.getByRole('tablist', { name: 'Workspace' }).getByRole('tab').allInnerTexts();
+    expect(tabs.length).toBe(7);
+    for (const name of tabs) {
+      const tab = phone.getByRole('tablist', { name: 'Workspace' }).getByRole('tab', { name, exact: true });
+      await tab.click();
+      await eventually(async () => expect(await tab.getAttribute('aria-selected')).toBe('true'));
+      if (/^District/.test(name))
+        await phone.getByRole('table', { name: 'Sheet Schools' }).waitFor({ timeout: 90_000 });
+      await eventually(async () => {
+        const seen = await scrollsSideways(phone);
+        expect({ tab: name, ...seen }).toEqual({ tab: name, scrollWidth: seen.innerWidth, innerWidth: 390 });
+      });
+    }
+    await phone.getByRole('tablist', { name: 'Workspace' }).getByRole('tab', { name: 'Spreadsheet' }).click();
+    // The clock stays in view at the top, in the school's time zone.
+    const clock = phone.locator('.clock');
+    await eventually(async () => expect(await clock.innerText()).toMatch(/(EST|EDT)$/));
+    const box = await clock.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+
+    // The phone's visitor opens Settings: a dialog with padding round the add-on's page, inside the window.
+    await phone.getByRole('button', { name: /^Small Wins/ }).click();
+    await phone.getByRole('menuitem', { name: 'Settings' }).click();
+    const settings = phone.getByRole('dialog', { name: /settings/i });
+    await settings.waitFor();
+    await eventually(async () => {
+      const seen = await scrollsSideways(phone);
+      expect(seen.scrollWidth).toBe(seen.innerWidth);
+      const frame = await settings.locator('iframe').boundingBox();
+      const dialogBox = await settings.boundingBox();
+      expect(frame!.x - dialogBox!.x).toBeGreaterThanOrEqual(8);
+      expect(dialogBox!.x + dialogBox!.width - (frame!.x + frame!.width)).toBeGreaterThanOrEqual(8);
+      expect(dialogBox!.x).toBeGreaterThanOrEqual(0);
+      expect(dialogBox!.x + dialogBox!.width).toBeLessThanOrEqual(390);
+    });
+
+    // The first visitor does not see the phone's dialog, even after reloading, nor can load its page.
+    await page.reload();
+    await page.getByRole('table', { name: 'Sheet Wins' }).waitFor();
+    await eventually(async () => expect(await page.getByRole('dialog').count()).toBe(0));
+    const src = await settings.locator('iframe').getAttribute('src');
+    const theirs = await page.request.get(`${pg.url}${src!.replace(/^\//, '').replace(/\?.*$/, '')}`);
+    expect(theirs.status()).toBe(404);
+    // The phone's visitor still has it.
+    await phone.reload();
+    await phone.getByRole('dialog', { name: /settings/i }).waitFor();
+    await phone.getByRole('button', { name: 'Close the dialog' }).click();
+    await eventually(async () => expect(await phone.getByRole('dialog').count()).toBe(0));
+    expect(phoneDialogs).toEqual([]);
+    await phone.close();
+  });
+
+  test('the clock control lands after the Friday run it names: its drafts are there, times in the school zone', async () => {
+    // On Monday the leader approves one more win in the sidebar: Friday's scheduled newsletter carries it.
+    await runMenu('Triage wins');
+    const sidebar = page.frameLocator('iframe[name="addon-sidebar"]');
+    await sidebar.locator('#win-headline').waitFor();
+    const approved = (await sidebar.locator('#win-headline').innerText()).trim();
+    await sidebar.getByRole('group', { name: 'Actions' }).getByRole('button', { name: 'Approve', exact: true }).click();
+    await waitForRow(approved, (r) => r.Status === 'Approved');
     await openTab(/^Triggers/);
     const before = pg.session.activity.length;
+    // The hourly clock was set up at 10:47 am, so it runs at 47 minutes past: the 3 pm newsletter goes at 3:47 pm.
     await page.getByRole('button', { name: 'Advance to next Friday 3 pm' }).click();
-    await page
-      .getByText(/Fri, Nov 27, 2026, 3:00\s?PM/)
-      .first()
-      .waitFor();
+    await eventually(async () =>
+      expect(await page.locator('.clock').innerText()).toMatch(/Fri, Nov 27, 2026, 3:47\s?PM EST/),
+    );
     const moved = pg.session.activity.slice(before).find((e) => e.what.startsWith('Clock moved'));
     expect(moved?.fired?.join(' ')).toMatch(/time-driven runs? of onClock/);
+    // The scheduled newsletter has happened: its drafts, made at the run, in New York time.
+    await openTab(/^Gmail drafts/);
+    const drafts = page.getByRole('list', { name: 'Drafts' });
+    await eventually(async () =>
+      expect(await drafts.getByRole('button').first().innerText()).toMatch(
+        /23 November 2026[\s\S]*Fri, Nov 27, 2026, 3:47\s?PM EST/,
+      ),
+    );
+    // The Newsletters sheet records it at the same wall-clock time.
+    await openTab(/^Spreadsheet/);
+    await page.getByRole('tablist', { name: 'Sheets' }).getByRole('tab', { name: 'Newsletters', exact: true }).click();
+    const issues = page.getByRole('table', { name: 'Sheet Newsletters' });
+    await eventually(async () => expect(await issues.innerText()).toContain('11/27/2026 15:47:00'));
+    await page.getByRole('tablist', { name: 'Sheets' }).getByRole('tab', { name: 'Wins', exact: true }).click();
 
     const stateFile = join(dir, 'state.json');
     const wins = pg.session.sim.spreadsheet.sheet('Wins')!.lastRow;
     await pg.close();
     pg = await startPlayground({ port: 0, distDir: DIST, stateFile });
     expect(pg.session.sim.spreadsheet.sheet('Wins')!.lastRow).toBe(wins);
-    expect(pg.session.sim.clock.now().toISOString()).toBe('2026-11-27T20:00:00.000Z');
+    expect(pg.session.sim.clock.now().toISOString()).toBe('2026-11-27T20:47:00.000Z');
     await page.goto(pg.url);
     await openTab(/^Spreadsheet/);
     await waitForRow(HEADLINE, (r) => r.Status === 'Approved');

@@ -5,7 +5,7 @@ import type { DistrictPlaygroundView } from '../types';
 import { loadDistrict } from './api';
 import { SheetGrid } from './sheet';
 
-export function DistrictPanel() {
+export function DistrictPanel({ openLink }: { openLink: (href: string) => void }) {
   const [view, setView] = useState<DistrictPlaygroundView | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
@@ -18,7 +18,7 @@ export function DistrictPanel() {
       <p class="hint">{view.note}</p>
       <section aria-label={view.export.name}>
         <h2>{view.export.name}</h2>
-        <SheetGrid spreadsheet={view.export} />
+        <SheetGrid spreadsheet={view.export} openLink={openLink} />
       </section>
       <section aria-label={view.hub.name}>
         <h2>{view.hub.name}</h2>
@@ -27,7 +27,7 @@ export function DistrictPanel() {
             <li key={i}>{s}</li>
           ))}
         </ul>
-        <SheetGrid spreadsheet={view.hub} />
+        <SheetGrid spreadsheet={view.hub} openLink={openLink} />
       </section>
     </div>
   );

@@ -1,7 +1,10 @@
 // The google.script.* bridge, injected as the first script of the add-on's own pages (sidebar, dialogs) in the
-// playground: google.script.run calls POST /api/run on the playground server; google.script.host talks to the page.
+// playground: google.script.run calls POST /api/run on the playground server; google.script.host talks to the page;
+// a click on a Doc, Gmail or Form link asks the page to open its own tab instead of Google's site.
+import { linkTarget } from './links';
+import { VISITOR_HEADER } from '../types';
 
-(function googleScriptBridge(surface: string): void {
+(function googleScriptBridge(surface: string, visitor: string): void {
   type Handler = (value: unknown, userObject: unknown) => void;
   const w = window as unknown as Record<string, unknown>;
   const notify = (message: Record<string, unknown>) => {
@@ -71,7 +74,7 @@
           }
           fetch('/api/run', {
             method: 'POST',
-            headers: { 'content-type': 'application/json' },
+            headers: { 'content-type': 'application/json', [VISITOR_HEADER]: visitor },
             body: JSON.stringify({ fn: name, args, surface }),
           })
             .then((r) => r.json())
@@ -104,4 +107,19 @@
     },
   };
   w.google = google;
-})(document.currentScript?.getAttribute('data-surface') ?? 'sidebar');
+
+  // Links to the playground's own Docs, drafts and Form open its tabs (offline, Google's sites are out of reach).
+  document.addEventListener(
+    'click',
+    (e) => {
+      const a = e.target instanceof Element ? e.target.closest('a[href]') : null;
+      if (!a || !linkTarget((a as HTMLAnchorElement).href)) return;
+      e.preventDefault();
+      notify({ type: 'open-link', href: (a as HTMLAnchorElement).href });
+    },
+    true,
+  );
+})(
+  document.currentScript?.getAttribute('data-surface') ?? 'sidebar',
+  document.currentScript?.getAttribute('data-visitor') ?? 'anonymous',
+);

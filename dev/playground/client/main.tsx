@@ -5,14 +5,15 @@
 import { render } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { AlertView, PlaygroundView } from '../types';
-import { closeSurface, loadView, post } from './api';
+import { addonPageUrl, closeSurface, loadView, post } from './api';
 import { costLine, formatTime, type Act } from './format';
+import { linkTarget, type PlaygroundTab } from './links';
 import { ActivityPanel, DocsPanel, DraftsPanel, FormPanel, TriggersPanel } from './panels';
 import { DistrictPanel } from './district-panel';
 import { SheetGrid } from './sheet';
 import './style.css';
 
-type Tab = 'sheet' | 'form' | 'docs' | 'drafts' | 'triggers' | 'activity' | 'district';
+type Tab = PlaygroundTab;
 
 function Menu({ view, act, busy }: { view: PlaygroundView; act: Act; busy: boolean }) {
   const [open, setOpen] = useState<string | null>(null);
@@ -97,6 +98,7 @@ function Alerts({ alerts, onDone }: { alerts: AlertView[]; onDone: () => void })
 function App() {
   const [view, setView] = useState<PlaygroundView | null>(null);
   const [tab, setTab] = useState<Tab>('sheet');
+  const [openDoc, setOpenDoc] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [alerts, setAlerts] = useState<AlertView[]>([]);
@@ -134,18 +136,30 @@ function App() {
     [show],
   );
 
+  /** A Doc, Gmail, Form or spreadsheet link opens the playground's own tab; any other link a new browser tab. */
+  const openLink = useCallback((href: string) => {
+    const target = linkTarget(href);
+    if (!target) {
+      if (/^https?:/i.test(href)) window.open(href, '_blank', 'noopener,noreferrer');
+      return;
+    }
+    if (target.id) setOpenDoc(target.id);
+    setTab(target.tab);
+  }, []);
+
   useEffect(refresh, [refresh]);
   useEffect(() => {
     const onMessage = (e: MessageEvent) => {
-      const m = e.data as { source?: string; type?: string; surface?: 'sidebar' | 'dialog' };
+      const m = e.data as { source?: string; type?: string; surface?: 'sidebar' | 'dialog'; href?: string };
       if (e.origin !== window.location.origin || !m || m.source !== 'small-wins-addon') return;
       if (m.type === 'ran') refresh();
+      if (m.type === 'open-link' && typeof m.href === 'string') openLink(m.href);
       if (m.type === 'close')
         closeSurface(m.surface === 'dialog' ? 'dialog' : 'sidebar').then(show, (err: Error) => setProblem(err.message));
     };
     window.addEventListener('message', onMessage);
     return () => window.removeEventListener('message', onMessage);
-  }, [refresh, show]);
+  }, [refresh, show, openLink]);
 
   if (!view) return <p class="loading">{problem ?? 'Loading the school…'}</p>;
   const last = view.activity[0];
@@ -214,13 +228,15 @@ function App() {
       )}
       <div class="main">
         <section class="workspace" role="tabpanel" aria-label={tabs.find((t) => t[0] === tab)?.[1]}>
-          {tab === 'sheet' && <SheetGrid spreadsheet={view.spreadsheet} />}
+          {tab === 'sheet' && <SheetGrid spreadsheet={view.spreadsheet} openLink={openLink} />}
           {tab === 'form' && <FormPanel forms={view.forms} act={act} />}
-          {tab === 'docs' && <DocsPanel docs={view.docs} timeZone={view.timeZone} />}
-          {tab === 'drafts' && <DraftsPanel drafts={view.drafts} timeZone={view.timeZone} />}
+          {tab === 'docs' && (
+            <DocsPanel docs={view.docs} timeZone={view.timeZone} open={openDoc} setOpen={setOpenDoc} />
+          )}
+          {tab === 'drafts' && <DraftsPanel drafts={view.drafts} timeZone={view.timeZone} openLink={openLink} />}
           {tab === 'triggers' && <TriggersPanel view={view} act={act} busy={busy} />}
           {tab === 'activity' && <ActivityPanel activity={view.activity} timeZone={view.timeZone} />}
-          {tab === 'district' && <DistrictPanel />}
+          {tab === 'district' && <DistrictPanel openLink={openLink} />}
         </section>
         {view.sidebar && (
           <aside class="sidebar" aria-label={`Add-on sidebar: ${view.sidebar.title}`}>
@@ -234,7 +250,7 @@ function App() {
               key={view.sidebar.n}
               title={view.sidebar.title || 'Add-on sidebar'}
               name="addon-sidebar"
-              src={`/addon/sidebar/${view.sidebar.n}`}
+              src={addonPageUrl('sidebar', view.sidebar.n)}
             />
           </aside>
         )}
@@ -257,7 +273,8 @@ function App() {
             role="dialog"
             aria-modal={view.dialog.modal ? 'true' : 'false'}
             aria-label={view.dialog.title}
-            style={{ width: `${(view.dialog.width ?? 420) + 2}px` }}
+            // The add-on's width, plus the frame around its page.
+            style={{ width: `${(view.dialog.width ?? 420) + 50}px` }}
           >
             <div class="dialog-head">
               <h2>{view.dialog.title}</h2>
@@ -265,13 +282,15 @@ function App() {
                 ×
               </button>
             </div>
-            <iframe
-              key={view.dialog.n}
-              title={view.dialog.title || 'Add-on dialog'}
-              name="addon-dialog"
-              src={`/addon/dialog/${view.dialog.n}`}
-              style={{ height: `${view.dialog.height ?? 320}px` }}
-            />
+            <div class="dialog-body">
+              <iframe
+                key={view.dialog.n}
+                title={view.dialog.title || 'Add-on dialog'}
+                name="addon-dialog"
+                src={addonPageUrl('dialog', view.dialog.n)}
+                style={{ height: `${view.dialog.height ?? 320}px` }}
+              />
+            </div>
           </div>
         </div>
       )}

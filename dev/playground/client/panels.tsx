@@ -251,8 +251,18 @@ function Block({ b }: { b: DocBlockView }) {
   return b.text ? <p dir="auto">{b.text}</p> : <p class="doc-empty">&nbsp;</p>;
 }
 
-export function DocsPanel({ docs, timeZone }: { docs: DocView[]; timeZone: string }) {
-  const [open, setOpen] = useState<string | null>(null);
+export function DocsPanel({
+  docs,
+  timeZone,
+  open,
+  setOpen,
+}: {
+  docs: DocView[];
+  timeZone: string;
+  /** The Doc shown (a link elsewhere in the playground may choose it); the newest when null. */
+  open: string | null;
+  setOpen: (id: string) => void;
+}) {
   if (!docs.length) return <p class="empty">No Docs yet: Small Wins → Draft newsletter now makes one.</p>;
   const doc = docs.find((d) => d.id === open) ?? docs[0];
   return (
@@ -286,7 +296,40 @@ export function DocsPanel({ docs, timeZone }: { docs: DocView[]; timeZone: strin
   );
 }
 
-export function DraftsPanel({ drafts, timeZone }: { drafts: DraftView[]; timeZone: string }) {
+/**
+ * The email's HTML in a frame that runs no script (sandboxed without allow-scripts); it shares the page's origin only
+ * so that the page can catch a click on a link in it and open the playground's own tab (or a new browser tab).
+ */
+function MailHtml({ draft, openLink }: { draft: DraftView; openLink: (href: string) => void }) {
+  const catchLinks = (e: Event) => {
+    const doc = (e.currentTarget as HTMLIFrameElement).contentDocument;
+    doc?.addEventListener('click', (click) => {
+      const a = click.target instanceof Element ? click.target.closest('a[href]') : null;
+      if (!a) return;
+      click.preventDefault();
+      openLink((a as HTMLAnchorElement).href);
+    });
+  };
+  return (
+    <iframe
+      class="mail-html"
+      title={`HTML body of ${draft.subject}`}
+      sandbox="allow-same-origin"
+      srcdoc={draft.html}
+      onLoad={catchLinks}
+    />
+  );
+}
+
+export function DraftsPanel({
+  drafts,
+  timeZone,
+  openLink,
+}: {
+  drafts: DraftView[];
+  timeZone: string;
+  openLink: (href: string) => void;
+}) {
   const [open, setOpen] = useState<string | null>(null);
   if (!drafts.length)
     return <p class="empty">No Gmail drafts yet: Small Wins → Draft newsletter now makes one. Nothing is ever sent.</p>;
@@ -330,7 +373,7 @@ export function DraftsPanel({ drafts, timeZone }: { drafts: DraftView[]; timeZon
         {draft.html && (
           <>
             <h3>HTML part</h3>
-            <iframe class="mail-html" title={`HTML body of ${draft.subject}`} sandbox="" srcdoc={draft.html} />
+            <MailHtml key={draft.id} draft={draft} openLink={openLink} />
           </>
         )}
         <h3>Plain-text part</h3>
@@ -353,7 +396,12 @@ export function TriggersPanel({ view, act, busy }: { view: PlaygroundView; act: 
         time-driven trigger that falls due on the way.
       </p>
       <div class="clock-controls">
-        <button type="button" disabled={busy} onClick={() => act('/api/clock', { preset: 'friday-3pm' })}>
+        <button
+          type="button"
+          disabled={busy}
+          aria-describedby="friday-note"
+          onClick={() => act('/api/clock', { preset: 'friday-3pm' })}
+        >
           Advance to next Friday 3 pm
         </button>
         <button type="button" disabled={busy} onClick={() => act('/api/clock', { preset: 'day' })}>
@@ -381,34 +429,42 @@ export function TriggersPanel({ view, act, busy }: { view: PlaygroundView; act: 
           </button>
         </form>
       </div>
+      <p class="note" id="friday-note">
+        Next Friday 3 pm lands just after the clock's run between 3 and 4 pm (Google picks the minute), so a scheduled
+        newsletter is already in Gmail drafts when you look.
+      </p>
       <h2>Installed triggers</h2>
       {view.triggers.length === 0 ? (
         <p class="empty">No triggers: run Small Wins → Set up.</p>
       ) : (
-        <table class="table">
-          <thead>
-            <tr>
-              <th scope="col">Runs</th>
-              <th scope="col">Event</th>
-              <th scope="col">When</th>
-              <th scope="col">Next run</th>
-              <th scope="col">Owner</th>
-            </tr>
-          </thead>
-          <tbody>
-            {view.triggers.map((t) => (
-              <tr key={t.id}>
-                <td>
-                  <code>{t.fn}</code>
-                </td>
-                <td>{t.type === 'CLOCK' ? 'Time-driven' : t.type === 'ON_FORM_SUBMIT' ? 'On form submit' : t.type}</td>
-                <td>{t.schedule}</td>
-                <td>{t.next ? formatTime(t.next, view.timeZone) : '—'}</td>
-                <td>{t.owner}</td>
+        <div class="table-wrap">
+          <table class="table">
+            <thead>
+              <tr>
+                <th scope="col">Runs</th>
+                <th scope="col">Event</th>
+                <th scope="col">When</th>
+                <th scope="col">Next run</th>
+                <th scope="col">Owner</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {view.triggers.map((t) => (
+                <tr key={t.id}>
+                  <td>
+                    <code>{t.fn}</code>
+                  </td>
+                  <td>
+                    {t.type === 'CLOCK' ? 'Time-driven' : t.type === 'ON_FORM_SUBMIT' ? 'On form submit' : t.type}
+                  </td>
+                  <td>{t.schedule}</td>
+                  <td>{t.next ? formatTime(t.next, view.timeZone) : '—'}</td>
+                  <td>{t.owner}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </div>
   );

@@ -1,7 +1,36 @@
-// The spreadsheet view: sheet tabs and a grid of displayed values (text only), with the frozen header rows kept
-// on top and a view-only sort when a column header is clicked (the sheet itself is not changed).
+// The spreadsheet view: sheet tabs and a grid of displayed values (text only, wrapped, in columns as wide as the
+// sheet sets them, never wider than 700 px), with the frozen header rows kept on top and a view-only sort when a
+// column header is clicked (the sheet itself is not changed). A cell holding a link to a Doc, the Form or a
+// spreadsheet opens the playground's own tab, as Sheets turns a URL into a link.
 import { useState } from 'preact/hooks';
 import type { ChartView, PlaygroundView } from '../types';
+import { linkTarget } from './links';
+
+/** The widest a column is drawn, whatever the sheet says (a 37,000-px column helps nobody). */
+export const MAX_COLUMN_PX = 700;
+const MIN_COLUMN_PX = 40;
+const ROW_NUMBER_PX = 46;
+
+function columnPx(w: number): number {
+  return Math.min(Math.max(w, MIN_COLUMN_PX), MAX_COLUMN_PX);
+}
+
+/** A cell's text; a Workspace link in it opens the playground's tab (the text itself is never markup). */
+function CellText({ text, openLink }: { text: string; openLink?: (href: string) => void }) {
+  if (openLink && /^https:\/\/\S+$/.test(text) && linkTarget(text))
+    return (
+      <a
+        href={text}
+        onClick={(e) => {
+          e.preventDefault();
+          openLink(text);
+        }}
+      >
+        {text}
+      </a>
+    );
+  return <>{text}</>;
+}
 
 const COLORS = ['#1a73e8', '#e8710a', '#188038', '#d93025', '#9334e6', '#007b83', '#b06000', '#c5221f', '#5f6368'];
 
@@ -23,7 +52,13 @@ function ChartBox({ chart }: { chart: ChartView }) {
       <figcaption>
         {chart.title || 'Chart'} <span class="hint">(anchored at {chart.anchor})</span>
       </figcaption>
-      <svg width={width} height={height} role="img" aria-label={`${chart.title}. ${summary}`}>
+      <svg
+        width={width}
+        height={height}
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-label={`${chart.title}. ${summary}`}
+      >
         <line x1={pad.left} y1={height - pad.bottom} x2={width} y2={height - pad.bottom} stroke="#80868b" />
         <text x={pad.left - 6} y={pad.top + 8} text-anchor="end" font-size="10">
           {max}
@@ -93,7 +128,14 @@ function compare(a: string, b: string): number {
   return a.localeCompare(b, undefined, { sensitivity: 'base', numeric: true });
 }
 
-export function SheetGrid({ spreadsheet }: { spreadsheet: PlaygroundView['spreadsheet'] }) {
+export function SheetGrid({
+  spreadsheet,
+  openLink,
+}: {
+  spreadsheet: PlaygroundView['spreadsheet'];
+  /** Opens a Doc, Form or spreadsheet link in the playground's own tab. */
+  openLink?: (href: string) => void;
+}) {
   const names = spreadsheet.sheets.map((s) => s.name);
   const [chosen, setChosen] = useState<string | null>(null);
   const [sorts, setSorts] = useState<Record<string, Sort | undefined>>({});
@@ -115,11 +157,16 @@ export function SheetGrid({ spreadsheet }: { spreadsheet: PlaygroundView['spread
   return (
     <div class="sheet">
       <div class="grid-scroll">
-        <table class="grid" aria-label={`Sheet ${sheet.name}`}>
+        <table
+          class="grid"
+          aria-label={`Sheet ${sheet.name}`}
+          // A fixed layout needs the table's own width: without it the longest text sets a column's width.
+          style={{ width: `${ROW_NUMBER_PX + sheet.widths.reduce((sum, w) => sum + columnPx(w), 0)}px` }}
+        >
           <colgroup>
-            <col style={{ width: '46px' }} />
+            <col style={{ width: `${ROW_NUMBER_PX}px` }} />
             {sheet.widths.map((w, c) => (
-              <col key={c} style={{ width: `${Math.min(Math.max(w, 40), 420)}px` }} />
+              <col key={c} style={{ width: `${columnPx(w)}px` }} />
             ))}
           </colgroup>
           <thead>
@@ -161,8 +208,10 @@ export function SheetGrid({ spreadsheet }: { spreadsheet: PlaygroundView['spread
                   {n}
                 </th>
                 {Array.from({ length: cols }, (_, c) => (
-                  <td key={c} title={(r[c] ?? '').length > 30 ? r[c] : undefined} dir="auto">
-                    {r[c] ?? ''}
+                  <td key={c} title={(r[c] ?? '').length > 60 ? r[c] : undefined} dir="auto">
+                    <div class="cell">
+                      <CellText text={r[c] ?? ''} openLink={openLink} />
+                    </div>
                   </td>
                 ))}
               </tr>
