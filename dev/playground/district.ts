@@ -12,24 +12,47 @@ import { sheetsOf } from './view';
 
 const ROOT = resolve(__dirname, '..', '..');
 
+/** What a neighbouring school logged, month by month through the spring term. */
+const STEPS = [
+  'We tried the routine in two classrooms',
+  'Students asked to keep it going',
+  'Two more teachers joined after a visit',
+  'What did not work: Friday afternoons',
+  'Families noticed the change at conferences',
+  'The survey moved in the right direction',
+  'We wrote a one-page guide for new staff',
+  'Next year we start in the first week',
+];
+
 const wins = (prefix: string, goal: string) =>
   Array.from({ length: 8 }, (_, i) => ({
     id: `W-${String(i + 1).padStart(4, '0')}`,
     submittedAt: new Date(Date.UTC(2026, 1 + i, 10, 15)).toISOString(),
     status: i === 7 ? 'New' : 'Approved',
     kind: i % 4 === 3 ? 'Lesson learned' : 'Win',
-    headline: `${prefix}: week ${i + 1}`,
-    story: `${prefix} kept going, week ${i + 1}.`,
+    headline: `${goal}: ${STEPS[i]}`,
+    story: `${STEPS[i]}. ${prefix} staff shared it at the weekly meeting.`,
     goals: goal,
     consent: i % 2 ? 'Public' : 'Staff only',
     consentGiven: i % 2 ? 'Public' : 'Staff only',
     namesStudents: 'No',
     privacyCleared: 'No',
-    name: 'A teacher',
+    name: `${['Jordan', 'Sam', 'Alex', 'Robin'][i % 4]} ${['Kim', 'Osei', 'Novak', 'Reyes'][(i + 1) % 4]}`,
     email: `teacher@${prefix.toLowerCase().replace(/\W+/g, '')}.example`,
     role: 'Teacher',
     responseKey: `R-${prefix}-${i}`,
   }));
+
+/** A neighbouring school's nominated practice, in its own words. */
+interface NeighbourPractice {
+  name: string;
+  description: string;
+  impact: string;
+  gradeBand: string;
+  whoBenefits: string;
+  whatItTakes: string;
+  conditions: string;
+}
 
 function seedNeighbour(
   world: Simulator,
@@ -37,7 +60,7 @@ function seedNeighbour(
   principal: string,
   name: string,
   goal: string,
-  practice: string,
+  practice: NeighbourPractice,
 ) {
   const sim = schoolSim(dist, { principal, name }, world);
   sim.open('LIMITED');
@@ -49,14 +72,8 @@ function seedNeighbour(
     version: '',
     action: 'nominate',
     practice: {
-      name: practice,
+      ...practice,
       goal,
-      description: `${practice}: a short routine every week, run by the staff who started it.`,
-      impact: 'Entries on this goal doubled over the spring term.',
-      gradeBand: 'All grades',
-      whoBenefits: 'Every student',
-      whatItTakes: 'Twenty minutes a week and a shared calendar.',
-      conditions: 'A staff lead who keeps it going.',
       contact: principal,
       hostVisits: true,
       tier: 'Promising',
@@ -80,15 +97,27 @@ export function districtView(school: Simulator, distDir: string, key: string): D
       ? shared.url
       : call(copy, 'districtShare', { district: DISTRICT_ACCOUNT, draftEmail: false }).view.url;
   const others = [
-    seedNeighbour(copy, distDir, 'principal@oakhill.example', 'Oak Hill Middle', 'Math confidence', 'Number talks'),
-    seedNeighbour(
-      copy,
-      distDir,
-      'principal@elmstreet.example',
-      'Elm Street High',
-      'Belonging and wellbeing',
-      'Welcome crew',
-    ),
+    seedNeighbour(copy, distDir, 'principal@oakhill.example', 'Oak Hill Middle', 'Math confidence', {
+      name: 'Number talks',
+      description:
+        'Ten minutes at the start of every math lesson: one dot image or one mental calculation, students share how they solved it, the teacher records the strategies on the board without saying which is best.',
+      impact:
+        'Grade 7 students who said they are "good at math" rose from 38% to 55% over the spring; the linked wins tell how.',
+      gradeBand: '6–8',
+      whoBenefits: 'Students who are anxious about math',
+      whatItTakes: 'Ten minutes a lesson; one planning meeting to share images; no cost.',
+      conditions: 'Teachers agree to hold back the answer until students have shared.',
+    }),
+    seedNeighbour(copy, distDir, 'principal@elmstreet.example', 'Elm Street High', 'Belonging and wellbeing', {
+      name: 'Welcome crew',
+      description:
+        'Trained Grade 11 volunteers meet every new student on their first day, give the tour, eat lunch with them for the first week and check in after a month.',
+      impact: 'New students who said they had a friend at school after a month rose from 61% to 84%.',
+      gradeBand: '9–12',
+      whoBenefits: 'Students joining mid-year, and the volunteers',
+      whatItTakes: 'A two-hour training each term and a counsellor who matches the pairs.',
+      conditions: 'The front office tells the crew about new students a day ahead.',
+    }),
   ];
   const hub = hubSim(distHub, copy);
   hub.open('FULL');
