@@ -308,6 +308,24 @@ describe('playground', () => {
     await eventually(async () => expect(await mailFrame.getAttribute('sandbox')).toBe('allow-same-origin'));
     const frame = (await (await mailFrame.elementHandle())!.contentFrame()) as Frame;
     await eventually(async () => expect(await frame.locator('body').innerText()).toContain(HEADLINE));
+    // The Staff email's link to its Doc opens the playground's Docs tab on that Doc.
+    await page
+      .getByRole('list', { name: 'Drafts' })
+      .getByRole('button', { name: /staff@maplegrove\.example/ })
+      .first()
+      .click();
+    await eventually(async () =>
+      expect(await page.getByRole('article', { name: /^Draft:/ }).innerText()).toContain('staff@maplegrove.example'),
+    );
+    const staffFrame = page.frameLocator('iframe.mail-html');
+    await staffFrame.getByRole('link', { name: /Google Docs/ }).click();
+    await eventually(async () =>
+      expect(await page.getByRole('tab', { name: /^Docs/ }).getAttribute('aria-selected')).toBe('true'),
+    );
+    await eventually(async () =>
+      expect(await page.getByRole('article', { name: /^Doc:/ }).getAttribute('aria-label')).toMatch(/Staff/),
+    );
+    expect(page.url()).toBe(pg.url);
 
     // 4. The activity log shows what each action cost in service calls.
     await openTab(/^Activity log/);

@@ -1,6 +1,6 @@
 // The playground's other surfaces: the intake Form as a fillable form, the Docs and Gmail drafts the add-on made,
 // the installed triggers with the clock control, and the activity log with each action's service calls.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type {
   ActivityEntry,
   DocBlockView,
@@ -301,22 +301,41 @@ export function DocsPanel({
  * so that the page can catch a click on a link in it and open the playground's own tab (or a new browser tab).
  */
 function MailHtml({ draft, openLink }: { draft: DraftView; openLink: (href: string) => void }) {
-  const catchLinks = (e: Event) => {
-    const doc = (e.currentTarget as HTMLIFrameElement).contentDocument;
-    doc?.addEventListener('click', (click) => {
-      const a = click.target instanceof Element ? click.target.closest('a[href]') : null;
+  const ref = useRef<HTMLIFrameElement>(null);
+  const latest = useRef(openLink);
+  latest.current = openLink;
+  useEffect(() => {
+    const frame = ref.current;
+    if (!frame) return;
+    const onClick = (click: MouseEvent) => {
+      // The target is the frame's own Element (another realm): `instanceof Element` would be false.
+      const target = click.target as { closest?: (selector: string) => Element | null } | null;
+      const a = typeof target?.closest === 'function' ? target.closest('a[href]') : null;
       if (!a) return;
       click.preventDefault();
-      openLink((a as HTMLAnchorElement).href);
-    });
-  };
+      latest.current((a as HTMLAnchorElement).href);
+    };
+    let doc: Document | null = null;
+    // The srcdoc document replaces the frame's first (blank) one: listen on whichever is there once it has loaded.
+    const attach = () => {
+      doc?.removeEventListener('click', onClick, true);
+      doc = frame.contentDocument;
+      doc?.addEventListener('click', onClick, true);
+    };
+    frame.addEventListener('load', attach);
+    if (frame.contentDocument?.readyState === 'complete') attach();
+    return () => {
+      frame.removeEventListener('load', attach);
+      doc?.removeEventListener('click', onClick, true);
+    };
+  }, []);
   return (
     <iframe
+      ref={ref}
       class="mail-html"
       title={`HTML body of ${draft.subject}`}
       sandbox="allow-same-origin"
       srcdoc={draft.html}
-      onLoad={catchLinks}
     />
   );
 }
