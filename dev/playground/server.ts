@@ -9,6 +9,7 @@ import { withGoogleScript } from './shim';
 import { VISITOR_HEADER, type ActionReply } from './types';
 import { playgroundView } from './view';
 import { districtView } from './district';
+import { formatTime } from './client/format';
 
 const ROOT = resolve(__dirname, '..', '..');
 const HOUR = 3600000;
@@ -231,7 +232,7 @@ export async function startPlayground(opts: PlaygroundOptions = {}): Promise<Pla
         const target = clockTarget(body, sim.clock.now().getTime(), sim.spreadsheet.timeZone, sim.triggers());
         if (target < sim.clock.now().getTime()) throw new HttpError(400, 'The clock only moves forward.');
         const { entry, value } = session.act(
-          `Clock moved to ${new Date(target).toISOString()}`,
+          `Clock moved to ${formatTime(new Date(target).toISOString(), sim.spreadsheet.timeZone)}`,
           () => session.passTime(target),
           { advanceClock: false, visitor },
         );

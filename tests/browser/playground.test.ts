@@ -167,6 +167,13 @@ describe('playground', () => {
     const long = grid.locator('td', { hasText: 'Week 1: we visited' });
     await eventually(async () => expect(await long.count()).toBe(1));
     expect(await long.getAttribute('title')).toContain('Week 24: we visited');
+    // …and its column keeps the sheet's width, wrapped, rather than growing to the story's length.
+    await eventually(async () => {
+      const widths = await grid
+        .locator('tr.letters th')
+        .evaluateAll((ths) => ths.map((th) => th.getBoundingClientRect().width));
+      expect(Math.max(...widths)).toBeLessThanOrEqual(700);
+    });
     // Clicking the Headline header sorts the view (A→Z, then Z→A); the sheet itself is unchanged.
     // The Headline column found by its header, as the add-on finds it.
     const headers = await grid.locator('tr.frozen').first().locator('th').allInnerTexts();
@@ -458,6 +465,7 @@ describe('playground', () => {
     );
     const moved = pg.session.activity.slice(before).find((e) => e.what.startsWith('Clock moved'));
     expect(moved?.fired?.join(' ')).toMatch(/time-driven runs? of onClock/);
+    expect(moved?.what).toMatch(/^Clock moved to Fri, Nov 27, 2026, 3:47\s?PM EST$/);
     // The scheduled newsletter has happened: its drafts, made at the run, in New York time.
     await openTab(/^Gmail drafts/);
     const drafts = page.getByRole('list', { name: 'Drafts' });
