@@ -330,7 +330,7 @@ describe('playground', () => {
       expect(await page.getByRole('tab', { name: /^Docs/ }).getAttribute('aria-selected')).toBe('true'),
     );
     await eventually(async () =>
-      expect(await page.getByRole('article', { name: /^Doc:/ }).getAttribute('aria-label')).toMatch(/Staff/),
+      expect(await page.getByRole('article', { name: /^Doc:/ }).getAttribute('aria-label')).toMatch(/staff/i),
     );
     expect(page.url()).toBe(pg.url);
 
