@@ -456,7 +456,7 @@ export function TriggersPanel({ view, act, busy }: { view: PlaygroundView; act: 
       {view.triggers.length === 0 ? (
         <p class="empty">No triggers: run Small Wins → Set up.</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" aria-label="Installed triggers" tabIndex={0}>
           <table class="table">
             <thead>
               <tr>
