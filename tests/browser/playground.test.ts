@@ -2,7 +2,7 @@
 // drafted from the menu, and the win found in the Doc and the Gmail draft. The seeded school reads like a real one
 // (tricky text is this test's own fixture, sent through the Form); the page fits a phone, keeps each visitor's
 // dialogs apart, opens its own tabs for Doc and Gmail links, and shows times in the school's time zone.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame, FrameLocator, Page } from 'playwright-core';
@@ -95,22 +95,6 @@ async function submitThroughForm(entry: (typeof TRICKY)[number]): Promise<void> 
   };
   const res = await page.request.post(`${pg.url}api/form/submit`, { data: { formId, answers } });
   expect(res.ok()).toBe(true);
-}
-
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's WCAG 2.1 A and AA violations on the page, as "rule: first element". */
-async function axeViolations(p: Page): Promise<string[]> {
-  if (!(await p.evaluate(() => 'axe' in window))) await p.addScriptTag({ content: AXE });
-  return p.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run(...a: unknown[]): Promise<{ violations: Array<{ id: string; nodes: Array<{ html: string }> }> }> };
-      }
-    ).axe;
-    const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
-    return result.violations.map((v) => `${v.id}: ${v.nodes[0]?.html.slice(0, 160)}`);
-  });
 }
 
 /** Whether the page scrolls sideways (the document wider than the window). */
