@@ -3,6 +3,7 @@
 import type { Audience, EditionInput, SettingsField } from '../src/domain/settings';
 import { defaultGreeting, MAX_MIN_WINS } from '../src/domain/settings';
 import type { ScheduleView } from '../src/settings-api';
+import { described } from './form-field';
 
 const EMPTY: EditionInput = { greeting: '', signoff: '', minWins: '1' };
 
@@ -13,11 +14,6 @@ function ErrorText(props: { id: string; error?: string }) {
     </p>
   ) : null;
 }
-
-const describedBy = (id: string, error?: string, hint = true) => ({
-  'aria-invalid': error ? ('true' as const) : undefined,
-  'aria-describedby': [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined,
-});
 
 /** The audience's greeting, sign-off and fewest wins, inside its fieldset. */
 export function EditionFields(props: {
@@ -48,7 +44,7 @@ export function EditionFields(props: {
           value={v.greeting}
           placeholder={defaultGreeting(a)}
           onInput={(e) => set({ greeting: e.currentTarget.value })}
-          {...describedBy(ids.greeting, err.greeting)}
+          {...described(ids.greeting, err.greeting, true)}
         />
         <p class="hint" id={`${ids.greeting}-hint`}>
           Opens the newsletter. Empty: “{defaultGreeting(a)}”
@@ -65,7 +61,7 @@ export function EditionFields(props: {
           value={v.signoff}
           placeholder={props.signoffDefault}
           onInput={(e) => set({ signoff: e.currentTarget.value })}
-          {...describedBy(ids.signoff, err.signoff)}
+          {...described(ids.signoff, err.signoff, true)}
         />
         <p class="hint" id={`${ids.signoff}-hint`}>
           Closes the newsletter (up to five lines). Empty: “{props.signoffDefault.replace('\n', ' ')}”
@@ -85,7 +81,7 @@ export function EditionFields(props: {
           inputMode="numeric"
           value={String(v.minWins)}
           onInput={(e) => set({ minWins: e.currentTarget.value })}
-          {...describedBy(ids.minWins, err.minWins)}
+          {...described(ids.minWins, err.minWins, true)}
         />
         <p class="hint" id={`${ids.minWins}-hint`}>
           The wins wait for the next issue. Draft newsletter now always drafts.

@@ -17,6 +17,7 @@ import { safeLink } from '../src/domain/links';
 import { mergeSettings } from '../src/domain/settings-merge';
 import type { RecentIssue, SettingsEndpoints, SettingsView } from '../src/settings-api';
 import { closeDialog, readableError, serverClient } from './client';
+import { described, Field } from './form-field';
 import { DistrictSection } from './district-section';
 import { EditionFields, ScheduleNotes } from './edition-fields';
 import { defaultSignoff } from '../src/domain/settings';
@@ -39,40 +40,6 @@ const AUDIENCE_HINTS: Record<Audience, string> = {
 };
 
 type Errors = Partial<Record<SettingsField, string>>;
-
-function Field(props: {
-  id: string;
-  label: string;
-  labelMore?: string;
-  error?: string;
-  hint?: string;
-  children: preact.ComponentChildren;
-}) {
-  return (
-    <div>
-      <label for={props.id}>
-        {props.label}
-        {props.labelMore && <span class="sr-only"> {props.labelMore}</span>}
-      </label>
-      {props.children}
-      {props.hint && (
-        <p class="hint" id={`${props.id}-hint`}>
-          {props.hint}
-        </p>
-      )}
-      {props.error && (
-        <p class="error" id={`${props.id}-error`} role="alert">
-          {props.error}
-        </p>
-      )}
-    </div>
-  );
-}
-
-const described = (id: string, error?: string, hint?: string) => ({
-  'aria-invalid': error ? ('true' as const) : undefined,
-  'aria-describedby': [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined,
-});
 
 /** Family languages: each a language from the pick list and its own recipients, added and removed by row. */
 function FamilyLanguages(props: {

@@ -15,6 +15,7 @@ import type {
   TierSuggestionView,
 } from '../src/spread-api';
 import { closeDialog, readableError, serverClient } from './client';
+import { described, Field } from './form-field';
 import './settings.css';
 import './showcase.css';
 
@@ -67,36 +68,6 @@ function editingOf(p: PracticeView): Editing {
 }
 
 const date = (iso: string) => (iso ? iso.slice(0, 10) : 'no date');
-
-function Field(props: {
-  id: keyof PracticeInput;
-  label: string;
-  hint?: string;
-  error?: string;
-  children: preact.ComponentChildren;
-}) {
-  return (
-    <div>
-      <label for={props.id}>{props.label}</label>
-      {props.children}
-      {props.hint && (
-        <p class="hint" id={`${props.id}-hint`}>
-          {props.hint}
-        </p>
-      )}
-      {props.error && (
-        <p class="error" id={`${props.id}-error`} role="alert">
-          {props.error}
-        </p>
-      )}
-    </div>
-  );
-}
-
-const described = (id: string, error?: string, hint?: boolean) => ({
-  'aria-invalid': error ? ('true' as const) : undefined,
-  'aria-describedby': [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined,
-});
 
 function WinsList(props: { wins: LinkedWinView[]; remove: (id: string) => void; disabled: boolean }) {
   if (!props.wins.length) return <p class="hint">No wins linked yet.</p>;

@@ -6,41 +6,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { validateHubSettings } from '../../src/hub/domain/hub-settings';
 import type { HubSettingsEndpoints, HubSettingsField, HubSettingsInput, HubSettingsView } from '../../src/hub/hub-api';
 import { closeDialog, readableError, serverClient } from '../client';
+import { described, Field } from '../form-field';
 import '../settings.css';
 
 const server = serverClient<HubSettingsEndpoints>('District hub → Settings');
 
 type Errors = Partial<Record<HubSettingsField, string>>;
-
-function Field(props: {
-  id: HubSettingsField;
-  label: string;
-  hint?: string;
-  error?: string;
-  children: preact.ComponentChildren;
-}) {
-  return (
-    <div>
-      <label for={props.id}>{props.label}</label>
-      {props.children}
-      {props.hint && (
-        <p class="hint" id={`${props.id}-hint`}>
-          {props.hint}
-        </p>
-      )}
-      {props.error && (
-        <p class="error" id={`${props.id}-error`} role="alert">
-          {props.error}
-        </p>
-      )}
-    </div>
-  );
-}
-
-const described = (id: string, error?: string, hint?: string) => ({
-  'aria-invalid': error ? ('true' as const) : undefined,
-  'aria-describedby': [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined,
-});
 
 function App() {
   const [view, setView] = useState<HubSettingsView | null>(null);
