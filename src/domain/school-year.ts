@@ -2,6 +2,8 @@
 // which year a synthesis looks back on, and in which month an instant falls, from the month starts the adapter
 // works out once per time zone (Utilities.formatDate gives a zone's offset; no Intl is relied on).
 
+import { MONTHS } from './cadence';
+
 /** A day as the spreadsheet's clock shows it. */
 export interface LocalDay {
   year: number;
@@ -22,20 +24,6 @@ export interface SchoolYear {
 }
 
 export const FIRST_MONTH = 8;
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 export function schoolYear(startYear: number): SchoolYear {
   const months: string[] = [];
@@ -73,13 +61,13 @@ export function monthKey(year: number, month: number): string {
 /** "Aug 2026" */
 export function monthLabel(key: string): string {
   const [y, m] = key.split('-').map(Number);
-  return `${MONTH_NAMES[m - 1].slice(0, 3)} ${y}`;
+  return `${MONTHS[m - 1].slice(0, 3)} ${y}`;
 }
 
 /** "August 2026" */
 export function longMonthLabel(key: string): string {
   const [y, m] = key.split('-').map(Number);
-  return `${MONTH_NAMES[m - 1]} ${y}`;
+  return `${MONTHS[m - 1]} ${y}`;
 }
 
 /** The month after `key`. */

@@ -1,6 +1,7 @@
 // A goal's year-end synthesis as an outline (documents as data): at a glance, month by month, what we did by source
 // in staff's own words, what we learned, the spotlight, the showcase practices, prompts to reflect together and an
 // appendix of every entry, then the final "Our notes" heading staff write under. Pure.
+import { MONTHS } from './cadence';
 import { Block, linkify, list, Outline, paragraph, Span, table } from './outline';
 import type { MonthGrid } from './school-year';
 import { GoalSynthesis, NO_GOAL_KEY, SynthesisEntry, synthesisTitle } from './synthesis';
@@ -15,8 +16,6 @@ export const REFLECT_PROMPTS = [
   'What questions do we carry into next year, and what support do we need?',
 ];
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /**
  * "5 Oct 2026": the entry's day in the spreadsheet's time zone, from the offset at the start of its month (the grid
  * knows no later change of clocks in that month, so an entry within an hour of midnight on such a day may show the
@@ -27,7 +26,7 @@ export function entryDay(entry: Pick<SynthesisEntry, 'submittedAt' | 'month'>, g
   const [y, m] = grid.months[entry.month].split('-').map(Number);
   const offset = Date.UTC(y, m - 1, 1) - grid.starts[entry.month];
   const local = new Date(at + offset);
-  return `${local.getUTCDate()} ${MONTHS[local.getUTCMonth()]} ${local.getUTCFullYear()}`;
+  return `${local.getUTCDate()} ${MONTHS[local.getUTCMonth()].slice(0, 3)} ${local.getUTCFullYear()}`;
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {
