@@ -177,6 +177,8 @@ export interface OpenResult extends QueuePage {
   notices: string[];
   /** Form responses not yet in the log, in a sentence (from the notice the header row carries), or ''. */
   waiting: string;
+  /** The school's time zone (the spreadsheet's, e.g. "America/New_York"): the sidebar shows dates in it. */
+  timeZone: string;
 }
 
 export interface RebuildRequest {

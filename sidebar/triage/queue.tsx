@@ -176,7 +176,7 @@ export function QueueList({
             >
               <span class="headline">{w.headline || '(no headline)'}</span>
               <span class="sub">
-                {w.status} · {w.name || 'Anonymous'} · {shortDate(w.submittedAt)}
+                {w.status} · {w.name || 'Anonymous'} · {shortDate(w.submittedAt, meta?.timeZone)}
               </span>
             </button>
           </li>

@@ -72,7 +72,8 @@ export function WinDetail({
       </h2>
       <p class="muted">
         {win.name || 'Anonymous'}
-        {win.role ? `, ${win.role}` : ''} · {win.source || 'Source not given'} · {shortDate(win.submittedAt)}
+        {win.role ? `, ${win.role}` : ''} · {win.source || 'Source not given'} ·{' '}
+        {shortDate(win.submittedAt, meta.timeZone)}
       </p>
 
       {win.warnings.length > 0 && (
@@ -152,7 +153,7 @@ export function WinDetail({
           <p class="muted small">
             The submitter allowed: {win.consentGiven}
             {win.consentRecordedBy
-              ? ` (recorded by ${win.consentRecordedBy} on ${shortDate(win.consentRecordedAt)})`
+              ? ` (recorded by ${win.consentRecordedBy} on ${shortDate(win.consentRecordedAt, meta.timeZone)})`
               : ''}
             . Newsletters use {win.effectiveConsent}. Consent can be narrowed, never widened.
           </p>
@@ -177,7 +178,7 @@ export function WinDetail({
             {win.privacyCleared && win.privacyClearedBy && (
               <span class="muted small">
                 {' '}
-                by {win.privacyClearedBy} on {shortDate(win.privacyClearedAt)}
+                by {win.privacyClearedBy} on {shortDate(win.privacyClearedAt, meta.timeZone)}
               </span>
             )}
           </label>
@@ -185,7 +186,7 @@ export function WinDetail({
         <BlurbEditor win={win} limit={meta.blurbLimit} mark={mark('blurb')} save={save} />
         {win.triagedBy && (
           <p class="muted small">
-            Last triaged by {win.triagedBy} on {shortDate(win.triagedAt)}
+            Last triaged by {win.triagedBy} on {shortDate(win.triagedAt, meta.timeZone)}
           </p>
         )}
       </div>

@@ -110,6 +110,7 @@ function openQueue(q: QueueQuery): OpenResult {
     canDraft: draftsAvailable(),
     notices: read.problems,
     waiting: waitingSentence(log.waiting),
+    timeZone: ss.getSpreadsheetTimeZone(),
   };
 }
 

@@ -107,6 +107,8 @@ export async function openAddonPage(
     dialogs?: 'dismiss' | 'accept';
     /** The built project the page comes from (dist/ by default; the district hub's pages are in dist-hub/). */
     dist?: string;
+    /** The browser's own time zone (e.g. "Asia/Tokyo"), for pages that must show the school's instead. */
+    browserTimeZone?: string;
   },
 ): Promise<AddonPage> {
   const file = join(opts.dist ?? DIST, `${opts.name}.html`);
@@ -114,6 +116,10 @@ export async function openAddonPage(
     throw new Error(`${file} is not built: run \`npm run build\` first (with the same SW_DIST as the tests).`);
   const html = readFileSync(file, 'utf8');
   const { page, dialogs } = await newPage(browser, opts.viewport, opts.dialogs);
+  if (opts.browserTimeZone) {
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Emulation.setTimezoneOverride', { timezoneId: opts.browserTimeZone });
+  }
   const calls: string[] = [];
   await page.exposeFunction(BRIDGE_FUNCTION, (fn: string, args: unknown[]) => {
     calls.push(fn);
@@ -132,8 +138,12 @@ export async function openAddonPage(
 }
 
 /** The sidebar at the width Sheets gives it (300 px). */
-export function openSidebar(browser: Chromium, sim: BridgeHost): Promise<AddonPage> {
-  return openAddonPage(browser, sim, { name: 'Sidebar', viewport: { width: 300, height: 900 } });
+export function openSidebar(
+  browser: Chromium,
+  sim: BridgeHost,
+  opts: { browserTimeZone?: string } = {},
+): Promise<AddonPage> {
+  return openAddonPage(browser, sim, { name: 'Sidebar', viewport: { width: 300, height: 900 }, ...opts });
 }
 
 /** outerHTML of each button, input, select and textarea with no accessible name (no aria-label, label or text). */

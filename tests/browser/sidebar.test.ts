@@ -299,3 +299,18 @@ test("the win's goals show this year's pattern from the last dashboard refresh, 
   await eventually(async () => expect(await unnamedControls(page)).toEqual([]));
   await page.close();
 });
+
+test("dates show in the school's time zone, not the browser's", async () => {
+  const sim = loadAddOn();
+  setUpSchool(sim);
+  expect(sim.spreadsheet.timeZone).toBe('America/New_York');
+  // 03:00 UTC on 24 November: 22:00 on the 23rd at the school, noon on the 24th in the browser's Tokyo.
+  seedWins(sim, [{ ...seedWin(1, 1, 1), headline: 'Late-evening win', submittedAt: '2026-11-24T03:00:00.000Z' }]);
+  const { page } = await openSidebar(browser(), sim, { browserTimeZone: 'Asia/Tokyo' });
+  await page.getByRole('heading', { level: 2, name: 'Late-evening win' }).waitFor();
+  expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe('Asia/Tokyo');
+  const day = /\b23\b.*2026|2026.*\b23\b/;
+  await eventually(async () => expect(await page.locator('.queue .sub').first().textContent()).toMatch(day));
+  await eventually(async () => expect(await page.locator('.win p.muted').first().textContent()).toMatch(day));
+  await page.close();
+});

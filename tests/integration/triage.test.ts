@@ -355,11 +355,13 @@ describe('service calls do not grow with the log (ARCHITECTURE.md cost model)', 
     return { sim, opened, approve, tag, search, sorted };
   }
 
-  test('at 10,000 wins: open 9 calls, save 11, save adding a goal 13, save after a hand sort 15', () => {
+  test("at 10,000 wins: open 10 calls (the school's time zone is one), save 11, save adding a goal 13, save after a hand sort 15", () => {
     const big = costs(10_000);
     expect(big.opened.value.logSize).toBe(10_000);
     expect(big.opened.value.wins.map((w) => w.id).slice(0, 2)).toEqual(['W-10000', 'W-9999']);
-    expect(big.opened.calls).toBeLessThanOrEqual(9);
+    expect(big.opened.calls).toBeLessThanOrEqual(10);
+    expect(big.opened.value.timeZone).toBe(big.sim.spreadsheet.timeZone);
+    expect(big.opened.byMethod['Spreadsheet.getSpreadsheetTimeZone']?.calls).toBe(1);
     // Opening reads no document properties, no getLastRow and no sheet handle for the Wins or the Goals sheet.
     expect(
       Object.keys(big.opened.byMethod).filter((m) => /Properties|getLastRow|getSheetByName|getDataRange/.test(m)),

@@ -2,7 +2,7 @@
 import { blurbContactWarning, blurbToShow } from '../../sidebar/triage/blurb';
 import { isTyping, keyCommand, KEYS } from '../../sidebar/triage/keys';
 import { nextIndex, pageRange, previousIndex, toggled } from '../../sidebar/triage/navigation';
-import { unknownSuggestions } from '../../sidebar/triage/format';
+import { shortDate, unknownSuggestions } from '../../sidebar/triage/format';
 
 const press = (key: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({
   key,
@@ -97,5 +97,21 @@ describe('goals the sidebar cannot offer as chips', () => {
       [],
     );
     expect(unknownSuggestions({ goals: [], suggestedGoals: [] }, active)).toEqual([]);
+  });
+});
+
+describe("dates in the school's time zone", () => {
+  test("a win sent late in the evening in the school shows that evening's date, whatever the browser's zone", () => {
+    // 02:30 UTC on 28 November is 21:30 on 27 November in New York and 11:30 on 28 November in Tokyo.
+    const iso = '2026-11-28T02:30:00.000Z';
+    expect(shortDate(iso, 'America/New_York')).toMatch(/27/);
+    expect(shortDate(iso, 'Asia/Tokyo')).toMatch(/28/);
+    expect(shortDate(iso, 'America/New_York')).toMatch(/2026/);
+  });
+
+  test('no date, text that is not a date, or an unknown zone never throw', () => {
+    expect(shortDate('', 'America/New_York')).toBe('');
+    expect(shortDate('soon', 'America/New_York')).toBe('');
+    expect(shortDate('2026-11-28T12:00:00.000Z', 'Not/AZone')).toMatch(/28/);
   });
 });
