@@ -1,8 +1,8 @@
 // Schools and a district side by side in the Apps Script simulator (tests, bench, playground): each school's
 // spreadsheet runs the built add-on (dist/) from its principal's account; the district's spreadsheet runs the built
 // hub (dist-hub/) from the district account. One world: the same clock, files and sharing.
-import { createSimulator, simDrive, type Simulator, type SimulatorOptions } from './sim';
-import { buildExport } from '../src/domain/district-export';
+import { createSimulator, formatDate, simDrive, type Simulator, type SimulatorOptions } from './sim';
+import { buildExport, EXPORT_TIME_PATTERN } from '../src/domain/district-export';
 import type { Practice } from '../src/domain/showcase';
 import { SMALL_WINS_SIM } from './addon-sim';
 import { locateColumns, encodeRow, type Columns } from '../src/domain/log-columns';
@@ -103,6 +103,7 @@ export function makeExports(
       school,
       timeZone: 'America/New_York',
       nowIso: '2026-11-23T14:00:00.000Z',
+      localTime: (iso) => (iso ? formatDate(Date.parse(iso), 'America/New_York', EXPORT_TIME_PATTERN) : ''),
       practices,
       wins: new Map(),
       entries,

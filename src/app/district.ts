@@ -19,6 +19,7 @@ import { DocumentStore } from '../adapters/store';
 import { idRowsOf, openWinsLog, readColumns, readWinsById } from '../adapters/wins/log';
 import {
   buildExport,
+  EXPORT_TIME_PATTERN,
   ExportContent,
   exportTitle,
   localMonth,
@@ -118,6 +119,8 @@ export function exportContent(
     school: loadSettings(store).schoolName || ss.getName(),
     timeZone,
     nowIso,
+    // A few times per export (About, and two per nominated practice): one Utilities call each, no service round trip.
+    localTime: (iso) => (iso ? Utilities.formatDate(new Date(iso), timeZone, EXPORT_TIME_PATTERN) : ''),
     practices,
     wins,
     entries,

@@ -157,7 +157,8 @@ interface Saved {
 
 function saveUnderLock(ss: Spreadsheet, req: ShowcaseSaveRequest): Saved {
   const who = currentUserEmail();
-  const nowIso = new Date().toISOString();
+  // Whole seconds: the sheet's date cell shows seconds, and the version a page holds compares this time as read back.
+  const nowIso = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
   const handle: ShowcaseHandle = openShowcase(ss);
   const existing = req.id ? (handle.practices.find((p) => p.id === req.id) ?? null) : null;
   const refused = (message: string, current?: Practice): Saved => ({

@@ -48,6 +48,35 @@ export const NO_GOAL = '(no goal yet)';
 
 export type ExportCell = string | number;
 
+/**
+ * How the export writes a time (a Utilities.formatDate pattern): the school's wall clock with its UTC offset,
+ * "2026-11-23 09:00:00 -05:00", read by a person as the school's time and by the hub as one instant. The export is
+ * written raw, so a time is text, never a date cell shown in the file owner's zone.
+ */
+export const EXPORT_TIME_PATTERN = 'yyyy-MM-dd HH:mm:ss XXX';
+
+/** An ISO time as the export writes it, through the caller's formatter for EXPORT_TIME_PATTERN; '' stays ''. */
+export type LocalTime = (iso: string) => string;
+
+const EXPORT_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?\s*(Z|[+-]\d{2}:?\d{2})$/i;
+
+/**
+ * A time the export holds, as an ISO instant: the school's wall clock with its offset ("2026-11-23 09:00:00 -05:00",
+ * or "… Z"), or the UTC ISO text exports written before carried. '' for anything else (a person's own text).
+ */
+export function readExportTime(text: string): string {
+  const m = EXPORT_TIME.exec(text.trim());
+  if (!m) return '';
+  const [, y, mo, d, h, mi, s = '0', ms = '0', zone] = m;
+  const offset = zone.toUpperCase() === 'Z' ? 0 : parseOffset(zone);
+  const wall = Date.UTC(+y, +mo - 1, +d, +h, +mi, +s, +ms.padEnd(3, '0'));
+  const date = new Date(wall - offset * 60_000);
+  // 2026-02-30 and the like roll over in Date.UTC: refuse them instead.
+  const back = new Date(wall);
+  if (back.getUTCMonth() !== +mo - 1 || back.getUTCDate() !== +d || +h > 23 || +mi > 59 || +s > 59) return '';
+  return date.toISOString();
+}
+
 export interface ExportContent {
   about: ExportCell[][];
   practices: ExportCell[][];
@@ -73,7 +102,11 @@ export function storyForDistrict(win: Win): string | null {
   return win.headline && text ? `${win.headline}: ${text}` : win.headline || text;
 }
 
-export function practiceRows(practices: readonly Practice[], wins: ReadonlyMap<string, Win>): ExportCell[][] {
+export function practiceRows(
+  practices: readonly Practice[],
+  wins: ReadonlyMap<string, Win>,
+  localTime: LocalTime,
+): ExportCell[][] {
   const rows: ExportCell[][] = [EXPORT_PRACTICE_HEADERS.slice()];
   for (const p of practices) {
     const stories = p.winIds
@@ -95,8 +128,8 @@ export function practiceRows(practices: readonly Practice[], wins: ReadonlyMap<s
       p.hostVisits ? 'Yes' : 'No',
       p.winIds.length,
       cleanText(stories.join('\n\n')).text,
-      p.nominatedAt,
-      p.updatedAt,
+      localTime(p.nominatedAt),
+      localTime(p.updatedAt),
     ]);
   }
   return rows;
@@ -150,14 +183,16 @@ export function buildExport(opts: {
   school: string;
   timeZone: string;
   nowIso: string;
+  /** Writes an ISO time in the school's time zone (EXPORT_TIME_PATTERN). */
+  localTime: LocalTime;
   practices: readonly Practice[];
   wins: ReadonlyMap<string, Win>;
   entries: readonly ProgressEntry[];
 }): ExportContent {
   const nominated = opts.practices.filter((p) => p.status === 'Nominated');
   return {
-    about: aboutRows(opts.school, opts.timeZone, opts.nowIso, nominated.length),
-    practices: practiceRows(nominated, opts.wins),
+    about: aboutRows(opts.school, opts.timeZone, opts.localTime(opts.nowIso), nominated.length),
+    practices: practiceRows(nominated, opts.wins, opts.localTime),
     progress: progressRows(opts.entries),
   };
 }

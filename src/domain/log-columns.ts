@@ -1,7 +1,7 @@
 // The wins log's header row: finding each field's column by header, planning repairs after a person
 // renamed or deleted a column, and encoding/decoding a win's row for any column order.
 import { WIN_COLUMNS, WIN_FIELDS, WIN_HEADERS, WinField } from './schema';
-import { fromCell, toCellText, cellString } from './text';
+import { fromCell, toCellDate, toCellText, cellString } from './text';
 import { waitingCount } from './waiting-notice';
 
 export type Columns = Record<WinField, number>;
@@ -124,11 +124,7 @@ export function encodeRow(values: Partial<Record<WinField, string>>, columns: Co
 
 /** The cell value for a field: dates as dates (so the sheet sorts them), text kept exactly as typed. */
 export function encodeCell(field: WinField, value: string): unknown {
-  if (DATE_FIELDS.has(field) && value) {
-    const d = new Date(value);
-    if (!isNaN(d.getTime())) return d;
-  }
-  return toCellText(value);
+  return DATE_FIELDS.has(field) ? toCellDate(value) : toCellText(value);
 }
 
 /** Reads a log row back into a win's fields: dates as ISO strings, everything else as text. */

@@ -2,7 +2,8 @@
 // district's "Models of Excellence" one-page questionnaire). The Showcase sheet's columns, a practice decoded from
 // its row and encoded back, IDs that are never reused, the tier suggested by the linked wins' dates, and the checks
 // a leader's input must pass.
-import { cellString, fromCell, joinList, splitList, toCellText } from './text';
+import { cellString, fromCell, joinList, splitList, toCellDate, toCellText } from './text';
+import { readDate } from './win';
 
 export const SHOWCASE_SHEET = 'Showcase';
 
@@ -130,6 +131,7 @@ export function parsePractices(values: readonly unknown[][], columns: PracticeCo
   values.forEach((row, i) => {
     if (i === 0) return;
     const cell = (f: PracticeField) => (columns[f] === undefined ? '' : fromCell(row[columns[f]]).trim());
+    const at = (f: PracticeField) => (columns[f] === undefined ? '' : readDate(row[columns[f]]));
     const id = cell('id');
     if (!id) return;
     out.push({
@@ -149,9 +151,10 @@ export function parsePractices(values: readonly unknown[][], columns: PracticeCo
       suggestedTier: cell('suggestedTier'),
       winIds: splitList(cell('winIds')),
       nominatedBy: cell('nominatedBy'),
-      nominatedAt: cell('nominatedAt'),
+      // Times are date cells (older versions wrote ISO text; both read as ISO).
+      nominatedAt: at('nominatedAt'),
       updatedBy: cell('updatedBy'),
-      updatedAt: cell('updatedAt'),
+      updatedAt: at('updatedAt'),
       row: i + 1,
     });
   });
@@ -187,9 +190,13 @@ export function encodePractice(
   set('suggestedTier', p.suggestedTier);
   set('winIds', joinList(p.winIds));
   set('nominatedBy', p.nominatedBy);
-  set('nominatedAt', p.nominatedAt);
+  const setTime = (f: PracticeField, iso: string) => {
+    const c = columns[f];
+    if (c !== undefined) row[c] = toCellDate(iso);
+  };
+  setTime('nominatedAt', p.nominatedAt);
   set('updatedBy', p.updatedBy);
-  set('updatedAt', p.updatedAt);
+  setTime('updatedAt', p.updatedAt);
   return row;
 }
 

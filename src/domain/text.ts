@@ -53,6 +53,18 @@ export function toCellText(text: string): string {
   return wouldSheetsParse(text) ? `'${text}` : text;
 }
 
+/**
+ * The value to write for a time Small Wins keeps (an ISO string): a Date, so the sheet shows it in the spreadsheet's
+ * time zone and sorts it; anything that is not a time stays text.
+ */
+export function toCellDate(iso: string): unknown {
+  if (iso) {
+    const d = new Date(iso);
+    if (!isNaN(d.getTime())) return d;
+  }
+  return toCellText(iso);
+}
+
 /** A cell's value as `String()` would give it, with null and undefined as '' (no "[object Object]"). */
 export function cellString(value: unknown): string {
   if (value === null || value === undefined) return '';

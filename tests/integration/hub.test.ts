@@ -79,6 +79,10 @@ test('three schools: the nightly pull writes every practice and count, a school 
     Contact: 'Ana Ruiz, ana.ruiz@school.example',
     'Host visits': 'Yes',
   });
+  // The export writes the school's wall clock with its offset; the hub keeps the same instant as a date cell.
+  const nominatedAt = hubRows(d.maple, 'Showcase')[0]['Updated at'];
+  expect(nominatedAt).toMatch(/^2026-.*Z$/);
+  expect(practices[0].Updated).toBe(nominatedAt);
   const progress = hubRows(d.hub, 'Progress');
   expect(
     progress.filter((p) => p.School === 'Oak Hill Middle').map((p) => [p.Goal, p.Month, p.Entries, p.Wins]),

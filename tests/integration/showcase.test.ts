@@ -156,8 +156,14 @@ test('a nominated practice is kept with who and when; withdrawing keeps its row;
     'Linked wins': 'W-0001, W-0002',
     'Willing to host a visit': 'Yes',
     'Nominated by': 'principal@school.example',
-    'Nominated at': '2026-11-23T14:00:00.000Z',
   });
+  // Times are date cells, shown in the school's time zone: 14:00 UTC is 9 am in New York.
+  const sheet = sim.spreadsheet.sheet('Showcase')!;
+  const col = (h: string) => sheet.headers.indexOf(h);
+  expect(Object.prototype.toString.call(sheet.values[1][col('Nominated at')])).toBe('[object Date]');
+  expect((sheet.values[1][col('Nominated at')] as Date).toISOString()).toBe('2026-11-23T14:00:00.000Z');
+  expect(sheet.displayValues[1][col('Nominated at')]).toBe('11/23/2026 9:00:00');
+  expect(sheet.displayValues[1][col('Updated at')]).toBe('11/23/2026 9:00:00');
   // Formula-like text stays text.
   expect(sim.spreadsheet.sheet('Showcase')!.formulas[1][2]).toBe('');
   const list = call(sim, 'showcaseOpen').practices;

@@ -1,11 +1,23 @@
 // Spread's pure parts: the showcase questionnaire's rules and tier suggestion, what the district export holds, how
 // the hub reads an export and merges it, the digest, the BigQuery CSV, the hub's settings and the pull's pace.
-import { buildExport, localMonth, parseOffset, progressRows, storyForDistrict } from '../../src/domain/district-export';
+import {
+  buildExport,
+  localMonth,
+  parseOffset,
+  progressRows,
+  readExportTime,
+  storyForDistrict,
+} from '../../src/domain/district-export';
 import {
   checkPractice,
   countWords,
+  encodePractice,
+  locatePracticeColumns,
   nextPracticeNumber,
+  parsePractices,
   practiceId,
+  practiceVersion,
+  PRACTICE_HEADERS,
   suggestTier,
   type PracticeInput,
 } from '../../src/domain/showcase';
@@ -100,6 +112,7 @@ describe('district export', () => {
       school: 'Maple',
       timeZone: 'America/New_York',
       nowIso: '2026-11-23T14:00:00.000Z',
+      localTime: (iso) => (iso ? `local ${iso}` : ''),
       practices: [
         { id: 'P-001', status: 'Nominated', winIds: [] },
         { id: 'P-002', status: 'Draft', winIds: [] },
@@ -118,6 +131,9 @@ describe('district export', () => {
       entries: [],
     });
     expect(content.practices.map((r) => r[0])).toEqual(['Practice ID', 'P-001']);
+    // Every time goes through the school's clock: About's, and none invented for a practice that has none.
+    expect(content.about[3]).toEqual(['Updated at', 'local 2026-11-23T14:00:00.000Z']);
+    expect(content.practices[1].slice(-2)).toEqual(['', '']);
     expect(
       progressRows([
         { goals: ['A', 'B'], month: '2026-11', status: 'Approved', kind: 'Win' },
@@ -140,6 +156,59 @@ describe('district export', () => {
     expect(localMonth(Date.parse('2026-11-01T04:30:00Z'), ny)).toBe('2026-11');
     expect(localMonth(Date.parse('2026-12-31T23:30:00Z'), () => 330)).toBe('2027-01');
     expect([parseOffset('-0400'), parseOffset('+0530'), parseOffset('junk')]).toEqual([-240, 330, 0]);
+  });
+});
+
+describe('times', () => {
+  test("the Showcase sheet writes times as date cells and reads a date cell or an older row's ISO text alike", () => {
+    const { columns, width } = locatePracticeColumns(PRACTICE_HEADERS);
+    const at = (h: string) => PRACTICE_HEADERS.indexOf(h);
+    const row = PRACTICE_HEADERS.map(() => '') as unknown[];
+    row[at('ID')] = 'P-001';
+    row[at('Status')] = 'Nominated';
+    row[at('Nominated at')] = '2026-11-23T14:00:00.000Z';
+    row[at('Updated at')] = '2026-11-24T15:30:00.000Z';
+    const [old] = parsePractices([PRACTICE_HEADERS, row], columns);
+    const written = encodePractice(old, columns, width);
+    expect(written[at('Nominated at')]).toEqual(new Date('2026-11-23T14:00:00.000Z'));
+    expect(written[at('Updated at')]).toEqual(new Date('2026-11-24T15:30:00.000Z'));
+    const [now] = parsePractices([PRACTICE_HEADERS, written], columns);
+    expect(now.updatedAt).toBe('2026-11-24T15:30:00.000Z');
+    // A dialog opened on the old row still holds the right version after the row was rewritten with date cells.
+    expect(practiceVersion(now)).toBe(practiceVersion(old));
+    // A person's note in a time cell is not a time.
+    row[at('Updated at')] = 'last week';
+    expect(parsePractices([PRACTICE_HEADERS, row], columns)[0].updatedAt).toBe('');
+  });
+
+  test('an export time is the school wall clock with its offset; the hub reads it as one instant', () => {
+    expect(readExportTime('2026-11-23 09:00:00 -05:00')).toBe('2026-11-23T14:00:00.000Z');
+    expect(readExportTime('2026-11-24 01:30:00 +05:30')).toBe('2026-11-23T20:00:00.000Z');
+    expect(readExportTime('2026-11-23 14:00:00 Z')).toBe('2026-11-23T14:00:00.000Z');
+    // What exports written before carried: UTC ISO text.
+    expect(readExportTime('2026-11-23T14:00:00.000Z')).toBe('2026-11-23T14:00:00.000Z');
+    for (const text of ['', 'yesterday', '2026-02-30 09:00:00 -05:00', '2026-11-23 25:00:00 Z', '2026-11-23 09:00'])
+      expect(`${text}: ${readExportTime(text)}`).toBe(`${text}: `);
+    const r = readExport([
+      [
+        ['Field', 'Value'],
+        ['School', 'Maple'],
+        ['Format version', '1'],
+        ['Updated at', '2026-11-23 09:00:00 -05:00'],
+      ],
+      [
+        ['Practice ID', 'Nominated at', 'Updated at'],
+        ['P-001', '2026-09-01 08:15:00 -04:00', '2026-11-20 10:00:00 -05:00'],
+      ],
+      [['Goal', 'Month', 'Entries', 'Wins', 'Lessons learned']],
+    ]);
+    expect(r).toMatchObject({
+      ok: true,
+      data: {
+        updatedAt: '2026-11-23T14:00:00.000Z',
+        practices: [{ nominatedAt: '2026-09-01T12:15:00.000Z', updatedAt: '2026-11-20T15:00:00.000Z' }],
+      },
+    });
   });
 });
 

@@ -7,6 +7,7 @@ import {
   EXPORT_PRACTICE_HEADERS,
   EXPORT_PROGRESS_HEADERS,
   EXPORT_SHEETS,
+  readExportTime,
 } from '../../domain/district-export';
 import { cellString } from '../../domain/text';
 
@@ -28,6 +29,7 @@ export interface ExportPractice {
   hostVisits: string;
   linkedWins: number;
   stories: string;
+  /** ISO instants (the export writes the school's wall clock with its offset), '' when it does not say. */
   nominatedAt: string;
   updatedAt: string;
 }
@@ -115,8 +117,8 @@ export function readExport(ranges: readonly Rows[]): ExportRead {
       hostVisits: cell(p, row, 'Willing to host a visit'),
       linkedWins: count(cell(p, row, 'Linked wins')),
       stories: cell(p, row, 'Stories shared with the district'),
-      nominatedAt: cell(p, row, 'Nominated at'),
-      updatedAt: cell(p, row, 'Updated at'),
+      nominatedAt: readExportTime(cell(p, row, 'Nominated at')),
+      updatedAt: readExportTime(cell(p, row, 'Updated at')),
     });
   }
   const progressList: ExportProgress[] = [];
@@ -137,7 +139,7 @@ export function readExport(ranges: readonly Rows[]): ExportRead {
     data: {
       school,
       timeZone: fields.get(ABOUT_FIELDS.timeZone.toLowerCase()) ?? '',
-      updatedAt: fields.get(ABOUT_FIELDS.updatedAt.toLowerCase()) ?? '',
+      updatedAt: readExportTime(fields.get(ABOUT_FIELDS.updatedAt.toLowerCase()) ?? ''),
       practices: practiceList,
       progress: progressList,
     },
