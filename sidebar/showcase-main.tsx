@@ -16,6 +16,7 @@ import type {
 } from '../src/spread-api';
 import { closeDialog, readableError, serverClient } from './client';
 import { described, Field } from './form-field';
+import { shortDate } from './dates';
 import './settings.css';
 import './showcase.css';
 
@@ -67,9 +68,7 @@ function editingOf(p: PracticeView): Editing {
   return { id, version, status, input, wins, suggestion };
 }
 
-const date = (iso: string) => (iso ? iso.slice(0, 10) : 'no date');
-
-function WinsList(props: { wins: LinkedWinView[]; remove: (id: string) => void; disabled: boolean }) {
+function WinsList(props: { wins: LinkedWinView[]; remove: (id: string) => void; disabled: boolean; timeZone: string }) {
   if (!props.wins.length) return <p class="hint">No wins linked yet.</p>;
   return (
     <ul class="linked">
@@ -77,7 +76,7 @@ function WinsList(props: { wins: LinkedWinView[]; remove: (id: string) => void; 
         <li key={w.id}>
           <span>
             <b>{w.id}</b> {w.found ? w.headline : '(not in the Wins log)'}{' '}
-            <span class="hint">{date(w.submittedAt)}</span>
+            <span class="hint">{shortDate(w.submittedAt, props.timeZone) || 'no date'}</span>
             <span class="hint">
               {' · '}
               {!w.found
@@ -106,6 +105,7 @@ function WinsList(props: { wins: LinkedWinView[]; remove: (id: string) => void; 
 function Editor(props: {
   editing: Editing;
   goals: string[];
+  timeZone: string;
   busy: boolean;
   errors: Errors;
   setEditing: (e: Editing) => void;
@@ -185,6 +185,7 @@ function Editor(props: {
         <legend>Linked wins</legend>
         <WinsList
           wins={editing.wins}
+          timeZone={props.timeZone}
           disabled={busy}
           remove={(id) => void relink(input.winIds.filter((x) => x !== id))}
         />
@@ -364,6 +365,7 @@ function App() {
         <Editor
           editing={editing}
           goals={view.goals}
+          timeZone={view.timeZone}
           busy={busy}
           errors={errors}
           setEditing={setEditing}

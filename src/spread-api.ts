@@ -51,6 +51,8 @@ export interface ShowcaseView {
   start: NewPracticeView | null;
   /** Where the district export stands, in a sentence. */
   sharing: string;
+  /** The school's time zone (the spreadsheet's): the dialog shows the wins' dates in it. */
+  timeZone: string;
 }
 
 export type ShowcaseAction = 'save' | 'nominate' | 'withdraw';

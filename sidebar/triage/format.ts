@@ -2,21 +2,8 @@
 // fields a conflicting change touched. No DOM, no Preact. (Consent choices come from src/domain/win-rules.ts.)
 import type { GoalChip } from '../../src/api';
 
-/**
- * A date as "3 Mar 2025" in the reader's locale and the school's time zone (a win sent at 9 pm in New York is shown
- * on that day, whatever the browser's zone); empty for text that is not a date. An unknown zone falls back to the
- * browser's.
- */
-export function shortDate(iso: string, timeZone = ''): string {
-  const d = new Date(iso);
-  if (isNaN(d.getTime())) return '';
-  const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' };
-  try {
-    return d.toLocaleDateString(undefined, timeZone ? { ...options, timeZone } : options);
-  } catch {
-    return d.toLocaleDateString(undefined, options);
-  }
-}
+/** Dates in the school's time zone (shared with the Showcase dialog). */
+export { shortDate } from '../dates';
 
 /** The link when it is an https: address, safe to open; null for anything else (shown as text instead). */
 export { safeLink } from '../../src/domain/links';

@@ -131,6 +131,7 @@ function openShowcaseView(): ShowcaseView {
       ? { winIds: pending, wins: linkedViews(pending, wins), suggestion: suggestion(pending, wins) }
       : null,
     sharing: sharingSentence(DocumentStore.open()),
+    timeZone: ss.getSpreadsheetTimeZone(),
   };
 }
 

@@ -58,7 +58,8 @@ export const EXPORT_TIME_PATTERN = 'yyyy-MM-dd HH:mm:ss XXX';
 /** An ISO time as the export writes it, through the caller's formatter for EXPORT_TIME_PATTERN; '' stays ''. */
 export type LocalTime = (iso: string) => string;
 
-const EXPORT_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?\s*(Z|[+-]\d{2}:?\d{2})$/i;
+const EXPORT_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?\s*(Z|[+-]\d{2}:?\d{2})$/i;
 
 /**
  * A time the export holds, as an ISO instant: the school's wall clock with its offset ("2026-11-23 09:00:00 -05:00",

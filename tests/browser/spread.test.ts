@@ -4,7 +4,7 @@ import { call } from '../../dev/endpoints';
 import { simDrive } from '../../dev/sim';
 import { DISTRICT_ACCOUNT } from '../../dev/spread-sim';
 import { loadAddOn } from '../helpers/addon';
-import { district, DIST_HUB, readySchool } from '../helpers/spread';
+import { district, DIST_HUB, readySchool, winRow } from '../helpers/spread';
 import { eventually, openAddonPage, openSidebar, unnamedControls, useChromium } from './harness';
 
 const browser = useChromium();
@@ -36,6 +36,22 @@ test('the Showcase dialog: opened from selected wins, every field named, the wor
   );
   await page.getByRole('button', { name: 'Back to the list' }).click();
   await eventually(async () => expect(await page.getByRole('button', { name: 'Open P-001' }).count()).toBe(1));
+  await page.close();
+});
+
+test("the Showcase dialog shows a linked win's date in the school's time zone, not the browser's", async () => {
+  // 02:00 UTC on 16 September: 10 pm on the 15th at the school in New York, 11 am on the 16th in Tokyo.
+  const late = winRow('W-0100', { headline: 'Late-evening win', submittedAt: '2026-09-16T02:00:00.000Z' });
+  const sim = readySchool(loadAddOn(), 'Maple Grove Elementary', [late]);
+  call(sim, 'triageNominate', { winIds: ['W-0100'] });
+  const { page } = await openAddonPage(browser(), sim, {
+    name: 'Showcase',
+    viewport: { width: 640, height: 680 },
+    browserTimeZone: 'Asia/Tokyo',
+  });
+  const item = page.locator('.linked li').filter({ hasText: 'Late-evening win' });
+  await eventually(async () => expect(await item.textContent()).toMatch(/\b15\b.*2026|2026.*\b15\b/));
+  expect(await item.textContent()).not.toMatch(/\b16\b/);
   await page.close();
 });
 

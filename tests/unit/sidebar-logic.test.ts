@@ -2,7 +2,8 @@
 import { blurbContactWarning, blurbToShow } from '../../sidebar/triage/blurb';
 import { isTyping, keyCommand, KEYS } from '../../sidebar/triage/keys';
 import { nextIndex, pageRange, previousIndex, toggled } from '../../sidebar/triage/navigation';
-import { shortDate, unknownSuggestions } from '../../sidebar/triage/format';
+import { shortDate } from '../../sidebar/dates';
+import { unknownSuggestions } from '../../sidebar/triage/format';
 
 const press = (key: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({
   key,

@@ -162,7 +162,7 @@ describe('district export', () => {
 describe('times', () => {
   test("the Showcase sheet writes times as date cells and reads a date cell or an older row's ISO text alike", () => {
     const { columns, width } = locatePracticeColumns(PRACTICE_HEADERS);
-    const at = (h: string) => PRACTICE_HEADERS.indexOf(h);
+    const at = (h: (typeof PRACTICE_HEADERS)[number]) => PRACTICE_HEADERS.indexOf(h);
     const row = PRACTICE_HEADERS.map(() => '') as unknown[];
     row[at('ID')] = 'P-001';
     row[at('Status')] = 'Nominated';
