@@ -96,3 +96,58 @@ export function schoolYearRows(n: number, startYear: number, goals = EXAMPLE_GOA
   }
   return rows;
 }
+
+/** A newsletter bench's log: what differs between the newsletter and family-languages benches. */
+export interface NewsletterLogSpec {
+  /** Wins at the top of the log, approved and already shared. */
+  oldWins: number;
+  /** Approved wins still to share, one in every `every` new entries (the others New). */
+  approved: number;
+  every: number;
+  /** The consent (given and effective) of the i-th entry. */
+  consent: (i: number) => string;
+  /** Evidence of the i-th entry ('' for none). */
+  evidence?: (i: number) => string;
+  /** What the old wins' Shared in says. */
+  sharedIn: string;
+}
+
+/**
+ * Appends a newsletter bench's log to the Wins sheet (unmetered, in its current column order): `oldWins` shared ones,
+ * then `approved` wins to share among New entries, each a story of a few sentences.
+ */
+export function seedNewsletterLog(
+  sheet: { headers: string[]; appendRows(rows: unknown[][]): unknown },
+  spec: NewsletterLogSpec,
+): void {
+  const located = locateColumns(sheet.headers);
+  const rows: unknown[][] = [];
+  let fresh = 0;
+  for (let i = 1; i <= spec.oldWins + spec.approved * spec.every; i++) {
+    const old = i <= spec.oldWins;
+    const approved = !old && (i - spec.oldWins) % spec.every === 0 && fresh < spec.approved;
+    if (approved) fresh++;
+    const w: Partial<Record<WinField, string>> = {
+      id: `W-${String(i).padStart(5, '0')}`,
+      submittedAt: new Date(Date.UTC(2026, 0, 5) + i * 3600_000).toISOString(),
+      status: old || approved ? 'Approved' : 'New',
+      kind: i % 9 === 0 ? 'Lesson learned' : 'Win',
+      headline: `Win ${i}: Year 4 tried peer feedback on their writing`,
+      story: `Story ${i}: students swapped drafts and used a checklist; most improved their second draft. ${'More detail. '.repeat(8)}`,
+      evidence: spec.evidence?.(i) ?? '',
+      goals: EXAMPLE_GOALS[i % EXAMPLE_GOALS.length].name,
+      // As intake records it: the submitter's own consent (without it a win counts as Staff only).
+      consent: spec.consent(i),
+      consentGiven: spec.consent(i),
+      namesStudents: 'No',
+      privacyCleared: 'No',
+      featured: i % 17 === 0 ? 'Yes' : 'No',
+      name: `Teacher ${i % 30}`,
+      email: `t${i % 30}@school.example`,
+      role: 'Teacher',
+      sharedIn: old ? spec.sharedIn : '',
+    };
+    rows.push(encodeRow(w, located.columns as Columns, located.width));
+  }
+  sheet.appendRows(rows);
+}

@@ -4,9 +4,7 @@
 import { join } from 'node:path';
 import { createSimulator, documentService, gmailService, simGmail, simLanguage } from '../../sim';
 import { SMALL_WINS_SIM } from '../../addon-sim';
-import { encodeRow, locateColumns, Columns } from '../../../src/domain/log-columns';
-import { EXAMPLE_GOALS } from '../../../src/domain/goals';
-import type { WinField } from '../../../src/domain/schema';
+import { seedNewsletterLog } from '../seed';
 import type { BenchRow, BenchSuite } from '../types';
 
 const DIST = process.env.SW_DIST ? process.env.SW_DIST : join(__dirname, '..', '..', '..', 'dist');
@@ -47,36 +45,14 @@ function school(languages: string[]): Sim {
 
 /** OLD_WINS wins already shared, then n approved Families wins (among new ones), with blurbs of a few sentences. */
 function seed(sim: Sim, n: number): void {
-  const sheet = sim.spreadsheet.sheet('Wins')!;
-  const located = locateColumns(sheet.headers);
-  const rows: unknown[][] = [];
-  let fresh = 0;
-  for (let i = 1; i <= OLD_WINS + n * 2; i++) {
-    const old = i <= OLD_WINS;
-    const approved = !old && (i - OLD_WINS) % 2 === 0 && fresh < n;
-    if (approved) fresh++;
-    const w: Partial<Record<WinField, string>> = {
-      id: `W-${String(i).padStart(5, '0')}`,
-      submittedAt: new Date(Date.UTC(2026, 0, 5) + i * 3600_000).toISOString(),
-      status: old || approved ? 'Approved' : 'New',
-      kind: i % 9 === 0 ? 'Lesson learned' : 'Win',
-      headline: `Win ${i}: Year 4 tried peer feedback on their writing`,
-      story: `Story ${i}: students swapped drafts and used a checklist; most improved their second draft. ${'More detail. '.repeat(8)}`,
-      evidence: i % 10 === 0 ? `Writing samples at https://school.example/samples/${i}` : '',
-      goals: EXAMPLE_GOALS[i % EXAMPLE_GOALS.length].name,
-      consent: 'School community',
-      consentGiven: 'School community',
-      namesStudents: 'No',
-      privacyCleared: 'No',
-      featured: i % 17 === 0 ? 'Yes' : 'No',
-      name: `Teacher ${i % 30}`,
-      email: `t${i % 30}@school.example`,
-      role: 'Teacher',
-      sharedIn: old ? 'Families #1' : '',
-    };
-    rows.push(encodeRow(w, located.columns as Columns, located.width));
-  }
-  sheet.appendRows(rows);
+  seedNewsletterLog(sim.spreadsheet.sheet('Wins')!, {
+    oldWins: OLD_WINS,
+    approved: n,
+    every: 2,
+    consent: () => 'School community',
+    evidence: (i) => (i % 10 === 0 ? `Writing samples at https://school.example/samples/${i}` : ''),
+    sharedIn: 'Families #1',
+  });
 }
 
 export const suite: BenchSuite = {

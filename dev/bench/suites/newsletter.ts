@@ -5,9 +5,7 @@
 import { join } from 'node:path';
 import { createSimulator, documentService, gmailService, simDocuments, simGmail } from '../../sim';
 import { SMALL_WINS_SIM } from '../../addon-sim';
-import { encodeRow, locateColumns, Columns } from '../../../src/domain/log-columns';
-import { EXAMPLE_GOALS } from '../../../src/domain/goals';
-import type { WinField } from '../../../src/domain/schema';
+import { seedNewsletterLog } from '../seed';
 import type { BenchRow, BenchSuite } from '../types';
 
 const DIST = process.env.SW_DIST ? process.env.SW_DIST : join(__dirname, '..', '..', '..', 'dist');
@@ -73,37 +71,13 @@ function target(audiences: number, template: boolean, n: number): { calls: numbe
 
 /** OLD_WINS wins already shared, then n approved wins to share (scattered among new ones). */
 function seed(sim: Sim, n: number): void {
-  const sheet = sim.spreadsheet.sheet('Wins')!;
-  const located = locateColumns(sheet.headers);
-  const rows: unknown[][] = [];
-  const total = OLD_WINS + n * 3;
-  let fresh = 0;
-  for (let i = 1; i <= total; i++) {
-    const old = i <= OLD_WINS;
-    const approved = !old && (i - OLD_WINS) % 3 === 0 && fresh < n;
-    if (approved) fresh++;
-    const w: Partial<Record<WinField, string>> = {
-      id: `W-${String(i).padStart(5, '0')}`,
-      submittedAt: new Date(Date.UTC(2026, 0, 5) + i * 3600_000).toISOString(),
-      status: old || approved ? 'Approved' : 'New',
-      kind: i % 9 === 0 ? 'Lesson learned' : 'Win',
-      headline: `Win ${i}: Year 4 tried peer feedback on their writing`,
-      story: `Story ${i}: students swapped drafts and used a checklist; most improved their second draft. ${'More detail. '.repeat(8)}`,
-      goals: EXAMPLE_GOALS[i % EXAMPLE_GOALS.length].name,
-      consent: i % 2 ? 'Public' : 'School community',
-      // As intake records it: the submitter's own consent (without it a win counts as Staff only).
-      consentGiven: i % 2 ? 'Public' : 'School community',
-      namesStudents: 'No',
-      privacyCleared: 'No',
-      featured: i % 17 === 0 ? 'Yes' : 'No',
-      name: `Teacher ${i % 30}`,
-      email: `t${i % 30}@school.example`,
-      role: 'Teacher',
-      sharedIn: old ? 'Staff #1, Families #1, Public #1' : '',
-    };
-    rows.push(encodeRow(w, located.columns as Columns, located.width));
-  }
-  sheet.appendRows(rows);
+  seedNewsletterLog(sim.spreadsheet.sheet('Wins')!, {
+    oldWins: OLD_WINS,
+    approved: n,
+    every: 3,
+    consent: (i) => (i % 2 ? 'Public' : 'School community'),
+    sharedIn: 'Staff #1, Families #1, Public #1',
+  });
 }
 
 /** Calls and simulated time of `work`, and how long the document lock was held: in total and at the longest stretch. */
