@@ -50,10 +50,10 @@ export type ExportCell = string | number;
 
 /**
  * How the export writes a time (a Utilities.formatDate pattern): the school's wall clock with its UTC offset,
- * "2026-11-23 09:00:00 -05:00", read by a person as the school's time and by the hub as one instant. The export is
+ * "2026-11-23 09:00:00 -0500", read by a person as the school's time and by the hub as one instant. The export is
  * written raw, so a time is text, never a date cell shown in the file owner's zone.
  */
-export const EXPORT_TIME_PATTERN = 'yyyy-MM-dd HH:mm:ss XXX';
+export const EXPORT_TIME_PATTERN = 'yyyy-MM-dd HH:mm:ss Z';
 
 /** An ISO time as the export writes it, through the caller's formatter for EXPORT_TIME_PATTERN; '' stays ''. */
 export type LocalTime = (iso: string) => string;
@@ -62,8 +62,8 @@ const EXPORT_TIME =
   /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?\s*(Z|[+-]\d{2}:?\d{2})$/i;
 
 /**
- * A time the export holds, as an ISO instant: the school's wall clock with its offset ("2026-11-23 09:00:00 -05:00",
- * or "… Z"), or the UTC ISO text exports written before carried. '' for anything else (a person's own text).
+ * A time the export holds, as an ISO instant: the school's wall clock with its offset ("2026-11-23 09:00:00 -0500";
+ * "-05:00" and "Z" are read too), or the UTC ISO text exports written before carried. '' for anything else (a person's own text).
  */
 export function readExportTime(text: string): string {
   const m = EXPORT_TIME.exec(text.trim());

@@ -100,7 +100,7 @@ test('the export holds nominated practices only, a linked story only when it may
     ['School', 'Maple Grove Elementary'],
     ['Time zone', 'America/New_York'],
     // The school's wall clock with its offset (14:00 UTC is 9 am in New York), written raw as text.
-    ['Updated at', '2026-11-23 09:00:00 -05:00'],
+    ['Updated at', '2026-11-23 09:00:00 -0500'],
     ['Format version', '1'],
     ['Nominated practices', '0'],
   ]);
@@ -125,8 +125,8 @@ test('the export holds nominated practices only, a linked story only when it may
   // Only W-0001's story: W-0002 is Staff only, W-0003 names students without privacy cleared, W-0004 is School community.
   expect(cell('Stories shared with the district')).toBe(`Headline of W-0001: ${STORY.public}`);
   // When it was nominated, in the school's time zone, as text a hub reads back as the same instant.
-  expect(cell('Nominated at')).toBe('2026-11-23 09:00:00 -05:00');
-  expect(cell('Updated at')).toBe('2026-11-23 09:00:00 -05:00');
+  expect(cell('Nominated at')).toBe('2026-11-23 09:00:00 -0500');
+  expect(cell('Updated at')).toBe('2026-11-23 09:00:00 -0500');
   const everything = JSON.stringify(sheets);
   for (const hidden of [STORY.staffOnly, STORY.uncleared, STORY.community, '@w-0001.example', 'Draft only'])
     expect(everything).not.toContain(hidden);
@@ -212,10 +212,10 @@ test('the hourly clock rewrites the export once a day while the school shares it
   const about = () => exportOf(sim, id).About[3][1];
   // The first hourly tick after sharing refreshed it, with the win added since; the next 22 ticks did not.
   sim.advanceTo('2026-11-24T13:30:00Z');
-  expect(about()).toBe('2026-11-23 10:00:00 -05:00');
+  expect(about()).toBe('2026-11-23 10:00:00 -0500');
   expect(exportOf(sim, id).Progress).toContainEqual(['Family partnership', '2026-11', '1', '1', '0']);
   sim.advanceTo('2026-11-24T14:30:00Z');
-  expect(about()).toBe('2026-11-24 09:00:00 -05:00');
+  expect(about()).toBe('2026-11-24 09:00:00 -0500');
   call(sim, 'districtStop');
   const stopped = about();
   sim.advanceTo('2026-11-28T16:00:00Z');

@@ -182,23 +182,24 @@ describe('times', () => {
   });
 
   test('an export time is the school wall clock with its offset; the hub reads it as one instant', () => {
+    expect(readExportTime('2026-11-23 09:00:00 -0500')).toBe('2026-11-23T14:00:00.000Z');
     expect(readExportTime('2026-11-23 09:00:00 -05:00')).toBe('2026-11-23T14:00:00.000Z');
-    expect(readExportTime('2026-11-24 01:30:00 +05:30')).toBe('2026-11-23T20:00:00.000Z');
+    expect(readExportTime('2026-11-24 01:30:00 +0530')).toBe('2026-11-23T20:00:00.000Z');
     expect(readExportTime('2026-11-23 14:00:00 Z')).toBe('2026-11-23T14:00:00.000Z');
     // What exports written before carried: UTC ISO text.
     expect(readExportTime('2026-11-23T14:00:00.000Z')).toBe('2026-11-23T14:00:00.000Z');
-    for (const text of ['', 'yesterday', '2026-02-30 09:00:00 -05:00', '2026-11-23 25:00:00 Z', '2026-11-23 09:00'])
+    for (const text of ['', 'yesterday', '2026-02-30 09:00:00 -0500', '2026-11-23 25:00:00 Z', '2026-11-23 09:00'])
       expect(`${text}: ${readExportTime(text)}`).toBe(`${text}: `);
     const r = readExport([
       [
         ['Field', 'Value'],
         ['School', 'Maple'],
         ['Format version', '1'],
-        ['Updated at', '2026-11-23 09:00:00 -05:00'],
+        ['Updated at', '2026-11-23 09:00:00 -0500'],
       ],
       [
         ['Practice ID', 'Nominated at', 'Updated at'],
-        ['P-001', '2026-09-01 08:15:00 -04:00', '2026-11-20 10:00:00 -05:00'],
+        ['P-001', '2026-09-01 08:15:00 -0400', '2026-11-20 10:00:00 -0500'],
       ],
       [['Goal', 'Month', 'Entries', 'Wins', 'Lessons learned']],
     ]);
