@@ -63,7 +63,8 @@ const EXPORT_TIME =
 
 /**
  * A time the export holds, as an ISO instant: the school's wall clock with its offset ("2026-11-23 09:00:00 -0500";
- * "-05:00" and "Z" are read too), or the UTC ISO text exports written before carried. '' for anything else (a person's own text).
+ * "-05:00" and "Z" are read too), or the UTC ISO text exports written before carried. '' for anything else (a
+ * person's own text).
  */
 export function readExportTime(text: string): string {
   const m = EXPORT_TIME.exec(text.trim());
