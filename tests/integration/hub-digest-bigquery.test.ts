@@ -1,11 +1,11 @@
 // The hub's showcase digest (a Doc and a Gmail draft to the principals, practices new or updated since the last one,
 // grouped by goal) and its BigQuery export (load jobs that replace the snapshot), through dist-hub/, plus its
 // Settings page's endpoints.
-import { simBigQuery, simDocuments, simGmail } from '../../dev/sim';
-import { DISTRICT_ACCOUNT } from '../../dev/spread-sim';
+import { createSimulator, simBigQuery, simDocuments, simGmail } from '../../dev/sim';
+import { DISTRICT_ACCOUNT, HUB_SIM, makeExports } from '../../dev/spread-sim';
 import type { HubSettingsEndpoints } from '../../src/hub/hub-api';
 import { endpoints } from '../../dev/endpoints';
-import { addSchool, district, hubRows, nominate } from '../helpers/spread';
+import { addSchool, district, DIST_HUB, hubRows, nominate } from '../helpers/spread';
 
 const link = (id: string) => `https://docs.google.com/spreadsheets/d/${id}/edit`;
 const lastAlert = (d: ReturnType<typeof district>) => d.hub.ui.alerts[d.hub.ui.alerts.length - 1].message;
@@ -214,4 +214,43 @@ test('Export to BigQuery loads Progress and Practices as load jobs that replace 
       .jobs()
       .every((j) => j.user === DISTRICT_ACCOUNT),
   ).toBe(true);
+});
+
+test('a digest of 100 schools written in several Docs batches, cut off before its second batch, is finished by the next run: every practice once, one Doc, one draft', () => {
+  const hub = createSimulator({ ...HUB_SIM, now: '2026-11-23T14:00:00Z', clockFollowsCalls: true });
+  hub.load(DIST_HUB);
+  hub.open('FULL');
+  hub.run('hubSetUp');
+  const ids = makeExports(hub, 100);
+  hub.spreadsheet.sheet('Schools')!.appendRows(ids.map((id) => ['', link(id)]));
+  hub.advanceTo('2026-11-24T09:00:00Z'); // the nightly pull has read every export
+  expect(hubRows(hub, 'Practices')).toHaveLength(300);
+  endpoints<HubSettingsEndpoints>(hub).hubSettingsSave({
+    districtName: 'Riverside USD',
+    principals: 'principal@school-1.example',
+    bigQueryProject: '',
+    bigQueryDataset: '',
+  });
+  const docs = () => simDocuments(hub).list();
+  const drafts = () => simGmail(hub).drafts();
+  // The first run writes one batch and is stopped before the second.
+  hub.meter.reset();
+  hub.cutOff('Docs.Documents.batchUpdate', 2, 'before');
+  expect(() => hub.run('hubDraftDigest')).toThrow(/Exceeded maximum execution time/);
+  expect(hub.meter.byMethod['Docs.Documents.batchUpdate']?.calls).toBe(1);
+  expect(docs()).toHaveLength(1);
+  expect(drafts()).toHaveLength(0);
+  hub.run('hubDraftDigest');
+  expect(hub.ui.alerts[hub.ui.alerts.length - 1].message).toMatch(/^The digest of 300 practices/);
+  expect(docs()).toHaveLength(1);
+  expect(drafts()).toHaveLength(1);
+  const text = simDocuments(hub).text(docs()[0].id);
+  const html = drafts()[0].html;
+  for (let i = 1; i <= 100; i++)
+    for (let p = 1; p <= 3; p++) {
+      const name = `Practice ${p} of School ${String(i).padStart(3, '0')}`;
+      expect(`${name}: ${text.split(name).length - 1} in the Doc, ${html.split(name).length - 1} in the email`).toBe(
+        `${name}: 1 in the Doc, 1 in the email`,
+      );
+    }
 });
