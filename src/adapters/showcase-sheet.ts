@@ -1,8 +1,9 @@
-// The Showcase sheet: one row per practice, found by its ID; created or repaired by Set up (or on first use), read
-// whole (a school nominates a handful of practices a year) and written one row at a time.
+// The Showcase sheet: one row per practice, found by its ID; created on first use, repaired by Set up, read whole (a
+// school nominates a handful of practices a year) and written one row at a time, Small Wins' own cells only.
 import {
   encodePractice,
   locatePracticeColumns,
+  missingColumnsMessage,
   parsePractices,
   Practice,
   PRACTICE_COLUMN_WIDTHS,
@@ -13,6 +14,7 @@ import {
   PRACTICE_WRAPPED,
   PracticeColumns,
   PracticeField,
+  practiceWrites,
   SHOWCASE_SHEET,
 } from '../domain/showcase';
 import type { SheetFormat } from '../domain/sheet-format';
@@ -32,22 +34,44 @@ export interface ShowcaseHandle {
   changes: string[];
   /** Columns added now because they were missing (they get their widths). */
   added: PracticeField[];
+  /** Columns still missing (a sheet read without repairing it). */
+  missing: PracticeField[];
 }
 
-/** The sheet's practices when it exists, or null: nothing is created (the export reads it this way). */
+/**
+ * The sheet's practices when it exists, or null: nothing is created or written (the export and the synthesis read it
+ * this way). A column renamed or deleted by hand is left missing: see `missing`.
+ */
 export function readShowcaseIfAny(ss: Spreadsheet): ShowcaseHandle | null {
   const sheet = ss.getSheetByName(SHOWCASE_SHEET);
-  return sheet ? openShowcase(ss, sheet) : null;
+  if (!sheet) return null;
+  const values: unknown[][] = sheet.getDataRange().getValues();
+  const located = locatePracticeColumns(values[0] ?? []);
+  return {
+    sheet,
+    columns: located.columns,
+    width: located.width,
+    practices: parsePractices(values, located.columns),
+    values,
+    changes: [],
+    added: [],
+    missing: located.missing,
+  };
 }
 
-/** Opens the sheet — creating it, or adding missing columns at the right — and reads every practice. */
-export function openShowcase(ss: Spreadsheet, found?: Sheet | null): ShowcaseHandle {
+/**
+ * Opens the sheet for a save, creating it on first use, and reads every practice. A column renamed or deleted by hand
+ * is refused in words (a save would write the practice without it and the export would lose it); Set up
+ * (`repair`) adds it again at the right.
+ */
+export function openShowcase(ss: Spreadsheet, found?: Sheet | null, opts: { repair?: boolean } = {}): ShowcaseHandle {
   const sheet = found ?? ss.getSheetByName(SHOWCASE_SHEET);
   if (!sheet) return createShowcase(ss);
   let values: unknown[][] = sheet.getDataRange().getValues();
   let located = locatePracticeColumns(values[0] ?? []);
   const changes: string[] = [];
   const added = located.missing.slice();
+  if (located.missing.length && !opts.repair) throw new Error(missingColumnsMessage(located.missing));
   if (located.missing.length) {
     const add = located.missing.map((f) => PRACTICE_COLUMNS[f]);
     if (sheet.getMaxColumns() < located.width + add.length)
@@ -71,6 +95,7 @@ export function openShowcase(ss: Spreadsheet, found?: Sheet | null): ShowcaseHan
     values,
     changes,
     added,
+    missing: [],
   };
 }
 
@@ -86,6 +111,7 @@ function createShowcase(ss: Spreadsheet): ShowcaseHandle {
     values: [PRACTICE_HEADERS.slice()],
     changes: [`Created the ${SHOWCASE_SHEET} sheet for the practices you nominate to the district.`],
     added: PRACTICE_FIELDS.slice(),
+    missing: [],
   };
   formatShowcase(handle, true);
   return handle;
@@ -112,21 +138,25 @@ export function formatShowcase(h: ShowcaseHandle, made = false): void {
   keepFormat(sheet, format, width, { made, widths });
 }
 
-/** Writes a new practice below the last row (one call) and gives it its row number. */
+/** Small Wins' cells of the practice's row: one write per run of its columns (one call as Set up lays them out). */
+function writeOwnCells(h: ShowcaseHandle, p: Practice, row: number): void {
+  for (const run of practiceWrites(p, h.columns))
+    h.sheet.getRange(row, run.column + 1, 1, run.values.length).setValues([run.values]);
+}
+
+/** Writes a new practice below the last row and gives it its row number. */
 export function appendPractice(h: ShowcaseHandle, p: Practice): void {
-  const row = encodePractice(p, h.columns, h.width);
   const at = h.values.length + 1;
-  h.sheet.getRange(at, 1, 1, row.length).setValues([row]);
-  h.values.push(row);
+  writeOwnCells(h, p, at);
+  h.values.push(encodePractice(p, h.columns, h.width));
   p.row = at;
   h.practices.push(p);
 }
 
-/** Rewrites the practice's row (one call), keeping a person's own columns. */
+/** Rewrites the practice's own cells; a person's own columns are not written at all. */
 export function updatePractice(h: ShowcaseHandle, p: Practice): void {
-  const row = encodePractice(p, h.columns, h.width, h.values[p.row - 1]);
-  h.sheet.getRange(p.row, 1, 1, row.length).setValues([row]);
-  h.values[p.row - 1] = row;
+  writeOwnCells(h, p, p.row);
+  h.values[p.row - 1] = encodePractice(p, h.columns, h.width, h.values[p.row - 1]);
   const i = h.practices.findIndex((x) => x.id === p.id);
   if (i >= 0) h.practices[i] = p;
 }
@@ -134,7 +164,7 @@ export function updatePractice(h: ShowcaseHandle, p: Practice): void {
 /** Set up's part: the sheet made, or its missing columns added and its formatting applied again. */
 export function ensureShowcase(ss: Spreadsheet): string[] {
   const sheet = ss.getSheetByName(SHOWCASE_SHEET);
-  const handle = openShowcase(ss, sheet);
+  const handle = openShowcase(ss, sheet, { repair: true });
   if (sheet) formatShowcase(handle);
   return handle.changes;
 }

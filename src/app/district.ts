@@ -29,6 +29,8 @@ import {
 import { escapeHtml } from '../domain/html';
 import { flag, record, text } from '../domain/payload';
 import { winFromCells, type Win } from '../domain/win';
+import { isEmail } from '../domain/settings';
+import { missingColumnsMessage } from '../domain/showcase';
 import type { DistrictEndpoints, DistrictResult, DistrictShareRequest, DistrictView } from '../spread-api';
 import { endpoint } from './endpoints';
 
@@ -61,7 +63,6 @@ export function isSharingWithDistrict(config: Record<string, unknown>): boolean 
   return !!v && typeof v === 'object' && v.sharing === true && !!v.file;
 }
 const LOCK_MS = 30000;
-const EMAIL = /^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+$/;
 
 function sharingOf(store: DocumentStore): DistrictSharing | null {
   const v = store.config[KEY] as DistrictSharing | undefined;
@@ -97,7 +98,11 @@ export function exportContent(
   offsets: Record<string, number> = {},
 ): ExportContent {
   const timeZone = ss.getSpreadsheetTimeZone();
-  const practices = readShowcaseIfAny(ss)?.practices ?? [];
+  const showcase = readShowcaseIfAny(ss);
+  // A column renamed or deleted by hand would send the practices without it (or none, without Status): say so and
+  // keep the export as it was.
+  if (showcase?.missing.length) throw new Error(missingColumnsMessage(showcase.missing));
+  const practices = showcase?.practices ?? [];
   const log = openWinsLog(ss);
   const columns = readColumns(log, ['id', 'submittedAt', 'status', 'kind', 'goals']);
   const offset = offsetsIn(timeZone, offsets);
@@ -231,7 +236,7 @@ function share(request: DistrictShareRequest): DistrictResult {
   const ss = SpreadsheetApp.getActive();
   const who = me();
   const district = request.district.trim();
-  if (!EMAIL.test(district))
+  if (!isEmail(district))
     return {
       ok: false,
       message: 'Enter the district account as one email address, for example district@yourdistrict.org.',

@@ -18,6 +18,7 @@ import {
   practiceId,
   practiceVersion,
   suggestTier,
+  versionSavedAt,
 } from '../domain/showcase';
 import { isApproved } from '../domain/win-rules';
 import type { Win } from '../domain/win';
@@ -145,9 +146,13 @@ function linkedWins(ids: string[]): LinkedWinsResult {
 
 const ACTION_WORDS: Record<ShowcaseAction, string> = { save: 'saved', nominate: 'nominated', withdraw: 'withdrawn' };
 
-function conflictMessage(current: Practice): string {
-  const who = current.updatedBy || 'another leader';
-  return `${current.id} was changed by ${who} since you opened it, so nothing was saved. Its current version is shown: make your change again.`;
+function conflictMessage(current: Practice, version: string): string {
+  // The same save time: the change was typed in the Showcase sheet, not saved from a dialog.
+  const where =
+    versionSavedAt(version) === versionSavedAt(practiceVersion(current))
+      ? 'in the Showcase sheet'
+      : `by ${current.updatedBy || 'another leader'}`;
+  return `${current.id} was changed ${where} since you opened it, so nothing was saved. Its current version is shown: make your change again.`;
 }
 
 interface Saved {
@@ -161,7 +166,8 @@ function saveUnderLock(ss: Spreadsheet, req: ShowcaseSaveRequest): Saved {
   // Whole seconds: the sheet's date cell shows seconds, and the version a page holds compares this time as read back.
   const nowIso = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
   const handle: ShowcaseHandle = openShowcase(ss);
-  const existing = req.id ? (handle.practices.find((p) => p.id === req.id) ?? null) : null;
+  const rows = req.id ? handle.practices.filter((p) => p.id === req.id) : [];
+  const existing = rows[0] ?? null;
   const refused = (message: string, current?: Practice): Saved => ({
     result: {
       ok: false,
@@ -175,7 +181,12 @@ function saveUnderLock(ss: Spreadsheet, req: ShowcaseSaveRequest): Saved {
     return refused(
       `${req.id} is no longer in the Showcase sheet (its row was deleted or its ID changed). Nothing was saved.`,
     );
-  if (existing && practiceVersion(existing) !== req.version) return refused(conflictMessage(existing), existing);
+  if (rows.length > 1)
+    return refused(
+      `${req.id} is on ${rows.length} rows of the Showcase sheet (rows ${rows.map((p) => p.row).join(' and ')}), so it is not clear which one to change. Give a copied row an ID of its own, or delete it, then save again. Nothing was saved.`,
+    );
+  if (existing && practiceVersion(existing) !== req.version)
+    return refused(conflictMessage(existing, req.version), existing);
   const wasNominated = existing?.status === 'Nominated';
 
   if (req.action === 'withdraw') {

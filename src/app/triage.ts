@@ -18,6 +18,8 @@ import type {
 } from '../api';
 import { activeGoals, readGoals } from '../adapters/goals-sheet';
 import { takeDocumentLock } from '../adapters/lock';
+import { readShowcaseIfAny } from '../adapters/showcase-sheet';
+import { DocumentStore } from '../adapters/store';
 import { currentUserEmail, showSidebarPage } from '../adapters/triage-sidebar';
 import {
   fieldsOf,
@@ -30,6 +32,7 @@ import {
   writeWin,
 } from '../adapters/wins/log';
 import { readQueueIndex, readRowsAt } from '../adapters/wins/queue';
+import { storyForDistrict } from '../domain/district-export';
 import { BULK_REQUEST, QUEUE_QUERY, REBUILD_REQUEST, SAVE_REQUEST, WIN_REF } from '../domain/endpoint-shapes';
 import { WIN_COLUMNS } from '../domain/schema';
 import { splitList, cellString } from '../domain/text';
@@ -49,6 +52,7 @@ import { indexFields, PAGE_SIZE, planQueue } from '../domain/triage-queue';
 import { waitingSentence } from '../domain/waiting-notice';
 import { draftNeedsInfo, draftsAvailable } from './triage-draft';
 import { nominateEndpoint } from './showcase';
+import { isSharingWithDistrict, refreshDistrictExport } from './district';
 import { readPattern } from './dashboard';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -148,6 +152,8 @@ interface Decision {
   write?: unknown[];
   /** Drafts to check once the row is written (a win this save disqualified may sit in a waiting draft). */
   after?: () => DraftOffer[];
+  /** The win's story could reach the district before this save and cannot now (its ID). */
+  leftDistrict?: string;
 }
 
 /** One win's save against its row as just read (inside the lock): compare versions, check the rules, plan the row. */
@@ -199,7 +205,28 @@ function decide(
     write: rowForWrite(found.cells, found.formulas(), plan.updates, log.columns),
     // A win this save disqualified may sit in a newsletter draft that is still waiting: that issue is flagged.
     after: () => flagDrafts(env.drafts, winFromCells(fields), winFromCells(after), env.me),
+    leftDistrict:
+      storyForDistrict(winFromCells(fields)) !== null && storyForDistrict(winFromCells(after)) === null
+        ? ref.id
+        : undefined,
   };
+}
+
+/**
+ * Wins whose story the district may no longer read (narrowed, archived, un-approved, privacy undone): when the school
+ * shares an export and a nominated practice links one of them, the export is rewritten now rather than at the next
+ * daily refresh. A sentence for the leader, or '' when nothing needed rewriting (a document-properties read, and the
+ * Showcase sheet's, only after such a save).
+ */
+function exportAfterNarrowing(ss: Spreadsheet, ids: readonly string[]): string {
+  if (!ids.length || !isSharingWithDistrict(DocumentStore.open().config)) return '';
+  const practices = readShowcaseIfAny(ss)?.practices ?? [];
+  const linked = practices.some((p) => p.status === 'Nominated' && p.winIds.some((id) => ids.includes(id)));
+  if (!linked) return '';
+  const outcome = refreshDistrictExport();
+  return outcome.refreshed
+    ? `The district export was updated at once: it no longer carries ${ids.length === 1 ? "this win's story" : 'these wins’ stories'}.`
+    : outcome.message;
 }
 
 /** The saved answer with the drafts a save flagged. */
@@ -214,7 +241,7 @@ function saveOne(
   ref: WinRef & { version: string },
   requested: TriageChange,
   addGoals?: readonly string[],
-): SaveResult {
+): { result: SaveResult; leftDistrict?: string } {
   const found = findWin(env.log, ref.id, ref.row);
   const decision = decide(
     env,
@@ -224,7 +251,7 @@ function saveOne(
     addGoals,
   );
   if (found && decision.write) writeWin(found, decision.write);
-  return withDrafts(decision);
+  return { result: withDrafts(decision), leftDistrict: decision.leftDistrict };
 }
 
 function saveEnv(ss: Spreadsheet): SaveEnv {
@@ -246,14 +273,23 @@ function saveEnv(ss: Spreadsheet): SaveEnv {
  * later (see takeDocumentLock). It is released early only before the Gmail draft, which is slow and writes no cell.
  */
 function saveWin(req: SaveRequest): SaveResult {
-  const env = saveEnv(SpreadsheetApp.getActive());
+  const ss = SpreadsheetApp.getActive();
+  const env = saveEnv(ss);
   const lock = takeDocumentLock(10000);
-  const result = saveOne(env, req, req.change);
-  if ('saved' in result && req.draftToSubmitter && req.change?.status === 'Needs info') {
+  const { result, leftDistrict } = saveOne(env, req, req.change);
+  if (!('saved' in result)) return result;
+  const notes: string[] = [];
+  if (req.draftToSubmitter && req.change?.status === 'Needs info') {
     lock.releaseLock();
-    return { ...result, note: draftNeedsInfo(result.saved) };
+    notes.push(draftNeedsInfo(result.saved));
   }
-  return result;
+  if (leftDistrict) {
+    // The export's refresh takes the lock for its own write.
+    if (!notes.length) lock.releaseLock();
+    notes.push(exportAfterNarrowing(ss, [leftDistrict]));
+  }
+  const note = notes.filter(Boolean).join(' ');
+  return note ? { ...result, note } : result;
 }
 
 /**
@@ -265,9 +301,10 @@ function saveMany(req: BulkRequest): BulkResult {
   const wins = req.wins.slice(0, PAGE_SIZE * 5);
   if (!wins.length) return { results: [] };
   const addGoals = req.addGoals?.map((g) => cellString(g)).filter(Boolean);
-  const env = saveEnv(SpreadsheetApp.getActive());
-  // Held until this execution ends, as in saveWin.
-  takeDocumentLock(20000);
+  const ss = SpreadsheetApp.getActive();
+  const env = saveEnv(ss);
+  // Held until this execution ends, as in saveWin (or until the district export is rewritten after it).
+  const lock = takeDocumentLock(20000);
   const found = findWins(env.log, wins);
   const writes = new Map<number, unknown[]>();
   const decided = new Map<number, Decision>();
@@ -282,7 +319,13 @@ function saveMany(req: BulkRequest): BulkResult {
     return { id: w.id, decision: d };
   });
   writeRowRuns(env.log, writes);
-  return { results: decisions.map(({ id, decision }) => ({ id, result: withDrafts(decision) })) };
+  const results = decisions.map(({ id, decision }) => ({ id, result: withDrafts(decision) }));
+  const left = decisions.map(({ decision }) => decision.leftDistrict).filter((id): id is string => !!id);
+  if (left.length) {
+    lock.releaseLock();
+    exportAfterNarrowing(ss, left);
+  }
+  return { results };
 }
 
 const SIDEBAR = 'the sidebar';

@@ -2,6 +2,7 @@
 // createParagraphBullets, insertTable with its cells' text), with the Doc's UTF-16 index arithmetic, cut into
 // batches that each start where the last one stopped, so a long Doc is written, and resumed, batch by batch.
 import { Block, hasContent, isRightToLeft, NamedStyle, Span, spansText } from './outline';
+import { hashText } from './text';
 
 /** One request of a documents.batchUpdate call, as the API takes it. */
 export type DocsRequest = Record<string, unknown>;
@@ -311,16 +312,7 @@ export function insertedLength(blocks: readonly Block[]): number {
   return insertBlocks(blocks, 1, false).end - 1;
 }
 
-/** A 53-bit hash (cyrb53) as base-36 text: the same plan gives the same fingerprint in every run. */
+/** The plan's fingerprint: the same plan gives the same fingerprint in every run. */
 export function fingerprint(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+  return hashText(text);
 }

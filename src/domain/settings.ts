@@ -415,15 +415,16 @@ export function editionWords(s: NewsletterSettings, audience: Audience): { greet
   };
 }
 
-/** One line, control characters gone; the sign-off keeps its line breaks (at most 5 lines). */
-function cleanSignoff(text: unknown): string {
+/** The sign-off's lines at most (more are refused in words, never dropped). */
+export const MAX_SIGNOFF_LINES = 5;
+
+/** The sign-off's lines, each cleaned like a one-line field; blank lines dropped. */
+function signoffLines(text: unknown): string[] {
   return cellString(text)
     .replace(/\r\n?/g, '\n')
     .split('\n')
     .map((line) => clean(line))
-    .filter(Boolean)
-    .slice(0, 5)
-    .join('\n');
+    .filter(Boolean);
 }
 
 function validateEditions(
@@ -434,11 +435,15 @@ function validateEditions(
   for (const a of AUDIENCES) {
     const e = given?.[a];
     const greeting = clean(e?.greeting ?? '');
-    const signoff = cleanSignoff(e?.signoff ?? '');
+    const lines = signoffLines(e?.signoff ?? '');
+    const signoff = lines.join('\n');
     const minText = cellString(e?.minWins ?? '').trim();
     const minWins = minText === '' ? 1 : int(minText);
     if (greeting.length > MAX_GREETING) errors[`greeting.${a}`] = `Keep the greeting under ${MAX_GREETING} characters.`;
     if (signoff.length > MAX_SIGNOFF) errors[`signoff.${a}`] = `Keep the sign-off under ${MAX_SIGNOFF} characters.`;
+    else if (lines.length > MAX_SIGNOFF_LINES)
+      errors[`signoff.${a}`] =
+        `Keep the sign-off to ${MAX_SIGNOFF_LINES} lines (it has ${lines.length}): the newsletter prints at most ${MAX_SIGNOFF_LINES}.`;
     if (!(minWins >= 1 && minWins <= MAX_MIN_WINS))
       errors[`minWins.${a}`] = `Enter a whole number of wins from 1 to ${MAX_MIN_WINS}.`;
     out[a] = { greeting, signoff, minWins: minWins >= 1 && minWins <= MAX_MIN_WINS ? minWins : 1 };

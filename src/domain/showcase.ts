@@ -2,7 +2,7 @@
 // district's "Models of Excellence" one-page questionnaire). The Showcase sheet's columns, a practice decoded from
 // its row and encoded back, IDs that are never reused, the tier suggested by the linked wins' dates, and the checks
 // a leader's input must pass.
-import { cellString, fromCell, joinList, splitList, toCellDate, toCellText } from './text';
+import { cellString, fromCell, hashText, joinList, splitList, toCellDate, toCellText } from './text';
 import { readDate } from './win';
 
 export const SHOWCASE_SHEET = 'Showcase';
@@ -161,7 +161,35 @@ export function parsePractices(values: readonly unknown[][], columns: PracticeCo
   return out;
 }
 
-/** The practice's row; a person's own columns (and cells this write does not own) kept from `existing`. */
+const TIME_FIELDS: ReadonlySet<PracticeField> = new Set<PracticeField>(['nominatedAt', 'updatedAt']);
+
+/** Each field's cell as written: text kept as text, times as date cells, the flag as Yes/No, IDs as a list. */
+function practiceCell(p: Practice, f: PracticeField): unknown {
+  if (f === 'hostVisits') return p.hostVisits ? 'Yes' : 'No';
+  if (f === 'winIds') return toCellText(joinList(p.winIds));
+  const v = p[f];
+  return TIME_FIELDS.has(f) ? toCellDate(v) : toCellText(v);
+}
+
+/**
+ * What a save writes in the practice's row: Small Wins' own cells only, as runs of neighbouring columns (one write
+ * each; one run unless a person put a column of their own between them). A person's own columns are never written,
+ * so "007" stays text and a formula stays a formula there.
+ */
+export function practiceWrites(p: Practice, columns: PracticeColumns): Array<{ column: number; values: unknown[] }> {
+  const owned = PRACTICE_FIELDS.filter((f) => columns[f] !== undefined)
+    .map((f) => ({ column: columns[f] as number, value: practiceCell(p, f) }))
+    .sort((a, b) => a.column - b.column);
+  const runs: Array<{ column: number; values: unknown[] }> = [];
+  for (const o of owned) {
+    const last = runs[runs.length - 1];
+    if (last && last.column + last.values.length === o.column) last.values.push(o.value);
+    else runs.push({ column: o.column, values: [o.value] });
+  }
+  return runs;
+}
+
+/** The practice's row as the sheet will hold it: its own cells written, a person's cells from `existing`. */
 export function encodePractice(
   p: Practice,
   columns: PracticeColumns,
@@ -170,34 +198,15 @@ export function encodePractice(
 ): unknown[] {
   const row: unknown[] = existing ? existing.slice(0, width) : [];
   while (row.length < width) row.push('');
-  const set = (f: PracticeField, v: string) => {
-    const c = columns[f];
-    if (c !== undefined) row[c] = toCellText(v);
-  };
-  set('id', p.id);
-  set('status', p.status);
-  set('name', p.name);
-  set('goal', p.goal);
-  set('description', p.description);
-  set('impact', p.impact);
-  set('gradeBand', p.gradeBand);
-  set('whoBenefits', p.whoBenefits);
-  set('whatItTakes', p.whatItTakes);
-  set('conditions', p.conditions);
-  set('contact', p.contact);
-  set('hostVisits', p.hostVisits ? 'Yes' : 'No');
-  set('tier', p.tier);
-  set('suggestedTier', p.suggestedTier);
-  set('winIds', joinList(p.winIds));
-  set('nominatedBy', p.nominatedBy);
-  const setTime = (f: PracticeField, iso: string) => {
-    const c = columns[f];
-    if (c !== undefined) row[c] = toCellDate(iso);
-  };
-  setTime('nominatedAt', p.nominatedAt);
-  set('updatedBy', p.updatedBy);
-  setTime('updatedAt', p.updatedAt);
+  for (const run of practiceWrites(p, columns))
+    run.values.forEach((v, i) => (row[run.column + i] = typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v));
   return row;
+}
+
+/** Why a Showcase sheet with a column missing is not read for a save or the export, in words. */
+export function missingColumnsMessage(missing: readonly PracticeField[]): string {
+  const names = missing.map((f) => `"${PRACTICE_COLUMNS[f]}"`).join(', ');
+  return `The ${SHOWCASE_SHEET} sheet has no ${names} column${missing.length > 1 ? 's' : ''} (renamed or deleted?). Give ${missing.length > 1 ? 'them their names' : 'it its name'} back, or run Small Wins → Set up to add ${missing.length > 1 ? 'them' : 'it'} again.`;
 }
 
 /** P-001, P-002… (more digits past 999). */
@@ -334,7 +343,21 @@ export function checkPractice(
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, practice };
 }
 
-/** A fingerprint of what a leader read, so a save made over another leader's newer one is caught. */
-export function practiceVersion(p: Pick<Practice, 'updatedAt' | 'status'> | null): string {
-  return p ? `${p.status}|${p.updatedAt}` : '';
+/**
+ * What a leader read, so a save over a newer version is caught: when it was last saved (ISO) and a hash of every
+ * field as the sheet holds it, so a cell changed by hand in the sheet counts as a change too. '' for none.
+ */
+export function practiceVersion(p: Practice | null): string {
+  if (!p) return '';
+  const canon = PRACTICE_FIELDS.map((f) => {
+    if (f === 'hostVisits') return p.hostVisits ? 'Yes' : 'No';
+    if (f === 'winIds') return splitList(joinList(p.winIds)).join(',');
+    return TIME_FIELDS.has(f) ? readDate(p[f]) : cellString(p[f]).trim();
+  });
+  return `${readDate(p.updatedAt)}|${hashText(JSON.stringify(canon))}`;
+}
+
+/** The save time a version was taken at (see practiceVersion). */
+export function versionSavedAt(version: string): string {
+  return version.split('|')[0] ?? '';
 }

@@ -47,10 +47,30 @@ export function wouldSheetsParse(text: string): boolean {
 
 /**
  * The value to write so the cell holds exactly `text`: a leading apostrophe makes Sheets keep it as text
- * (and is not part of the value read back).
+ * (and is not part of the value read back). Text already at the cell limit that needs the apostrophe loses its last
+ * character, so the write is never refused for one character over.
  */
 export function toCellText(text: string): string {
-  return wouldSheetsParse(text) ? `'${text}` : text;
+  if (!wouldSheetsParse(text)) return text;
+  if (text.length < CELL_LIMIT) return `'${text}`;
+  let cut = CELL_LIMIT - 1;
+  const code = text.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+  return `'${text.slice(0, cut)}`;
+}
+
+/** A 53-bit hash (cyrb53) as base-36 text: the same text gives the same hash in every run. */
+export function hashText(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
 /**

@@ -222,3 +222,72 @@ test('the hourly clock rewrites the export once a day while the school shares it
   expect(about()).toBe(stopped);
   expect(sim.errors).toEqual([]);
 });
+
+test('a Showcase column renamed or deleted by hand: the refresh says so and the export keeps what it had', () => {
+  const sim = school();
+  const exportId = /\/d\/([^/]+)\//.exec(share(sim, DISTRICT_ACCOUNT, false).view.url)![1];
+  const id = nominate(sim, { description: 'Older students read with younger ones.' });
+  const before = exportOf(sim, exportId).Practices;
+  expect(before).toHaveLength(2);
+  const sheet = sim.spreadsheet.sheet('Showcase')!;
+  sheet.setCell(1, sheet.columnOf('What it is'), 'Description');
+  const renamed = call(sim, 'districtRefresh');
+  expect(renamed).toMatchObject({
+    ok: false,
+    message:
+      'The district export could not be updated: The Showcase sheet has no "What it is" column (renamed or deleted?). Give it its name back, or run Small Wins → Set up to add it again.',
+  });
+  expect(exportOf(sim, exportId).Practices).toEqual(before);
+  sheet.setCell(1, sheet.columnOf('Description'), 'What it is');
+  sheet.deleteColumn(sheet.columnOf('Status'));
+  expect(call(sim, 'districtRefresh').message).toMatch(/has no "Status" column/);
+  expect(exportOf(sim, exportId).Practices.map((r) => r[0])).toEqual(['Practice ID', id]);
+});
+
+test('a linked story narrowed or archived in the sidebar (one save or a group action) leaves the export at once, not at the next daily refresh', () => {
+  const sim = school();
+  const exportId = /\/d\/([^/]+)\//.exec(share(sim, DISTRICT_ACCOUNT, false).view.url)![1];
+  nominate(sim, { winIds: ['W-0001'] });
+  expect(JSON.stringify(exportOf(sim, exportId))).toContain(STORY.public);
+  const values = () => sim.spreadsheet.sheetValues('Wins') as unknown[][];
+  const rowOf = (id: string) => values().findIndex((r) => r[values()[0].indexOf('ID')] === id) + 1;
+  const w = call(sim, 'triageWin', { id: 'W-0001', row: rowOf('W-0001') })!;
+  const r = call(sim, 'triageSave', { id: w.id, row: w.row, version: w.version, change: { consent: 'Staff only' } });
+  expect(r).toMatchObject({
+    saved: { id: 'W-0001' },
+    note: "The district export was updated at once: it no longer carries this win's story.",
+  });
+  expect(JSON.stringify(exportOf(sim, exportId))).not.toContain(STORY.public);
+  // A save that leaves nothing the district could read does not touch the export (no refresh, no note).
+  const other = call(sim, 'triageWin', { id: 'W-0002', row: rowOf('W-0002') })!;
+  const quiet = call(sim, 'triageSave', {
+    id: other.id,
+    row: other.row,
+    version: other.version,
+    change: { status: 'Archived' },
+  });
+  expect(quiet).not.toHaveProperty('note');
+
+  // A group action that archives a linked win does the same.
+  const group = school();
+  const groupExport = /\/d\/([^/]+)\//.exec(share(group, DISTRICT_ACCOUNT, false).view.url)![1];
+  nominate(group, { winIds: ['W-0001'] });
+  const gValues = () => group.spreadsheet.sheetValues('Wins') as unknown[][];
+  const gRow = gValues().findIndex((row) => row[gValues()[0].indexOf('ID')] === 'W-0001') + 1;
+  const gw = call(group, 'triageWin', { id: 'W-0001', row: gRow })!;
+  call(group, 'triageSaveMany', {
+    wins: [{ id: gw.id, row: gw.row, version: gw.version }],
+    change: { status: 'Archived' },
+  });
+  expect(JSON.stringify(exportOf(group, groupExport))).not.toContain(STORY.public);
+});
+
+test('the district account must be one plain email address', () => {
+  const sim = school();
+  for (const bad of ['=HYPERLINK("http://evil")@x.org', 'a@b.org, c@d.org', '<script>@x.org', ''])
+    expect(share(sim, bad, false)).toMatchObject({
+      ok: false,
+      message: 'Enter the district account as one email address, for example district@yourdistrict.org.',
+    });
+  expect(simGmail(sim).drafts()).toHaveLength(0);
+});

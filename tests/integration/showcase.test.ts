@@ -200,3 +200,100 @@ test('a nominated practice is kept with who and when; withdrawing keeps its row;
   sim.spreadsheet.sheet('Showcase')!.deleteRow(2);
   expect(nominate(sim)).toBe('P-002');
 });
+
+describe('the Showcase sheet edited by hand', () => {
+  test("a save writes Small Wins' own cells only: a leader's own columns keep their text and formulas", () => {
+    const sim = school();
+    const id = nominate(sim);
+    const sheet = sim.spreadsheet.sheet('Showcase')!;
+    const c = sheet.headers.length + 1;
+    sheet
+      .setCell(1, c, 'Notes')
+      .setCell(2, c, "'007")
+      .setCell(1, c + 1, 'Score')
+      .setCell(2, c + 1, '=1+1');
+    const version = call(sim, 'showcaseOpen').practices[0].version;
+    saved(call(sim, 'showcaseSave', { id, version, action: 'save', practice: practice({ impact: 'Changed.' }) }));
+    expect({ notes: sheet.values[1][c - 1], score: sheet.formulas[1][c] }).toEqual({ notes: '007', score: '=1+1' });
+    expect(showcaseRows(sim)[0]['Impact and evidence']).toBe('Changed.');
+  });
+
+  test('a cell fixed by hand after a dialog opened is a conflict: nothing is overwritten, and it says where', () => {
+    const sim = school();
+    const id = nominate(sim);
+    const version = call(sim, 'showcaseOpen').practices[0].version;
+    const sheet = sim.spreadsheet.sheet('Showcase')!;
+    sheet.setCell(2, sheet.columnOf('Contact'), 'Ben Ortiz, ben@school.example');
+    const r = call(sim, 'showcaseSave', { id, version, action: 'save', practice: practice({ tier: 'Proven' }) });
+    expect(r).toMatchObject({
+      ok: false,
+      message: `${id} was changed in the Showcase sheet since you opened it, so nothing was saved. Its current version is shown: make your change again.`,
+      current: { contact: 'Ben Ortiz, ben@school.example' },
+    });
+    expect(showcaseRows(sim)[0]).toMatchObject({ Contact: 'Ben Ortiz, ben@school.example', Tier: 'Promising' });
+    // Saved again from the version shown: it goes through, and a second save from the same dialog too.
+    const current = (r as { current: { version: string } }).current.version;
+    const again = saved(
+      call(sim, 'showcaseSave', { id, version: current, action: 'save', practice: practice({ tier: 'Proven' }) }),
+    );
+    saved(
+      call(sim, 'showcaseSave', {
+        id,
+        version: again.practice.version,
+        action: 'save',
+        practice: practice({ tier: 'Proven', impact: '  Visits doubled.\n' }),
+      }),
+    );
+  });
+
+  test('a row copied by hand keeps its ID twice: saving either is refused in words and nothing is overwritten', () => {
+    const sim = school();
+    const id = nominate(sim, { name: 'Reading buddies' });
+    const sheet = sim.spreadsheet.sheet('Showcase')!;
+    sheet.setRow(
+      3,
+      sheet.values[1].map((v) => (v instanceof Date || v === '' ? v : `'${String(v)}`)),
+    );
+    sheet.setCell(3, sheet.columnOf('Practice'), 'Math circles');
+    const copy = call(sim, 'showcaseOpen').practices[1];
+    expect([copy.id, copy.name]).toEqual([id, 'Math circles']);
+    const r = call(sim, 'showcaseSave', {
+      id: copy.id,
+      version: copy.version,
+      action: 'save',
+      practice: practice({ name: 'Math circles', impact: 'Edited the copy.' }),
+    });
+    expect(r).toMatchObject({
+      ok: false,
+      message: `${id} is on 2 rows of the Showcase sheet (rows 2 and 3), so it is not clear which one to change. Give a copied row an ID of its own, or delete it, then save again. Nothing was saved.`,
+    });
+    expect(showcaseRows(sim).map((x) => x.Practice)).toEqual(['Reading buddies', 'Math circles']);
+  });
+
+  test('a renamed column is refused in words by the dialog; Set up adds it again', () => {
+    const sim = school();
+    nominate(sim);
+    const sheet = sim.spreadsheet.sheet('Showcase')!;
+    sheet.setCell(1, sheet.columnOf('What it is'), 'Description');
+    expect(failure(sim, 'showcaseOpen')).toMatch(
+      /The Showcase sheet has no "What it is" column \(renamed or deleted\?\)\. Give it its name back, or run Small Wins → Set up to add it again\./,
+    );
+    // Nothing was added or written while it was refused.
+    expect(sheet.headers).not.toContain('What it is');
+    sim.run('setUp');
+    expect(sheet.headers).toContain('What it is');
+    expect(call(sim, 'showcaseOpen').practices).toHaveLength(1);
+  });
+
+  test('a hand-pasted 50,000-character cell that starts with "-" does not stop a withdrawal', () => {
+    const sim = school();
+    const id = nominate(sim);
+    const sheet = sim.spreadsheet.sheet('Showcase')!;
+    const list = ('- step\n'.repeat(7143) + 'x'.repeat(50_000)).slice(0, 50_000);
+    sheet.setRaw(2, sheet.columnOf('What it is'), list);
+    const version = call(sim, 'showcaseOpen').practices[0].version;
+    saved(call(sim, 'showcaseSave', { id, version, action: 'withdraw', practice: practice() }));
+    expect(showcaseRows(sim)[0].Status).toBe('Withdrawn');
+    expect(String(showcaseRows(sim)[0]['What it is']).startsWith('- step')).toBe(true);
+  });
+});

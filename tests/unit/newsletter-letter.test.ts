@@ -121,6 +121,25 @@ describe('editions in Settings', () => {
     expect(good.settings.editions.Families.minWins).toBe(3);
     expect(validateSettings(settingsToInput(good.settings))).toEqual(good);
   });
+  test('a sign-off of more than five lines is refused in words, never cut short', () => {
+    const six = 'With thanks,\nMs Díaz\nPrincipal\nRiverside Primary\n12 River Road\nTel 555 0100';
+    const blank = { greeting: '', signoff: '', minWins: '1' };
+    const r = validateSettings({
+      ...base,
+      editions: { Staff: blank, Families: { ...blank, signoff: six }, Public: blank },
+    });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors['signoff.Families']).toBe(
+      'Keep the sign-off to 5 lines (it has 6): the newsletter prints at most 5.',
+    );
+    const five = six.split('\n').slice(0, 5).join('\n');
+    const ok = validateSettings({
+      ...base,
+      editions: { Staff: blank, Families: { ...blank, signoff: five }, Public: blank },
+    });
+    expect(ok.ok && ok.settings.editions.Families.signoff).toBe(five);
+  });
 });
 
 describe('the letter in words', () => {
