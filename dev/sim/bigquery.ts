@@ -99,12 +99,23 @@ function typed(value: string, field: BigQueryField): { ok: boolean; v: string | 
     case 'BOOL':
       return /^(true|false)$/i.test(value) ? { ok: true, v: /^true$/i.test(value) } : { ok: false, v: null };
     case 'DATE':
-      return /^\d{4}-\d{2}-\d{2}$/.test(value) ? { ok: true, v: value } : { ok: false, v: null };
+      // A real calendar date from 0001-01-01 to 9999-12-31: '2026-13-01' or '2026-02-30' fails the load.
+      return validDate(value) ? { ok: true, v: value } : { ok: false, v: null };
     case 'TIMESTAMP':
       return Number.isFinite(Date.parse(value)) ? { ok: true, v: value } : { ok: false, v: null };
     default:
       return { ok: true, v: value };
   }
+}
+
+/** BigQuery's DATE range and calendar: YYYY-MM-DD with a month 01–12 and a day that month has. */
+function validDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return y >= 1 && mo >= 1 && mo <= 12 && d >= 1 && d <= days[mo - 1];
 }
 
 export function bigQueryService(env: ServiceEnv): unknown {

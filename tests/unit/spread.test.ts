@@ -22,11 +22,11 @@ import {
   type PracticeInput,
 } from '../../src/domain/showcase';
 import { winFromCells } from '../../src/domain/win';
-import { exportIdFromLink, readExport, readProblem } from '../../src/hub/domain/export-read';
-import { applyExport, markStale, type RollUp } from '../../src/hub/domain/rollup';
+import { exportIdFromLink, isMonth, readExport, readProblem } from '../../src/hub/domain/export-read';
+import { applyExport, fitText, markStale, type RollUp } from '../../src/hub/domain/rollup';
 import { buildDigest, digestHtml, digestOutline, digestText } from '../../src/hub/domain/digest';
 import { spansText } from '../../src/domain/outline';
-import { practicesCsv, progressCsv } from '../../src/hub/domain/bigquery-tables';
+import { csvRecords, practicesCsv, progressCsv } from '../../src/hub/domain/bigquery-tables';
 import { validateHubSettings } from '../../src/hub/domain/hub-settings';
 import { EXECUTION_MS, roomForAnother } from '../../src/hub/domain/pull';
 import { parseCsv } from '../../dev/sim';
@@ -386,6 +386,47 @@ describe('hub', () => {
     expect(
       progressCsv([{ exportId: 'A', school: 'S', goal: 'G', month: '2026-11', entries: 1, wins: 1, lessons: 0 }], 'T'),
     ).toBe('school,school_key,goal,month,entries,wins,lessons_learned,snapshot_at\nS,A,G,2026-11-01,1,1,0,T\n');
+  });
+
+  test('a blank format version is no export; a month is 01 to 12', () => {
+    for (const format of ['', '  '])
+      expect(readExport([[...about.slice(0, 2), ['Format version', format]], practices, progress])).toMatchObject({
+        ok: false,
+        problem: expect.stringMatching(/^That spreadsheet is not a Small Wins district export/),
+      });
+    expect(['2026-01', '2026-12', '2026-00', '2026-13', '2026-1', '26-11'].map(isMonth)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    const months = [['Goal', 'Month'], ...['2026-13', '2026-00', '2026-11'].map((m) => ['Reading', m])];
+    const r = readExport([about, practices, months]);
+    expect(r.ok && r.data.progress.map((p) => p.month)).toEqual(['2026-11']);
+    const row = { exportId: 'A', school: 'S', goal: 'G', entries: 1, wins: 1, lessons: 0 };
+    expect(progressCsv([{ ...row, month: '2026-13' }], 'T').split('\n')).toHaveLength(2);
+  });
+
+  test('a text is cut so that the cell written, its keeping apostrophe included, holds at most 50,000 characters', () => {
+    const list = '- step\n'.repeat(8000);
+    const fitted = fitText(list);
+    expect(fitted.trimmed).toBe(true);
+    expect(fitted.text.length).toBe(49_999);
+    expect(fitted.text.endsWith(' […trimmed: the cell limit is 50,000 characters]')).toBe(true);
+    expect(fitText('x'.repeat(50_000))).toEqual({ text: 'x'.repeat(50_000), trimmed: false });
+    expect(fitText('-' + 'x'.repeat(49_998))).toMatchObject({ trimmed: false });
+    expect(fitText('-' + 'x'.repeat(49_999)).text.length).toBe(49_999);
+    // An emoji is never split in half.
+    const emoji = fitText('=' + '😀'.repeat(25_000)).text;
+    expect(emoji.replace(/ \[…trimmed.*$/, '').endsWith('😀')).toBe(true);
+  });
+
+  test('the CSV counts records, not lines: a quoted line break is part of its row', () => {
+    expect(csvRecords('a,b\n1,"x\ny"\n2,"z\r\n""w"""\n')).toBe(3);
+    expect(csvRecords('a,b\r\n1,2')).toBe(2);
+    expect(csvRecords('')).toBe(0);
   });
 
   test('hub settings: addresses, project and dataset', () => {

@@ -1,7 +1,7 @@
 // Loading a snapshot into BigQuery with the advanced service: one load job per table (Jobs.insert with the CSV as
 // its media), replacing the table's rows (WRITE_TRUNCATE, so a rerun never duplicates), then Jobs.get until it is
 // done — the job's own error, when it fails, is said in words.
-import type { TableField } from '../domain/bigquery-tables';
+import { csvRecords, type TableField } from '../domain/bigquery-tables';
 
 function bigQuery(): GoogleAppsScript.BigQuery {
   if (typeof BigQuery === 'undefined' || !BigQuery)
@@ -26,7 +26,8 @@ export function loadSnapshot(
   csv: string,
 ): LoadOutcome {
   const api = bigQuery();
-  const rows = Math.max(0, csv.split('\n').filter(Boolean).length - 1);
+  // Rows, not lines: a practice whose text has line breaks is one quoted record.
+  const rows = Math.max(0, csvRecords(csv) - 1);
   let job = api.Jobs.insert(
     {
       configuration: {

@@ -1,8 +1,8 @@
 // The hub's own three sheets (SpreadsheetApp, spreadsheets.currentonly): made or repaired by Set up, read whole once
-// per execution, and written back in one block each. Schools keeps the district's rows, order and own columns (only
-// the hub's cells change); Practices and Progress are the hub's and are rewritten whole.
-import { columnLetter, quotedSheet } from '../../domain/a1';
-import { cellString } from '../../domain/text';
+// per execution, and written back in one block each. The hub's columns are found by header; every other column is
+// the district's, kept exactly and with its row: Schools keeps the district's rows and order (only the hub's cells
+// change); Practices and Progress follow the roll-up's order, the district's cells moving with their row's key.
+import { cellString, toCellText } from '../../domain/text';
 import { exportIdFromLink } from '../domain/export-read';
 import {
   HUB_SHEETS,
@@ -12,8 +12,12 @@ import {
   parseSchools,
   PRACTICE_HEADERS,
   practiceCells,
+  practiceKey,
+  practiceRowKeys,
   PROGRESS_HEADERS,
   progressCells,
+  progressKey,
+  progressRowKeys,
   RollUp,
   SCHOOL_COLUMNS,
   SCHOOL_HEADERS,
@@ -76,11 +80,19 @@ export function ensureHubSheets(ss: Spreadsheet): string[] {
   return changes;
 }
 
-/** Whole blocks as read, so they can be written back the same size or cleared below. */
+/** A sheet as read once: its values and, when it is to be written back, its formulas. */
+export interface HubBlock {
+  sheet: Sheet;
+  values: unknown[][];
+  formulas: string[][];
+}
+
+/** The three sheets as read, so they can be written back by header and by row key. */
 export interface HubRead {
   roll: RollUp;
-  schools: { sheet: Sheet; values: unknown[][]; formulas: string[][] };
-  sizes: { practices: number; progress: number };
+  schools: HubBlock;
+  practices: HubBlock;
+  progress: HubBlock;
 }
 
 function sheetOf(ss: Spreadsheet, name: string): Sheet {
@@ -89,25 +101,51 @@ function sheetOf(ss: Spreadsheet, name: string): Sheet {
   return sheet;
 }
 
-function block(ss: Spreadsheet, name: string, width: number): unknown[][] {
-  const values: unknown[][] = ss.getRange(`${quotedSheet(name)}!A1:${columnLetter(width)}`).getValues();
-  let last = values.length;
-  while (last > 1 && values[last - 1].every((c) => cellString(c).trim() === '')) last--;
-  return values.slice(0, last);
-}
+const blank = (v: unknown) => cellString(v).trim() === '';
 
-/** Reads the three sheets: Schools with its formulas (a person's own columns may hold some), the others whole. */
-export function readHub(ss: Spreadsheet): HubRead {
-  const sheet = sheetOf(ss, HUB_SHEETS.schools);
+function readBlock(ss: Spreadsheet, name: string, withFormulas: (values: unknown[][]) => boolean): HubBlock {
+  const sheet = sheetOf(ss, name);
   const range = sheet.getDataRange();
   const values: unknown[][] = range.getValues();
-  const formulas: string[][] = range.getFormulas();
-  const practices = block(ss, HUB_SHEETS.practices, PRACTICE_HEADERS.length);
-  const progress = block(ss, HUB_SHEETS.progress, PROGRESS_HEADERS.length);
+  const formulas: string[][] = withFormulas(values) ? range.getFormulas().map((r) => r.map((f) => cellString(f))) : [];
+  return { sheet, values, formulas };
+}
+
+/**
+ * Whether a hub sheet holds cells of the district's own that a write must keep (so their formulas are read): a
+ * column beyond the hub's (the data range is wider than the hub's columns found) or a row that is not the hub's.
+ */
+function holdsOwnCells(values: unknown[][], headers: readonly string[], keys: (v: unknown[][]) => string[]): boolean {
+  const found = Object.keys(locate(values[0] ?? [], Object.fromEntries(headers.map((h) => [h, h])))).length;
+  if ((values[0]?.length ?? 0) > found) return true;
+  return keys(values).some((k, i) => !k && !values[i + 1].every(blank));
+}
+
+/**
+ * Reads the three sheets (one data range each). `forWriting` also reads the formulas of Practices and Progress when
+ * they hold the district's own cells, so those are written back exactly; Schools' formulas are always read.
+ */
+export function readHub(ss: Spreadsheet, forWriting = false): HubRead {
+  const schools = readBlock(ss, HUB_SHEETS.schools, () => true);
+  const practices = readBlock(
+    ss,
+    HUB_SHEETS.practices,
+    (v) => forWriting && holdsOwnCells(v, PRACTICE_HEADERS, practiceRowKeys),
+  );
+  const progress = readBlock(
+    ss,
+    HUB_SHEETS.progress,
+    (v) => forWriting && holdsOwnCells(v, PROGRESS_HEADERS, progressRowKeys),
+  );
   return {
-    roll: { schools: parseSchools(values), practices: parsePractices(practices), progress: parseProgress(progress) },
-    schools: { sheet, values, formulas },
-    sizes: { practices: practices.length, progress: progress.length },
+    roll: {
+      schools: parseSchools(schools.values),
+      practices: parsePractices(practices.values),
+      progress: parseProgress(progress.values),
+    },
+    schools,
+    practices,
+    progress,
   };
 }
 
@@ -124,18 +162,102 @@ export function appendSchoolRow(read: HubRead, cells: unknown[]): void {
   read.schools.formulas.push(new Array<string>(width).fill(''));
 }
 
-/** Writes a block at the top of a sheet, growing the sheet when needed and blanking the rows below it. */
-function writeBlock(ss: Spreadsheet, name: string, rows: unknown[][], previous: number, width: number): void {
-  const sheet = sheetOf(ss, name);
-  const needed = Math.max(rows.length, previous);
-  const max = sheet.getMaxRows();
-  if (needed > max) sheet.insertRowsAfter(max, needed - max);
-  sheet.getRange(1, 1, rows.length, width).setValues(rows);
-  if (previous > rows.length) sheet.getRange(rows.length + 1, 1, previous - rows.length, width).clearContent();
+/**
+ * A person's cell as it must be written to stay what it is: a formula as its formula, text as text (so "007", "3/4"
+ * and "=== call back ===" are not re-parsed into a number, a date or a formula), numbers, dates and booleans as they
+ * are.
+ */
+function keptCell(value: unknown, formula: string | undefined): unknown {
+  if (formula) return formula;
+  return typeof value === 'string' ? toCellText(value) : value;
 }
 
-/** Writes the three sheets back: Schools' own cells row by row in one block, the other two whole. */
-export function writeHub(ss: Spreadsheet, read: HubRead): void {
+/** What a block reads back after `out` was written (for a second write in the same execution). */
+function asRead(out: unknown[][]): { values: unknown[][]; formulas: string[][] } {
+  return {
+    values: out.map((r) =>
+      r.map((v) =>
+        typeof v === 'string' && v.startsWith("'") ? v.slice(1) : typeof v === 'string' && v.startsWith('=') ? '' : v,
+      ),
+    ),
+    formulas: out.map((r) => r.map((v) => (typeof v === 'string' && v.startsWith('=') ? v : ''))),
+  };
+}
+
+/**
+ * Writes the hub's rows into a sheet in one call, by header and by row key: the hub's columns are found by header
+ * wherever the district moved them (a missing one is added at the right); every other column is the district's and
+ * its cells move with the row they were typed on (by key), its header untouched. Rows the district typed that are not
+ * the hub's (no key) stay below; the rows left over underneath are blanked.
+ */
+function writeRolled(
+  block: HubBlock,
+  headers: readonly string[],
+  rows: ReadonlyArray<{ key: string; cells: readonly unknown[] }>,
+  keysRead: readonly string[],
+): void {
+  const { sheet, values, formulas } = block;
+  const lastUsed = values.reduce((w, r) => {
+    for (let c = r.length; c > w; c--) if (!blank(r[c - 1])) return c;
+    return w;
+  }, 0);
+  const header = values[0] ?? [];
+  const norm = header.map((h) => cellString(h).trim().toLowerCase());
+  const headerOut: unknown[] = header.map((h, c) => keptCell(h, formulas[0]?.[c]));
+  let width = lastUsed;
+  const columns = headers.map((h) => {
+    const at = norm.indexOf(h.toLowerCase());
+    if (at >= 0 && at < lastUsed) return at;
+    headerOut[width] = h;
+    return width++;
+  });
+  const hubColumn = new Set(columns);
+  const own = Array.from({ length: width }, (_, c) => c).filter((c) => !hubColumn.has(c));
+  const rowOf = new Map<string, number>();
+  keysRead.forEach((k, i) => {
+    if (k && !rowOf.has(k)) rowOf.set(k, i + 1);
+  });
+  const line = (from: number | undefined): unknown[] => {
+    const out = new Array<unknown>(width).fill('');
+    if (from !== undefined) for (const c of own) out[c] = keptCell(values[from][c] ?? '', formulas[from]?.[c]);
+    return out;
+  };
+  const out: unknown[][] = [Array.from({ length: width }, (_, c) => headerOut[c] ?? '')];
+  for (const r of rows) {
+    const cells = line(rowOf.get(r.key));
+    columns.forEach((c, i) => (cells[c] = r.cells[i]));
+    out.push(cells);
+  }
+  for (let r = 1; r < values.length; r++) {
+    if (keysRead[r - 1] || values[r].every(blank)) continue;
+    out.push(
+      values[r]
+        .slice(0, width)
+        .map((v, c) => keptCell(v, formulas[r]?.[c]))
+        .concat(new Array(Math.max(0, width - values[r].length)).fill('')),
+    );
+  }
+  if (out.length > values.length) {
+    const max = sheet.getMaxRows();
+    if (out.length > max) sheet.insertRowsAfter(max, out.length - max);
+  }
+  if (width > (values[0]?.length ?? 0)) {
+    const max = sheet.getMaxColumns();
+    if (width > max) sheet.insertColumnsAfter(max, width - max);
+  }
+  sheet.getRange(1, 1, out.length, width).setValues(out);
+  if (values.length > out.length)
+    sheet.getRange(out.length + 1, 1, values.length - out.length, values[0]?.length || width).clearContent();
+  const back = asRead(out);
+  block.values = back.values;
+  block.formulas = back.formulas;
+}
+
+/**
+ * Writes the three sheets back: Schools' rows where they are (only the hub's cells change, the district's own cells
+ * kept exactly), Practices and Progress in the roll-up's order with the district's own columns kept with their rows.
+ */
+export function writeHub(read: HubRead): void {
   const { values, formulas, sheet } = read.schools;
   const cols = locate(values[0] ?? [], SCHOOL_COLUMNS);
   const byId = new Map(read.roll.schools.map((s) => [s.exportId, s]));
@@ -143,7 +265,7 @@ export function writeHub(ss: Spreadsheet, read: HubRead): void {
     (cols.exportId !== undefined ? cellString(row[cols.exportId]).trim() : '') ||
     (cols.link !== undefined ? exportIdFromLink(cellString(row[cols.link])) : '');
   if (values.length > 1) {
-    const out = values.map((row, r) => row.map((v, c) => (formulas[r]?.[c] ? formulas[r][c] : v)));
+    const out = values.map((row, r) => row.map((v, c) => keptCell(v, formulas[r]?.[c])));
     for (let r = 1; r < out.length; r++) {
       const school = byId.get(keyOf(values[r]));
       if (!school) continue;
@@ -153,20 +275,20 @@ export function writeHub(ss: Spreadsheet, read: HubRead): void {
       });
     }
     sheet.getRange(1, 1, out.length, out[0].length).setValues(out);
+    const back = asRead(out);
+    read.schools.values = back.values;
+    read.schools.formulas = back.formulas;
   }
-  writeBlock(
-    ss,
-    HUB_SHEETS.practices,
-    [PRACTICE_HEADERS, ...read.roll.practices.map(practiceCells)],
-    read.sizes.practices,
-    PRACTICE_HEADERS.length,
+  writeRolled(
+    read.practices,
+    PRACTICE_HEADERS,
+    read.roll.practices.map((p) => ({ key: practiceKey(p), cells: practiceCells(p) })),
+    practiceRowKeys(read.practices.values),
   );
-  writeBlock(
-    ss,
-    HUB_SHEETS.progress,
-    [PROGRESS_HEADERS, ...read.roll.progress.map(progressCells)],
-    read.sizes.progress,
-    PROGRESS_HEADERS.length,
+  writeRolled(
+    read.progress,
+    PROGRESS_HEADERS,
+    read.roll.progress.map((p) => ({ key: progressKey(p), cells: progressCells(p) })),
+    progressRowKeys(read.progress.values),
   );
-  read.sizes = { practices: read.roll.practices.length + 1, progress: read.roll.progress.length + 1 };
 }

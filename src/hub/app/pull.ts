@@ -7,7 +7,8 @@ import { readSchoolExport } from '../adapters/export-reader';
 import { readHub, writeHub } from '../adapters/hub-sheets';
 import { FOLLOW_UP_HANDLER, removeFollowUps, scheduleFollowUp } from '../adapters/hub-triggers';
 import { FOLLOW_UP_MS, PullState, pullSummary, roomForAnother, stalled } from '../domain/pull';
-import { applyExport, markStale, sortRollUp } from '../domain/rollup';
+import type { SchoolExport } from '../domain/export-read';
+import { applyExport, markStale, RollUp, sortRollUp } from '../domain/rollup';
 
 const KEY = 'hubPull';
 
@@ -60,7 +61,7 @@ function pullUnderLock(
       read: state.next,
       total: state.keys.length,
     };
-  const read = readHub(ss);
+  const read = readHub(ss, true);
   // The nightly run starts afresh (a stalled pull is abandoned); Refresh now continues one under way.
   if (!state || (from === 'nightly' && stalled(state, startMs))) {
     const keys = read.roll.schools.map((s) => s.exportId).filter(Boolean);
@@ -87,11 +88,10 @@ function pullUnderLock(
     if (!present.has(key)) continue;
     const t0 = Date.now();
     const got = readSchoolExport(key, account);
-    if (got.ok) {
-      applyExport(read.roll, key, got.data, nowIso);
-      state.read++;
-    } else {
-      markStale(read.roll, key, got.problem);
+    const merged = got.ok ? mergeExport(read.roll, key, got.data, nowIso) : got.problem;
+    if (merged === true) state.read++;
+    else {
+      markStale(read.roll, key, merged);
       state.stale++;
     }
     slowest = Math.max(slowest, Date.now() - t0);
@@ -100,7 +100,7 @@ function pullUnderLock(
   read.roll.practices = read.roll.practices.filter((p) => present.has(p.exportId));
   read.roll.progress = read.roll.progress.filter((p) => present.has(p.exportId));
   sortRollUp(read.roll);
-  writeHub(ss, read);
+  writeHub(read);
   state.executions++;
   state.touched = new Date().toISOString();
   if (state.next >= state.keys.length) {
@@ -114,6 +114,22 @@ function pullUnderLock(
   const message = `Refreshed ${state.next} of ${state.keys.length} schools; the rest continue in a minute (${FOLLOW_UP_HANDLER}), within Apps Script's 6 minutes per run.`;
   console.log(`District hub: ${message}`);
   return { outcome: 'continues', message, read: state.next, total: state.keys.length };
+}
+
+/**
+ * One school's export merged into the roll-up, or why it could not be: whatever one school's data holds, the
+ * others are still pulled and written, and this one keeps its last rows.
+ */
+function mergeExport(roll: RollUp, key: string, data: SchoolExport, nowIso: string): true | string {
+  const before = { practices: roll.practices.slice(), progress: roll.progress.slice() };
+  try {
+    applyExport(roll, key, data, nowIso);
+    return true;
+  } catch (err) {
+    roll.practices = before.practices;
+    roll.progress = before.progress;
+    return `The school's export could not be merged (${err instanceof Error ? err.message : String(err)}); the next refresh tries again.`;
+  }
 }
 
 /** Settings' sentence about the pull. */

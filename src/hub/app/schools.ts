@@ -24,7 +24,7 @@ export function addSchool(link: string): AddOutcome {
   const ss = SpreadsheetApp.getActive();
   const account = hubAccount();
   return withDocumentLock(30000, () => {
-    const read = readHub(ss);
+    const read = readHub(ss, true);
     const known = read.roll.schools.find((s) => s.exportId === id);
     if (known) return { added: false, message: `${known.name || 'That school'} is already in the Schools sheet.` };
     const got = readSchoolExport(id, account);
@@ -47,7 +47,7 @@ export function addSchool(link: string): AddOutcome {
     else markStale(read.roll, id, got.problem);
     appendSchoolRow(read, schoolCells(school));
     sortRollUp(read.roll);
-    writeHub(ss, read);
+    writeHub(read);
     if (!got.ok)
       return {
         added: true,

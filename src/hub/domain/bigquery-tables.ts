@@ -1,5 +1,6 @@
 // The two tables the hub loads into BigQuery (schemas documented in the README) and their CSV: one snapshot each,
 // replaced by every export (WRITE_TRUNCATE), with the snapshot's time on every row for Looker Studio.
+import { isMonth } from './export-read';
 import type { HubPractice, HubProgress } from './rollup';
 
 export interface TableField {
@@ -50,11 +51,26 @@ function csv(header: readonly TableField[], rows: ReadonlyArray<ReadonlyArray<st
   return [header.map((f) => f.name), ...rows].map((r) => r.map(field).join(',')).join('\n') + '\n';
 }
 
+/** The records in a CSV (header included): a line break inside a quoted field is part of its record. */
+export function csvRecords(text: string): number {
+  let records = 0;
+  let quoted = false;
+  let open = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    if (ch === '\n' && !quoted) {
+      if (open) records++;
+      open = false;
+    } else if (ch !== '\r' || quoted) open = true;
+  }
+  return records + (open ? 1 : 0);
+}
+
 export function progressCsv(rows: readonly HubProgress[], snapshotIso: string): string {
   return csv(
     PROGRESS_SCHEMA,
     rows
-      .filter((r) => /^\d{4}-\d{2}$/.test(r.month))
+      .filter((r) => isMonth(r.month))
       .map((r) => [r.school, r.exportId, r.goal, `${r.month}-01`, r.entries, r.wins, r.lessons, snapshotIso]),
   );
 }

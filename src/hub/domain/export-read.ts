@@ -81,7 +81,9 @@ export function readExport(ranges: readonly Rows[]): ExportRead {
   const fields = new Map<string, string>();
   for (const row of about) if (text(row[0])) fields.set(text(row[0]).toLowerCase(), text(row[1]));
   const school = fields.get(ABOUT_FIELDS.school.toLowerCase());
-  const format = Number(fields.get(ABOUT_FIELDS.format.toLowerCase()) ?? NaN);
+  // A blank or missing format version is no export (Number('') would read it as format 0).
+  const formatText = fields.get(ABOUT_FIELDS.format.toLowerCase()) ?? '';
+  const format = formatText === '' ? NaN : Number(formatText);
   if (school === undefined || !Number.isFinite(format)) return { ok: false, problem: NOT_AN_EXPORT };
   if (format > EXPORT_FORMAT)
     return {
@@ -125,7 +127,7 @@ export function readExport(ranges: readonly Rows[]): ExportRead {
   for (const row of progress.slice(1)) {
     const goal = cell(g, row, 'Goal');
     const month = cell(g, row, 'Month');
-    if (!goal || !/^\d{4}-\d{2}$/.test(month)) continue;
+    if (!goal || !isMonth(month)) continue;
     progressList.push({
       goal,
       month,
@@ -144,6 +146,11 @@ export function readExport(ranges: readonly Rows[]): ExportRead {
       progress: progressList,
     },
   };
+}
+
+/** A month as the export writes it, YYYY-MM with a month 01–12 ("2026-13" or "2026-00" is no month). */
+export function isMonth(text: string): boolean {
+  return /^\d{4}-(0[1-9]|1[0-2])$/.test(text);
 }
 
 /** The spreadsheet ID in an export's link (…/spreadsheets/d/<id>/edit…), or a bare ID; '' when there is none. */

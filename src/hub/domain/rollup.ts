@@ -1,8 +1,9 @@
 // The district hub's three sheets as data: Schools (the district's list, one row per export, with how its last pull
 // went), Practices (every nominated practice, keyed by school and practice ID) and Progress (per school, goal and
 // month). A school's export replaces that school's rows and nothing else; a school that could not be read keeps its
-// rows, marked stale with the reason. Pure: the adapter reads and writes the blocks.
-import { cellString, cleanText, fromCell, toCellText } from '../../domain/text';
+// rows, marked stale with the reason. Every text the hub writes fits a cell, its keeping apostrophe included.
+// Pure: the adapter reads and writes the blocks.
+import { CELL_LIMIT, cellString, cleanText, fromCell, toCellText, type CleanText } from '../../domain/text';
 import { exportIdFromLink, type SchoolExport } from './export-read';
 
 export const HUB_SHEETS = { schools: 'Schools', practices: 'Practices', progress: 'Progress' } as const;
@@ -145,45 +146,76 @@ export function parseSchools(values: readonly unknown[][]): SchoolRow[] {
   }));
 }
 
+type At<K extends string> = (row: readonly unknown[], k: K) => unknown;
+
+function practiceOf(at: At<keyof typeof PRACTICE_COLUMNS>, r: readonly unknown[]): HubPractice {
+  return {
+    exportId: fromCell(at(r, 'exportId')).trim(),
+    practiceId: fromCell(at(r, 'practiceId')).trim(),
+    school: fromCell(at(r, 'school')).trim(),
+    goal: fromCell(at(r, 'goal')).trim(),
+    tier: fromCell(at(r, 'tier')).trim(),
+    name: fromCell(at(r, 'name')).trim(),
+    description: fromCell(at(r, 'description')).trim(),
+    impact: fromCell(at(r, 'impact')).trim(),
+    whatItTakes: fromCell(at(r, 'whatItTakes')).trim(),
+    contact: fromCell(at(r, 'contact')).trim(),
+    hostVisits: /^(yes|true)$/i.test(fromCell(at(r, 'hostVisits')).trim()),
+    updated: iso(at(r, 'updated')),
+    firstSeen: iso(at(r, 'firstSeen')),
+  };
+}
+
+function progressOf(at: At<keyof typeof PROGRESS_COLUMNS>, r: readonly unknown[]): HubProgress {
+  const month = at(r, 'month');
+  return {
+    exportId: fromCell(at(r, 'exportId')).trim(),
+    school: fromCell(at(r, 'school')).trim(),
+    goal: fromCell(at(r, 'goal')).trim(),
+    // A month cell Sheets turned into a date reads back as one: its month is kept.
+    month: Object.prototype.toString.call(month) === '[object Date]' ? iso(month).slice(0, 7) : fromCell(month).trim(),
+    entries: num(at(r, 'entries')),
+    wins: num(at(r, 'wins')),
+    lessons: num(at(r, 'lessons')),
+  };
+}
+
+const isPractice = (p: HubPractice) => Boolean(p.exportId && p.practiceId);
+const isProgress = (p: HubProgress) => Boolean(p.exportId && p.goal);
+
 export function parsePractices(values: readonly unknown[][]): HubPractice[] {
   const { at, rows } = reader(values, PRACTICE_COLUMNS);
-  return rows
-    .map((r) => ({
-      exportId: fromCell(at(r, 'exportId')).trim(),
-      practiceId: fromCell(at(r, 'practiceId')).trim(),
-      school: fromCell(at(r, 'school')).trim(),
-      goal: fromCell(at(r, 'goal')).trim(),
-      tier: fromCell(at(r, 'tier')).trim(),
-      name: fromCell(at(r, 'name')).trim(),
-      description: fromCell(at(r, 'description')).trim(),
-      impact: fromCell(at(r, 'impact')).trim(),
-      whatItTakes: fromCell(at(r, 'whatItTakes')).trim(),
-      contact: fromCell(at(r, 'contact')).trim(),
-      hostVisits: /^(yes|true)$/i.test(fromCell(at(r, 'hostVisits')).trim()),
-      updated: iso(at(r, 'updated')),
-      firstSeen: iso(at(r, 'firstSeen')),
-    }))
-    .filter((p) => p.exportId && p.practiceId);
+  return rows.map((r) => practiceOf(at, r)).filter(isPractice);
 }
 
 export function parseProgress(values: readonly unknown[][]): HubProgress[] {
   const { at, rows } = reader(values, PROGRESS_COLUMNS);
-  return rows
-    .map((r) => {
-      const month = at(r, 'month');
-      return {
-        exportId: fromCell(at(r, 'exportId')).trim(),
-        school: fromCell(at(r, 'school')).trim(),
-        goal: fromCell(at(r, 'goal')).trim(),
-        // A month cell Sheets turned into a date reads back as one: its month is kept.
-        month:
-          Object.prototype.toString.call(month) === '[object Date]' ? iso(month).slice(0, 7) : fromCell(month).trim(),
-        entries: num(at(r, 'entries')),
-        wins: num(at(r, 'wins')),
-        lessons: num(at(r, 'lessons')),
-      };
-    })
-    .filter((p) => p.exportId && p.goal);
+  return rows.map((r) => progressOf(at, r)).filter(isProgress);
+}
+
+// ---- Rows by key: the district's own columns stay with the row they were typed on ------------------------------
+
+/** A practice row's key: its export and its ID in that school. */
+export const practiceKey = (p: Pick<HubPractice, 'exportId' | 'practiceId'>) => `${p.exportId}\n${p.practiceId}`;
+/** A progress row's key: its export, goal and month. */
+export const progressKey = (p: Pick<HubProgress, 'exportId' | 'goal' | 'month'>) =>
+  `${p.exportId}\n${p.goal}\n${p.month}`;
+
+/** Each data row's key as read (index 0 is the sheet's row 2); '' for a row that is not one of the hub's. */
+export function practiceRowKeys(values: readonly unknown[][]): string[] {
+  const { at } = reader(values, PRACTICE_COLUMNS);
+  return values.slice(1).map((r) => {
+    const p = practiceOf(at, r);
+    return isPractice(p) ? practiceKey(p) : '';
+  });
+}
+
+export function progressRowKeys(values: readonly unknown[][]): string[] {
+  const { at } = reader(values, PROGRESS_COLUMNS);
+  return values.slice(1).map((r) => {
+    const p = progressOf(at, r);
+    return isProgress(p) ? progressKey(p) : '';
+  });
 }
 
 // ---- Merging a school's export -----------------------------------------------------------------------------------
@@ -196,30 +228,41 @@ export function applyExport(roll: RollUp, exportId: string, data: SchoolExport, 
   const firstSeen = new Map(
     roll.practices.filter((p) => p.exportId === exportId).map((p) => [p.practiceId, p.firstSeen] as const),
   );
-  const school = data.school || exportId;
+  // Texts longer than a cell holds are shortened here, once, so the school's status can say so.
+  let shortened = 0;
+  const fit = (raw: string) => {
+    const f = fitText(raw);
+    if (f.trimmed) shortened++;
+    return f.text;
+  };
+  const school = fit(data.school) || exportId;
   roll.practices = roll.practices.filter((p) => p.exportId !== exportId);
-  for (const p of data.practices)
+  for (const p of data.practices) {
+    const practiceId = fit(p.practiceId);
     roll.practices.push({
       exportId,
-      practiceId: p.practiceId,
+      practiceId,
       school,
-      goal: p.goal,
-      tier: p.tier,
-      name: p.name,
-      description: p.description,
-      impact: p.impact,
-      whatItTakes: p.whatItTakes,
-      contact: p.contact,
+      goal: fit(p.goal),
+      tier: fit(p.tier),
+      name: fit(p.name),
+      description: fit(p.description),
+      impact: fit(p.impact),
+      whatItTakes: fit(p.whatItTakes),
+      contact: fit(p.contact),
       hostVisits: /^yes$/i.test(p.hostVisits),
       updated: p.updatedAt,
-      firstSeen: firstSeen.get(p.practiceId) || nowIso,
+      firstSeen: firstSeen.get(practiceId) || nowIso,
     });
+  }
   roll.progress = roll.progress.filter((p) => p.exportId !== exportId);
-  for (const g of data.progress) roll.progress.push({ exportId, school, ...g });
+  for (const g of data.progress) roll.progress.push({ exportId, school, ...g, goal: fit(g.goal) });
   const row = roll.schools.find((s) => s.exportId === exportId);
   if (row) {
     row.name = school;
-    row.status = UP_TO_DATE;
+    row.status = shortened
+      ? `${UP_TO_DATE}. ${shortened} text${shortened === 1 ? '' : 's'} in the export ${shortened === 1 ? 'was' : 'were'} longer than a cell holds and ${shortened === 1 ? 'was' : 'were'} shortened to 50,000 characters (marked "…trimmed").`
+      : UP_TO_DATE;
     row.lastPulled = nowIso;
     row.exportUpdated = data.updatedAt;
     row.practices = data.practices.length;
@@ -254,7 +297,24 @@ export function sortRollUp(roll: RollUp): void {
 // ---- Writing the sheets' values ----------------------------------------------------------------------------------
 
 type Out = string | number | Date;
-const textCell = (s: string): string => toCellText(cleanText(s).text);
+
+const TRIMMED = ' […trimmed: the cell limit is 50,000 characters]';
+
+/**
+ * Text as it will fit a cell: trimmed, and cut (saying so in the text) so that the value written, with the leading
+ * apostrophe that keeps text like "- step" or "=== note ===" from becoming a formula, is at most 50,000 characters.
+ */
+export function fitText(raw: unknown): CleanText {
+  const clean = cleanText(raw);
+  if (toCellText(clean.text).length <= CELL_LIMIT) return clean;
+  let cut = CELL_LIMIT - 1 - TRIMMED.length;
+  const whole = cellString(raw).trim();
+  const code = whole.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+  return { text: whole.slice(0, cut) + TRIMMED, trimmed: true };
+}
+
+const textCell = (s: string): string => toCellText(fitText(s).text);
 const dateCell = (s: string): Out => (s && Number.isFinite(Date.parse(s)) ? new Date(s) : '');
 
 export const SCHOOL_HEADERS = Object.values(SCHOOL_COLUMNS) as string[];
