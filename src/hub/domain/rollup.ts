@@ -3,7 +3,15 @@
 // month). A school's export replaces that school's rows and nothing else; a school that could not be read keeps its
 // rows, marked stale with the reason. Every text the hub writes fits a cell, its keeping apostrophe included.
 // Pure: the adapter reads and writes the blocks.
-import { CELL_LIMIT, cellString, cleanText, fromCell, toCellText, type CleanText } from '../../domain/text';
+import {
+  CELL_LIMIT,
+  cellString,
+  cleanText,
+  fromCell,
+  toCellText,
+  wouldSheetsParse,
+  type CleanText,
+} from '../../domain/text';
 import { exportIdFromLink, type SchoolExport } from './export-read';
 
 export const HUB_SHEETS = { schools: 'Schools', practices: 'Practices', progress: 'Progress' } as const;
@@ -306,7 +314,8 @@ const TRIMMED = ' […trimmed: the cell limit is 50,000 characters]';
  */
 export function fitText(raw: unknown): CleanText {
   const clean = cleanText(raw);
-  if (toCellText(clean.text).length <= CELL_LIMIT) return clean;
+  // toCellText would cut a character itself (silently); here the cut is said in the text.
+  if (clean.text.length + (wouldSheetsParse(clean.text) ? 1 : 0) <= CELL_LIMIT) return clean;
   let cut = CELL_LIMIT - 1 - TRIMMED.length;
   const whole = cellString(raw).trim();
   const code = whole.charCodeAt(cut - 1);
