@@ -11,10 +11,18 @@ import { updateIssue } from '../adapters/newsletters-sheet';
 import type { BuildProgress } from '../domain/doc-build';
 import { issueStats, newsletterModel, NewsletterModel } from '../domain/newsletter';
 import { Issue, previousStats } from '../domain/newsletter-issues';
-import { emailNotes, issueLabel, movedNote } from '../domain/newsletter-messages';
+import { emailNotes, failureReason, issueLabel, movedNote } from '../domain/newsletter-messages';
 import { fitDoc } from '../domain/newsletter-outline';
 import { draftAddresses, retryDoc } from '../domain/newsletter-plan';
-import { LeftOut, leftOutOfDraftNote, leftOutOfIssueNote, recheck, withAttention } from '../domain/newsletter-recheck';
+import {
+  docNotRebuiltNote,
+  LeftOut,
+  leftOutOfDraftNote,
+  leftOutOfIssueNote,
+  leftOutOfResumedNote,
+  recheck,
+  withAttention,
+} from '../domain/newsletter-recheck';
 import { renderEdition } from '../domain/newsletter-render';
 import { editionWords, NewsletterSettings } from '../domain/settings';
 import type { Win } from '../domain/win';
@@ -53,13 +61,12 @@ export function modelOf(
 function checked(
   run: Run,
   issue: Issue,
-  stage: 'doc' | 'draft',
+  stage: 'doc' | 'draft' | 'resume',
 ): { model: NewsletterModel; leftOut: LeftOut[]; keep: Win[] } {
   const { keep, leftOut } = recheck(issue, freshWins(run, issue.winIds).wins);
   if (leftOut.length) {
-    const text = stage === 'doc' ? leftOutOfIssueNote(leftOut) : leftOutOfDraftNote(leftOut);
-    note(issue, text);
-    issue.attention = withAttention(issue.attention, text);
+    // A resumed issue's note is written once its Doc was rebuilt (or could not be): see finishResumed.
+    if (stage !== 'resume') attend(issue, stage === 'doc' ? leftOutOfIssueNote(leftOut) : leftOutOfDraftNote(leftOut));
     issue.winIds = keep.map((w) => w.id);
   }
   issue.stats = issueStats(keep);
@@ -96,6 +103,12 @@ function progressStore(run: Run, issue: Issue): ProgressStore {
       if (run.store.config[key] !== undefined) run.store.remove(key);
     },
   };
+}
+
+/** A sentence for the run's result and the issue's Needs attention note. */
+function attend(issue: Issue, text: string): void {
+  note(issue, text);
+  issue.attention = withAttention(issue.attention, text);
 }
 
 /** Nothing in the issue qualifies any more: it is cancelled (its wins stay eligible), its Doc marked if made. */
@@ -135,11 +148,18 @@ export function completeIssue(run: Run, issue: Issue): void {
     // A Families issue also gets a draft per family language, after its English one (newsletter-languages).
     const languages = languagesPending(run.settings, issue);
     if (!issue.draftId || languages) {
-      const { model, leftOut, keep } = checked(run, issue, 'draft');
+      // An earlier run wrote the Doc and maybe some drafts, then was cut off or failed: whatever this rerun reads
+      // now (a win left out, a credit line changed) goes into the Doc and every draft of the issue, not only the
+      // drafts still to make.
+      const resumed = draftMayExist;
+      const { model, leftOut, keep } = checked(run, issue, resumed ? 'resume' : 'draft');
       if (!issue.winIds.length) return nothingLeft(run, issue);
+      if (resumed) rebuildResumedDoc(run, issue, model, leftOut);
       const email = emailFor(run.settings, issue, model);
-      if (!issue.draftId) issue.draftId = draftFor(run, issue, email, draftMayExist, leftOut.length > 0);
-      if (languages) draftLanguageEditions(run, issue, model, keep, email.request, draftMayExist, leftOut.length > 0);
+      if (!issue.draftId) issue.draftId = draftFor(run, issue, email, resumed);
+      else if (resumed) rewriteEnglishDraft(issue, email);
+      if (languages || (resumed && issue.audience === 'Families'))
+        draftLanguageEditions(run, issue, model, keep, email.request, resumed);
     }
     issue.state = 'Drafted';
     updateIssue(run.issues, issue);
@@ -198,17 +218,37 @@ export function emailFor(settings: NewsletterSettings, issue: Issue, model: News
 }
 
 /**
- * The issue's one Gmail draft, found again when `lookFirst` and Gmail has it already (an earlier run made it, then
- * was cut off or failed before recording it); a found draft is brought in line with the wins just checked when some
- * were left out. Notes when the email had to be shortened or is still big.
+ * A resumed issue's Doc rebuilt from the wins as they are now (the same path as a Doc cut off between batches: its
+ * generated content rewritten from the outline, batch by batch); the leader told what was left out, and told in plain
+ * words when the Doc could not be rebuilt.
  */
-function draftFor(
-  run: Run,
-  issue: Issue,
-  email: ReturnType<typeof emailFor>,
-  lookFirst: boolean,
-  leftOut: boolean,
-): string {
+function rebuildResumedDoc(run: Run, issue: Issue, model: NewsletterModel, leftOut: readonly LeftOut[]): void {
+  let problem = '';
+  try {
+    buildDoc(run, issue, model);
+  } catch (err) {
+    problem = failureReason(err);
+    console.warn(`Small Wins: the Doc of ${issueLabel(issue)} could not be rebuilt: ${problem}`);
+  }
+  if (leftOut.length) attend(issue, leftOutOfResumedNote(leftOut, problem));
+  else if (problem) attend(issue, docNotRebuiltNote(problem));
+}
+
+/** A resumed issue's recorded English draft rewritten from the wins as they are now (one Drafts.update). */
+function rewriteEnglishDraft(issue: Issue, email: ReturnType<typeof emailFor>): void {
+  if (updateDraft(issue.draftId, email.request, draftMark(issue))) return;
+  attend(
+    issue,
+    `The English draft of ${issueLabel(issue)} was no longer in your Gmail drafts (sent or deleted) when a later run finished the issue, so it could not be brought up to date: check what went out.`,
+  );
+}
+
+/**
+ * The issue's one Gmail draft, found again when `lookFirst` and Gmail has it already (an earlier run made it, then
+ * was cut off or failed before recording it); a found draft is rewritten from the wins just checked (a win left out,
+ * a credit line changed meanwhile). Notes when the email had to be shortened or is still big.
+ */
+function draftFor(run: Run, issue: Issue, email: ReturnType<typeof emailFor>, lookFirst: boolean): string {
   for (const text of email.notes) note(issue, text);
   const identity = {
     mark: draftMark(issue),
@@ -217,7 +257,7 @@ function draftFor(
   if (lookFirst) {
     const found = findIssueDraft(email.request.subject, identity);
     if (found) {
-      if (leftOut) updateDraft(found, email.request, identity.mark);
+      updateDraft(found, email.request, identity.mark);
       return found;
     }
   }

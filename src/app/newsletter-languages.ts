@@ -100,7 +100,9 @@ function languageEdition(
 
 /**
  * The issue's draft per family language not made yet: translated (or the English edition, when the translation
- * failed), each recorded on the issue's row as soon as it exists. `english` is the English draft's request.
+ * failed), each recorded on the issue's row as soon as it exists. `english` is the English draft's request. On a
+ * resumed issue (`resumed`: an earlier run may have made some of them), the drafts already recorded are rewritten from
+ * the same edition too, and a draft not recorded is looked for in Gmail before one is made.
  */
 export function draftLanguageEditions(
   run: Run,
@@ -108,11 +110,17 @@ export function draftLanguageEditions(
   model: NewsletterModel,
   wins: readonly Win[],
   english: DraftRequest,
-  lookFirst: boolean,
-  leftOut: boolean,
+  resumed: boolean,
 ): void {
   const done = parseLanguageDrafts(issue.languageDrafts ?? '');
-  const todo = run.settings.familyLanguages.filter((l) => !done.some((d) => d.code === l.code));
+  const todo = run.settings.familyLanguages.filter((l) => resumed || !done.some((d) => d.code === l.code));
+  const dropped = resumed ? done.filter((d) => !run.settings.familyLanguages.some((l) => l.code === d.code)) : [];
+  if (dropped.length) {
+    const names = dropped.map((d) => languageName(d.code)).join(', ');
+    const text = `The drafts in ${names} were made by an earlier run, and the language is no longer in Settings, so they could not be brought up to date: check them before sending.`;
+    note(issue, text);
+    issue.attention = withAttention(issue.attention, text);
+  }
   if (!todo.length) return;
   const plan = planFor(run.settings, model, wins, english);
   const translated: string[] = [];
@@ -122,11 +130,24 @@ export function draftLanguageEditions(
     if (edition.failure) failed.push({ code: lang.code, reason: edition.failure });
     else translated.push(lang.code);
     if (edition.cut) note(issue, edition.cut);
-    done.push({
-      code: lang.code,
-      draftId: languageDraft(run, issue, edition.request, lang.code, lookFirst, leftOut),
-      english: Boolean(edition.failure),
-    });
+    const recorded = done.find((d) => d.code === lang.code);
+    const mark = draftMark(issue, lang.code);
+    if (recorded && updateDraft(recorded.draftId, edition.request, mark)) {
+      recorded.english = Boolean(edition.failure);
+    } else {
+      // Recorded but gone (sent or deleted by hand between the runs): told, never made again.
+      if (recorded) {
+        const text = `The draft in ${languageName(lang.code)} was no longer in your Gmail drafts (sent or deleted) when a later run finished the issue, so it could not be brought up to date: check what went out.`;
+        note(issue, text);
+        issue.attention = withAttention(issue.attention, text);
+        continue;
+      }
+      done.push({
+        code: lang.code,
+        draftId: languageDraft(run, issue, edition.request, lang.code, resumed, english.subject),
+        english: Boolean(edition.failure),
+      });
+    }
     issue.languageDrafts = formatLanguageDrafts(done);
     updateIssue(run.issues, issue);
   }
@@ -183,20 +204,27 @@ function recordedElsewhere(run: Run, issue: Issue, code: string): Set<string> {
   return ids;
 }
 
-/** One language's draft: found again when an earlier run may have made it, otherwise created (exactly once). */
+/**
+ * One language's draft: found again when an earlier run may have made it, otherwise created (exactly once). The
+ * earlier run may have had the translation fail (the English subject) where this one translates, or the other way
+ * round: the draft is looked for under this edition's subject, then under the English one (a list call and at most
+ * one get each, on a rerun only). A found draft is rewritten from this edition.
+ */
 function languageDraft(
   run: Run,
   issue: Issue,
   request: DraftRequest,
   code: string,
   lookFirst: boolean,
-  leftOut: boolean,
+  englishSubject: string,
 ): string {
   const identity = { mark: draftMark(issue, code), recordedForOthers: recordedElsewhere(run, issue, code) };
   if (lookFirst) {
-    const found = findIssueDraft(request.subject, identity);
+    const found =
+      findIssueDraft(request.subject, identity) ??
+      (englishSubject !== request.subject ? findIssueDraft(englishSubject, identity) : null);
     if (found) {
-      if (leftOut) updateDraft(found, request, identity.mark);
+      updateDraft(found, request, identity.mark);
       return found;
     }
   }

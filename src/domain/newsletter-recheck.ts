@@ -72,6 +72,21 @@ export function leftOutOfDraftNote(leftOut: readonly LeftOut[]): string {
   return `Left out of the draft because ${one ? 'it' : 'they'} no longer qualified when the draft was written: ${describeLeftOut(leftOut)}. The Doc still has ${one ? 'it' : 'them'}: take ${one ? 'it' : 'them'} out of the Doc before sharing it.`;
 }
 
+/**
+ * Wins left out when an earlier run's Doc and drafts were finished by a rerun: every draft of the issue is written
+ * without them, and the Doc too (rebuilt), or, when the Doc could not be rebuilt, the leader is told to fix it by hand.
+ */
+export function leftOutOfResumedNote(leftOut: readonly LeftOut[], docProblem: string): string {
+  if (docProblem) return `${leftOutOfDraftNote(leftOut)} (The Doc could not be rebuilt: ${docProblem}.)`;
+  const it = leftOut.length === 1 ? 'it' : 'them';
+  return `Left out of the draft and the Doc because ${leftOut.length === 1 ? 'it' : 'they'} no longer qualified when the draft was written: ${describeLeftOut(leftOut)}. Every draft of the issue and its Doc were written without ${it}.`;
+}
+
+/** A rerun rewrote an earlier run's drafts from the wins as they are now, but could not rebuild the Doc. */
+export function docNotRebuiltNote(docProblem: string): string {
+  return `The Doc made by an earlier run could not be rebuilt from the wins as they are now (${docProblem}): check its credit lines against the draft before sharing it.`;
+}
+
 /** Wins that stopped qualifying after the draft was made (marking skipped them): still in the Doc and the draft. */
 export function changedAfterDraftNote(leftOut: readonly LeftOut[]): string {
   const one = leftOut.length === 1;
@@ -81,6 +96,16 @@ export function changedAfterDraftNote(leftOut: readonly LeftOut[]): string {
 /** A win a triage save disqualified while it sits in the issue's draft. */
 export function disqualifiedNote(w: LeftOut): string {
   return `${named(w)} changed after the draft was made (${w.why}) and is still in the Doc and the draft: rebuild the draft or take it out before sending.`;
+}
+
+/** A win whose credit line for the issue's audience changed (privacy, name or role) while it sits in the draft. */
+export function creditChangedNote(w: Pick<LeftOut, 'id' | 'headline'>): string {
+  return `${named({ ...w, why: '' })} changed after the draft was made (its credit line now reads differently) and the Doc and the draft still show the old credit: rebuild the draft or correct it before sending.`;
+}
+
+/** Whether the issue's note says a win changed after its draft was made (so a rebuild has something to do). */
+export function draftIsStale(attention: string): boolean {
+  return /changed after the draft was made/.test(attention);
 }
 
 /** The issue's Needs attention note with `text` added once (notes are sentences, kept in order). */

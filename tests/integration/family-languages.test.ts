@@ -4,6 +4,7 @@
 // tells the leader; a cut-off run never doubles a draft; cancelling deletes them.
 import { call } from '../../dev/endpoints';
 import { simLanguage } from '../../dev/sim';
+import { WIN_COLUMNS, WinField } from '../../src/domain/schema';
 import { NOTICE, ORIGINAL_HEADING } from '../../src/domain/translation';
 import {
   addWins,
@@ -277,5 +278,165 @@ describe('LanguageApp calls grow with the text, never per win', () => {
     // Fewer wins with more text make more calls: the count follows the text, not the wins.
     expect(longFifty.chars).toBeGreaterThan(twoHundred.chars);
     expect(longFifty.calls).toBeGreaterThan(twoHundred.calls);
+  });
+});
+
+// ---- Every draft of an issue, English and each language, carries the same wins ----------------------------------
+
+const ON = (recipients: string) => ({ enabled: true, recipients });
+const OFF = { enabled: false, recipients: '' };
+
+/** Families (English) and the given family languages only; two School community wins, the second narrowed later. */
+function familiesInLanguages(codes: string[], ids: [string, string]): Sim {
+  const sim = loadNewsletterAddOn();
+  const lists: Record<string, string> = { es: 'familias@school.example', ar: 'arabic@school.example' };
+  const saved = saveSettings(
+    sim,
+    settingsInput({
+      audiences: { Staff: OFF, Families: ON('families@school.example'), Public: OFF },
+      familyLanguages: codes.map((code) => ({ code, recipients: lists[code] })),
+    }),
+  );
+  expect(saved).toMatchObject({ ok: true });
+  addWins(sim, [
+    win({ id: ids[0], headline: 'Still fine for families', consent: 'School community' }),
+    win({
+      id: ids[1],
+      headline: 'Submitter withdrew to staff only',
+      consent: 'School community',
+      name: 'Kim Withdrawn',
+    }),
+  ]);
+  return sim;
+}
+
+function rowOf(sim: Sim, id: string): number {
+  const values = sim.spreadsheet.sheetValues('Wins') as unknown[][];
+  return values.findIndex((r) => r[values[0].indexOf('ID')] === id) + 1;
+}
+
+/** A leader types into a Wins cell by hand. */
+function type(sim: Sim, id: string, field: WinField, value: unknown): void {
+  const sheet = sim.spreadsheet.sheet('Wins')!;
+  sheet.setCell(rowOf(sim, id), sheet.columnOf(WIN_COLUMNS[field]), value);
+}
+
+function save(sim: Sim, id: string, change: Record<string, unknown>): { drafts?: unknown[] } {
+  const w = call(sim, 'triageWin', { id, row: rowOf(sim, id) });
+  if (!w) throw new Error(`${id} is not in the log`);
+  return call(sim, 'triageSave', { id, row: w.row, version: w.version, change }) as { drafts?: unknown[] };
+}
+
+const draftsTo = (sim: Sim, address: string) =>
+  gmail(sim)
+    .drafts()
+    .filter((d) => d.to.includes(address) || d.bcc.includes(address));
+
+describe('what the draft stage leaves out is out of every draft of the issue', () => {
+  test('a win narrowed between a cut-off run (English and Spanish drafts made) and its rerun is out of the English, Spanish and Arabic drafts', () => {
+    const sim = familiesInLanguages(['es', 'ar'], ['W-8001', 'W-8002']);
+    // English draft (1), Spanish draft (2, recorded on the row): the execution dies as the Arabic one (3) is made.
+    sim.cutOff('Gmail.Users.Drafts.create', 3, 'before');
+    expect(() => sim.run('draftNewsletterNow')).toThrow();
+    expect(families(sim).State).toBe('Doc made');
+    type(sim, 'W-8002', 'consent', 'Staff only');
+    sim.clock.advance(8 * 60_000);
+    sim.run('draftNewsletterNow');
+    expect(families(sim).State).toBe('Done');
+    expect(String(families(sim)['Win IDs'])).toBe('W-8001');
+    const note = String(families(sim)['Needs attention']);
+    expect(note).toMatch(/Left out of the draft .*W-8002/);
+    const [en] = draftsTo(sim, 'families@school.example');
+    const [es] = draftsTo(sim, 'familias@school.example');
+    const [ar] = draftsTo(sim, 'arabic@school.example');
+    expect(gmail(sim).drafts()).toHaveLength(3);
+    for (const d of [en, es, ar]) {
+      expect(d.html + d.text).not.toMatch(/withdrew|Kim Withdrawn/);
+      expect(d.text).toContain('Still fine for families');
+    }
+    // The note is true: the Doc was rebuilt without it too.
+    const doc = docs(sim).text(String(families(sim)['Doc ID']));
+    expect(doc).not.toContain('Submitter withdrew');
+    expect(doc).toContain('Still fine for families');
+    expect(note).not.toMatch(/The Doc still has it/);
+    // The sidebar has nothing left to rebuild.
+    const rebuilt = call(sim, 'triageRebuildDraft', { issue: String(families(sim).Key) });
+    expect(rebuilt.message).toMatch(/still qualifies/);
+  });
+
+  test('the same after a Gmail error on the Arabic draft: the rerun leaves the narrowed win out of all three drafts', () => {
+    const sim = familiesInLanguages(['es', 'ar'], ['W-8601', 'W-8602']);
+    // Gmail starts failing once the English and Spanish drafts are made.
+    const meter = sim.core.meter;
+    const original = meter.call.bind(meter);
+    let made = 0;
+    meter.call = <T>(key: string, ms: number, fn: () => T): T => {
+      const out = original(key, ms, fn);
+      if (key === 'Gmail.Users.Drafts.create' && ++made === 2) gmail(sim).failNext('Gmail.*', 100);
+      return out;
+    };
+    sim.run('draftNewsletterNow');
+    meter.call = original;
+    expect(families(sim).State).toBe('Doc made');
+    gmail(sim).failNext('Gmail.*', 0);
+    type(sim, 'W-8602', 'consent', 'Staff only');
+    sim.clock.advance(60_000);
+    sim.run('draftNewsletterNow');
+    expect(families(sim).State).toBe('Done');
+    expect(String(families(sim)['Win IDs'])).toBe('W-8601');
+    const [en] = draftsTo(sim, 'families@school.example');
+    const [es] = draftsTo(sim, 'familias@school.example');
+    const [ar] = draftsTo(sim, 'arabic@school.example');
+    expect(gmail(sim).drafts()).toHaveLength(3);
+    expect({
+      english: en.text.includes('Submitter withdrew'),
+      spanish: es.html.includes('Submitter withdrew'),
+      arabic: ar.html.includes('Submitter withdrew'),
+    }).toEqual({ english: false, spanish: false, arabic: false });
+  });
+});
+
+describe('a family-language draft still waiting after the English one was sent', () => {
+  test('narrowing a win then flags the issue, and the rebuild rewrites the Spanish draft without it', () => {
+    const sim = familiesInLanguages(['es'], ['W-8401', 'W-8402']);
+    sim.run('draftNewsletterNow');
+    const [en] = draftsTo(sim, 'families@school.example');
+    const [es] = draftsTo(sim, 'familias@school.example');
+    expect(es.html).toContain('Kim Withdrawn');
+    // The leader sends the English edition and keeps the Spanish one to check the translation.
+    gmail(sim).send(en.id);
+    const r = save(sim, 'W-8402', { consent: 'Staff only' });
+    expect(r.drafts ?? []).toHaveLength(1);
+    expect(String(families(sim)['Needs attention'])).toMatch(/W-8402/);
+    const rebuilt = call(sim, 'triageRebuildDraft', { issue: String(families(sim).Key) });
+    expect(rebuilt.ok).toBe(true);
+    expect(rebuilt.message).toMatch(/Spanish/);
+    const spanish = gmail(sim).get(es.id)!;
+    expect(spanish.html + spanish.text).not.toContain('Kim Withdrawn');
+    expect(spanish.text).toContain('Still fine for families');
+    expect(draftsTo(sim, 'familias@school.example')).toHaveLength(1);
+  });
+});
+
+describe('a language draft made while translation failed, the run cut off before recording it', () => {
+  test('the rerun (translation working again) finds that draft and rewrites it: one Spanish draft, without the narrowed win', () => {
+    const sim = familiesInLanguages(['es'], ['W-8701', 'W-8702']);
+    // Translation fails (quota): the Spanish list gets the English edition; the run dies right after that draft.
+    simLanguage(sim).failNext(100);
+    sim.cutOff('Gmail.Users.Drafts.create', 2, 'after');
+    expect(() => sim.run('draftNewsletterNow')).toThrow();
+    const [first] = draftsTo(sim, 'familias@school.example');
+    expect(first).toBeDefined();
+    simLanguage(sim).failNext(0);
+    type(sim, 'W-8702', 'consent', 'Staff only');
+    sim.clock.advance(8 * 60_000);
+    sim.run('draftNewsletterNow');
+    expect(families(sim).State).toBe('Done');
+    const spanish = draftsTo(sim, 'familias@school.example');
+    expect(spanish).toHaveLength(1);
+    expect(spanish[0].id).toBe(first.id);
+    expect(String(families(sim)['Language drafts'])).toContain(first.id);
+    expect(spanish[0].html).not.toContain('Submitter withdrew');
+    expect(spanish[0].html).toContain('lang="es"');
   });
 });

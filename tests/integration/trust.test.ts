@@ -6,6 +6,7 @@ import type { OpenResult, SaveResult, WinView } from '../../src/api';
 import type { RecentIssue } from '../../src/settings-api';
 import { WIN_COLUMNS, WinField } from '../../src/domain/schema';
 import { readConsent } from '../../src/domain/win';
+import { rawMessage } from '../../src/domain/mime';
 import { consentChoices } from '../../src/domain/win-rules';
 import { AUDIENCES, BASE, TABLE } from '../helpers/win-table';
 import { ANSWERS, byTitle, onlyFormId } from '../helpers/addon';
@@ -303,8 +304,12 @@ describe('checked again at the moment of sharing', () => {
     expect(draft.text).not.toContain('Narrowed after the failure');
     expect(sharedIn(sim)).toMatchObject({ 'W-7201': 'Families #1', 'W-7202': '' });
     expect(lastDialog(sim)).toMatch(
-      /Families #1: 1 win[^<]*Left out of the draft [^<]*W-7202 &quot;Narrowed after the failure&quot; \(its consent \(Staff only\) does not reach Families\)\. The Doc still has it/,
+      /Families #1: 1 win[^<]*Left out of the draft and the Doc [^<]*W-7202 &quot;Narrowed after the failure&quot; \(its consent \(Staff only\) does not reach Families\)\. Every draft of the issue and its Doc were written without it/,
     );
+    // The Doc the failed run made was rebuilt by the rerun without it.
+    const doc = docs(sim).text(String(issueOf(sim, 'Families')!['Doc ID']));
+    expect(doc).toContain('Still fine');
+    expect(doc).not.toContain('Narrowed after the failure');
     expect(String(issueOf(sim, 'Families')!['Needs attention'])).toMatch(/W-7202 "Narrowed after the failure"/);
   });
 
@@ -659,6 +664,129 @@ describe('credit lines are text too', () => {
     expect(again).toHaveLength(1);
     expect(again[0].text).toContain('Shared by Sam Lee, Student');
     expect(again[0].text).toContain('Shared by a family');
+  });
+});
+
+/** Families only, to the PTA list; a teacher's win and a student's own win with privacy cleared (she may be named). */
+function studentCreditSchool(ids: [string, string]): Sim {
+  const sim = loadNewsletterAddOn();
+  expect(
+    saveSettings(sim, settingsInput({ audiences: { Staff: OFF, Families: ON('pta@school.example'), Public: OFF } })).ok,
+  ).toBe(true);
+  addWins(sim, [
+    win({ id: ids[0], headline: 'Teacher win', consent: 'School community' }),
+    win({
+      id: ids[1],
+      headline: 'Our class garden',
+      consent: 'School community',
+      name: 'Zoe Pupil',
+      role: 'Student',
+      namesStudents: 'No',
+      privacyCleared: 'Yes',
+    }),
+  ]);
+  return sim;
+}
+
+describe('a credit line that changes reaches every waiting draft', () => {
+  test('privacy un-ticked between a cut-off run and its rerun: the found draft and the Doc now say "a student"', () => {
+    const sim = studentCreditSchool(['W-8101', 'W-8102']);
+    // The draft is made, then the run dies before recording it.
+    sim.cutOff('Gmail.Users.Drafts.create', 1, 'after');
+    expect(() => sim.run('draftNewsletterNow')).toThrow();
+    const orphan = draftFor(sim, 'pta@school.example');
+    expect(orphan.text).toContain('Shared by Zoe Pupil, Student');
+    expect(docs(sim).text(String(issueOf(sim, 'Families')!['Doc ID']))).toContain('Zoe Pupil');
+    expect('saved' in save(sim, 'W-8102', { privacyCleared: false })).toBe(true);
+    sim.clock.advance(8 * 60_000);
+    sim.run('draftNewsletterNow');
+    expect(issueOf(sim, 'Families')!.State).toBe('Done');
+    const draft = draftFor(sim, 'pta@school.example');
+    expect(draft.id).toBe(orphan.id);
+    expect(String(issueOf(sim, 'Families')!['Draft ID'])).toBe(orphan.id);
+    expect(draft.text + draft.html).not.toContain('Zoe Pupil');
+    expect(draft.text).toContain('Shared by a student');
+    const doc = docs(sim).text(String(issueOf(sim, 'Families')!['Doc ID']));
+    expect(doc).not.toContain('Zoe Pupil');
+    expect(doc).toContain('Shared by a student');
+    expect(docs(sim).list()).toHaveLength(1);
+  });
+
+  test('privacy un-ticked in the sidebar on a student\'s win in a waiting Families draft: flagged, and the rebuild says "a student"', () => {
+    const sim = studentCreditSchool(['W-8201', 'W-8202']);
+    sim.run('draftNewsletterNow');
+    const draft = draftFor(sim, 'pta@school.example');
+    expect(draft.text).toContain('Shared by Zoe Pupil, Student');
+    const r = save(sim, 'W-8202', { privacyCleared: false });
+    expect('drafts' in r ? r.drafts : []).toHaveLength(1);
+    expect(String(issueOf(sim, 'Families')!['Needs attention'])).toMatch(/W-8202 "Our class garden".*credit/);
+    const rebuilt = call(sim, 'triageRebuildDraft', { issue: String(issueOf(sim, 'Families')!.Key) });
+    expect(rebuilt.ok).toBe(true);
+    expect(rebuilt.message).not.toMatch(/still qualifies/);
+    const after = gmail(sim).get(draft.id)!;
+    expect(after.text + after.html).not.toContain('Zoe Pupil');
+    expect(after.text).toContain('Shared by a student');
+    expect(after.text).toContain('Our class garden');
+    const doc = docs(sim).text(String(issueOf(sim, 'Families')!['Doc ID']));
+    expect(doc).not.toContain('Zoe Pupil');
+    // Both wins still go out: nothing was left out, nothing untagged.
+    expect(idsOf(sim, 'Families')).toEqual(['W-8201', 'W-8202']);
+    expect(sharedIn(sim)).toMatchObject({ 'W-8201': 'Families #1', 'W-8202': 'Families #1' });
+    // Once rebuilt, a second rebuild has nothing to do.
+    const again = call(sim, 'triageRebuildDraft', { issue: String(issueOf(sim, 'Families')!.Key) });
+    expect(again.message).toMatch(/still qualifies/);
+  });
+
+  test('a save that changes no credit and no eligibility flags nothing', () => {
+    const sim = studentCreditSchool(['W-8211', 'W-8212']);
+    sim.run('draftNewsletterNow');
+    const r = save(sim, 'W-8212', { blurb: 'A shorter blurb.' });
+    expect('drafts' in r).toBe(false);
+    expect(String(issueOf(sim, 'Families')!['Needs attention'] ?? '')).toBe('');
+  });
+});
+
+describe('cancelling an issue whose draft a cut-off run made but never recorded', () => {
+  test('the unrecorded draft is found by its identity and deleted', () => {
+    const sim = loadNewsletterAddOn();
+    expect(
+      saveSettings(sim, settingsInput({ audiences: { Staff: OFF, Families: ON('pta@school.example'), Public: OFF } }))
+        .ok,
+    ).toBe(true);
+    addWins(sim, [
+      win({ id: 'W-8801', headline: 'One', consent: 'School community' }),
+      win({ id: 'W-8802', headline: 'Later withdrawn', consent: 'School community' }),
+    ]);
+    // A draft of the leader's own, to the same list.
+    sim.api.Gmail.Users.Drafts.create(
+      {
+        message: {
+          raw: rawMessage({
+            to: ['pta@school.example'],
+            subject: 'A draft of my own',
+            html: '<p>Mine</p>',
+            text: 'Mine',
+          }),
+        },
+      },
+      'me',
+    );
+    sim.cutOff('Gmail.Users.Drafts.create', 1, 'after');
+    expect(() => sim.run('draftNewsletterNow')).toThrow();
+    expect(gmail(sim).drafts()).toHaveLength(2);
+    expect(String(issueOf(sim, 'Families')!['Draft ID'] ?? '')).toBe('');
+    sim.clock.advance(8 * 60_000);
+    const r = call(sim, 'settingsCancelIssue', String(issueOf(sim, 'Families')!.Key), false).result;
+    expect(r.ok).toBe(true);
+    expect(r.message).toMatch(/Gmail draft was deleted/);
+    // Only the issue's own draft went; the leader's other draft stays.
+    expect(
+      gmail(sim)
+        .drafts()
+        .map((d) => d.subject),
+    ).toEqual(['A draft of my own']);
+    const saved = save(sim, 'W-8802', { consent: 'Staff only' });
+    expect('drafts' in saved).toBe(false);
   });
 });
 
