@@ -12,26 +12,38 @@ import { DocumentStore } from '../adapters/store';
 import { readGoals } from '../adapters/goals-sheet';
 import { idRowsOf, openWinsLog, readColumns, readWinsById } from '../adapters/wins/log';
 import { issueStats } from '../domain/newsletter';
-import { claimedByOther } from '../domain/newsletter-issues';
+import { claimedByOther, Issue } from '../domain/newsletter-issues';
+import { parseLanguageDrafts } from '../domain/family-languages';
 import { failureReason, issueLabel } from '../domain/newsletter-messages';
 import { draftIsMine } from '../domain/newsletter-plan';
-import { describeLeftOut, disqualifiedNote, rebuiltNote, recheck, withAttention } from '../domain/newsletter-recheck';
+import {
+  creditChangedNote,
+  describeLeftOut,
+  disqualifiedNote,
+  draftIsStale,
+  rebuiltNote,
+  recheck,
+  withAttention,
+} from '../domain/newsletter-recheck';
 import { AUDIENCES } from '../domain/settings';
 import { removeTag, Win } from '../domain/win';
-import { whyNotAllowed } from '../domain/win-rules';
+import { creditLine, whyNotAllowed } from '../domain/win-rules';
 import { emailFor, modelOf } from './newsletter-build';
 import { retag } from './newsletter-cancel';
 import { rebuildLanguageDrafts } from './newsletter-languages';
 import { LOCK_MS } from './newsletter-state';
 
-/** What the checks of one execution share: the Newsletters sheet and each draft's state, read at most once. */
+/** What the checks of one execution share: the Newsletters sheet, each draft's state and the settings, read at most once. */
 export interface DraftChecks {
   issues: () => IssuesHandle | null;
   waiting: (draftId: string) => boolean;
+  /** Whether newsletters credit contributors (Settings): read only when a save changed a credit line. */
+  credited: () => boolean;
 }
 
 export function draftChecks(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): DraftChecks {
   let issues: IssuesHandle | null | undefined;
+  let credited: boolean | undefined;
   const drafts = new Map<string, boolean>();
   return {
     issues: () => (issues === undefined ? (issues = openIssuesIfAny(ss)) : issues),
@@ -39,38 +51,56 @@ export function draftChecks(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Draft
       if (!drafts.has(id)) drafts.set(id, stillWaiting(id));
       return drafts.get(id)!;
     },
+    credited: () => (credited ??= loadSettings(DocumentStore.open()).creditContributors),
   };
 }
 
+/** Every draft of an issue: the English one, then one per family language. */
+function draftsOf(issue: Issue): string[] {
+  return [issue.draftId, ...parseLanguageDrafts(issue.languageDrafts ?? '').map((d) => d.draftId)].filter(Boolean);
+}
+
 /**
- * After a save (inside its lock): the issues whose draft still carries this win, for each audience the save
- * disqualified it from, flagged with a Needs attention note; an offer per issue for the sidebar. A save that
- * disqualifies nothing costs nothing here; a group action reads the Newsletters sheet once.
+ * After a save (inside its lock): the issues with a draft still waiting that carries this win, for each audience
+ * the save disqualified it from or changed its credit line for, flagged with a Needs attention note; an offer per
+ * issue for the sidebar. Each draft of an issue (English, each family language) counts on its own: an issue whose
+ * English draft was sent while a language draft waits is flagged. A save that changes neither costs nothing here; a
+ * group action reads the Newsletters sheet once.
  */
 export function flagDrafts(checks: DraftChecks, before: Win, after: Win, me: () => string): DraftOffer[] {
   const hit = AUDIENCES.filter((a) => !whyNotAllowed(before, a) && whyNotAllowed(after, a));
-  if (!hit.length) return [];
+  // Still allowed, but credited differently (e.g. privacy un-ticked on a student's own win: now "a student").
+  const recredited = AUDIENCES.filter(
+    (a) => !hit.includes(a) && !whyNotAllowed(after, a) && creditLine(before, a, true) !== creditLine(after, a, true),
+  );
+  if (!hit.length && !recredited.length) return [];
   const issues = checks.issues();
   if (!issues) return [];
   const offers: DraftOffer[] = [];
   for (const issue of issues.issues) {
-    if (!hit.includes(issue.audience) || issue.state === 'Cancelled' || !issue.draftId) continue;
-    if (!issue.winIds.includes(after.id)) continue;
+    const credit = recredited.includes(issue.audience);
+    if (!(hit.includes(issue.audience) || credit) || issue.state === 'Cancelled') continue;
+    const drafts = draftsOf(issue);
+    if (!drafts.length || !issue.winIds.includes(after.id)) continue;
+    if (credit && !checks.credited()) continue;
     const mine = draftIsMine(issue, me());
-    if (mine && !checks.waiting(issue.draftId)) continue;
+    if (mine && !drafts.some((id) => checks.waiting(id))) continue;
     const label = issueLabel(issue);
     issue.attention = withAttention(
       issue.attention,
-      disqualifiedNote({ id: after.id, headline: after.headline, why: whyNotAllowed(after, issue.audience) }),
+      credit
+        ? creditChangedNote(after)
+        : disqualifiedNote({ id: after.id, headline: after.headline, why: whyNotAllowed(after, issue.audience) }),
     );
     updateIssue(issues, issue);
+    const what = credit ? `${after.id}'s credit line changed, and the old one is` : `${after.id} is`;
     offers.push({
       issue: issue.key,
       label,
       canRebuild: mine,
       message: mine
-        ? `${after.id} is in the draft of ${label}, still waiting in your Gmail: rebuild the draft and its Doc without it (this replaces changes made to them by hand), or take it out before sending.`
-        : `${after.id} is in the draft of ${label}, in ${issue.createdBy}'s Gmail: ask them to rebuild it or take it out before sending.`,
+        ? `${what} in the draft of ${label}, still waiting in your Gmail: rebuild the draft and its Doc ${credit ? 'with the new credit' : 'without it'} (this replaces changes made to them by hand), or ${credit ? 'correct it' : 'take it out'} before sending.`
+        : `${what} in the draft of ${label}, in ${issue.createdBy}'s Gmail: ask them to rebuild it or ${credit ? 'correct it' : 'take it out'} before sending.`,
     });
   }
   return offers;
@@ -91,8 +121,10 @@ function goneMessage(label: string): string {
 }
 
 /**
- * Rebuilds an issue's Doc and draft with only the wins that still qualify (read fresh), removes the left-out wins'
- * Shared in mark of the issue, and records what was done in the issue's Needs attention note.
+ * Rebuilds an issue's Doc and each of its drafts still waiting (English, each family language) with only the wins
+ * that still qualify (read fresh) and their credit lines as they now read, removes the left-out wins' Shared in mark
+ * of the issue (unless its English edition was already sent with them), and records what was done in the issue's
+ * Needs attention note.
  */
 export function rebuildDraft(key: string): RebuildResult {
   const ss = SpreadsheetApp.getActive();
@@ -112,13 +144,19 @@ export function rebuildDraft(key: string): RebuildResult {
     return { ok: false, message: `The draft of ${label} is in ${issue.createdBy}'s Gmail: ask them to rebuild it.` };
   if (claimedByOther(issue, '', Date.now()))
     return { ok: false, message: `${label} is being drafted right now. Try again in a minute or two.` };
-  // A sent issue is left as it went out, its Doc included.
-  if (!draftExists(issue.draftId)) return { ok: false, message: goneMessage(label) };
+  // A sent edition is left as it went out; the issue's drafts still waiting (e.g. a language kept to check its
+  // translation after the English one was sent) are rebuilt on their own.
+  const englishWaiting = draftExists(issue.draftId);
+  const anyWaiting =
+    englishWaiting || parseLanguageDrafts(issue.languageDrafts ?? '').some((d) => draftExists(d.draftId));
+  if (!anyWaiting) return { ok: false, message: goneMessage(label) };
 
   const log = openWinsLog(ss);
   const read = readWinsById(log, issue.winIds, idRowsOf(readColumns(log, ['id'])));
   const { keep, leftOut } = recheck(issue, read.wins);
-  if (!leftOut.length)
+  // A credit line that changed is flagged on the issue (flagDrafts): the rebuild then has something to do.
+  const stale = draftIsStale(issue.attention);
+  if (!leftOut.length && !stale)
     return { ok: true, message: `Every win in ${label} still qualifies: its draft is left as it is.` };
   if (!keep.length)
     return {
@@ -138,7 +176,7 @@ export function rebuildDraft(key: string): RebuildResult {
     issues.issues,
     Object.fromEntries(goals.map((g) => [g.name, g.description])),
   );
-  // The Doc first (the staff email links to it), then the draft; the draft is what must be right.
+  // The Doc first (the staff email links to it), then the drafts; the drafts are what must be right.
   let docProblem = '';
   if (issue.docId) {
     try {
@@ -148,25 +186,40 @@ export function rebuildDraft(key: string): RebuildResult {
     }
   }
   const english = emailFor(settings, issue, model).request;
-  if (!updateDraft(issue.draftId, english, draftMark(issue))) return { ok: false, message: goneMessage(label) };
+  if (englishWaiting && !updateDraft(issue.draftId, english, draftMark(issue)))
+    return { ok: false, message: goneMessage(label) };
   // A Families issue's drafts per family language carry the win too.
   const languages = rebuildLanguageDrafts(settings, issue, model, keep, english);
 
-  const note = rebuiltNote(leftOut, localNow(ss).text, me, docProblem);
+  const what = leftOut.length ? `without ${describeLeftOut(leftOut)}` : 'with its credit lines as they now read';
+  const note = leftOut.length
+    ? rebuiltNote(leftOut, localNow(ss).text, me, docProblem)
+    : `Rebuilt on ${localNow(ss).text} by ${me} ${what}.${docProblem ? ` Its Doc could not be rebuilt (${docProblem}): correct its credit lines by hand.` : ''}`;
   withDocumentLock(LOCK_MS, () => {
     const fresh = openIssues(ss);
     const current = fresh.issues.find((i) => i.key === key);
     if (!current) return;
-    const gone = new Set(leftOut.map((w) => w.id));
-    const tag = { audience: issue.audience, number: issue.number };
-    retag(log, (cell, id) => (gone.has(id) ? removeTag(cell, tag) : cell));
-    current.winIds = issue.winIds;
-    current.stats = issue.stats;
-    current.attention = note;
+    // The English edition went out with the wins: their mark of this issue stays true.
+    if (englishWaiting) {
+      const gone = new Set(leftOut.map((w) => w.id));
+      const tag = { audience: issue.audience, number: issue.number };
+      if (gone.size) retag(log, (cell, id) => (gone.has(id) ? removeTag(cell, tag) : cell));
+      current.winIds = issue.winIds;
+      current.stats = issue.stats;
+    }
+    current.attention = englishWaiting ? note : `${note} The English edition had already been sent as it was.`;
     updateIssue(fresh, current);
   });
+  const drafts = englishWaiting
+    ? `The draft of ${label} was rebuilt`
+    : `The English draft of ${label} was already sent; its other drafts were rebuilt`;
+  const fix = leftOut.length
+    ? leftOut.length === 1
+      ? 'take it out of'
+      : 'take them out of'
+    : 'correct the credit lines in';
   return {
     ok: true,
-    message: `The draft of ${label} was rebuilt without ${describeLeftOut(leftOut)}; it now carries ${keep.length} win${keep.length === 1 ? '' : 's'}.${docProblem ? ` Its Doc could not be rebuilt (${docProblem}): take ${leftOut.length === 1 ? 'it' : 'them'} out of the Doc by hand.` : ' Its Doc was rebuilt too.'}${languages ? ` ${languages}` : ''}`,
+    message: `${drafts} ${what}; ${englishWaiting ? 'it now carries' : 'they now carry'} ${keep.length} win${keep.length === 1 ? '' : 's'}.${docProblem ? ` Its Doc could not be rebuilt (${docProblem}): ${fix} the Doc by hand.` : ' Its Doc was rebuilt too.'}${languages ? ` ${languages}` : ''}`,
   };
 }
