@@ -1,7 +1,7 @@
 // Gmail drafts through the advanced Gmail service (gmail.compose scope): a raw RFC 2822 message, and for a newsletter
 // issue exactly one draft: a draft Gmail made before failing, or one a cut-off run never recorded, is found again
-// (an exact-subject search, then the issue's own header on one candidate) and reused, never made twice. Never sends.
-import { carriesMark, draftToCheck, ISSUE_HEADER, LOOKUP_MAX_RESULTS, subjectQuery } from '../domain/draft-identity';
+// (an exact-subject search, then the issue's own header on the newest candidates) and reused, never made twice. Never sends.
+import { carriesMark, draftsToCheck, ISSUE_HEADER, LOOKUP_MAX_RESULTS, subjectQuery } from '../domain/draft-identity';
 import { rawMessage } from '../domain/mime';
 
 export interface DraftRequest {
@@ -74,19 +74,26 @@ export interface IssueDraftIdentity {
   /** The X-Small-Wins-Issue header's value (domain/draft-identity.ts draftMark). */
   mark: string;
   recordedForOthers: ReadonlySet<string>;
+  /**
+   * How many same-subject candidates may be opened (default 1): a Families issue's English draft and its language
+   * drafts made with the English edition share a subject, so such an issue passes 1 + its number of languages.
+   */
+  checks?: number;
 }
 
 /**
- * The issue's draft when it is in Gmail already, or null. At most two calls: one search by exact subject, then the
- * newest candidate not recorded for another issue opened with its headers only.
+ * The issue's draft when it is in Gmail already, or null. One search by exact subject, then the newest candidates
+ * not recorded for another issue opened with their headers only, one at a time until one carries the mark (one get
+ * when the newest is the issue's own, as it is unless drafts of one issue share the subject).
  */
 export function findIssueDraft(subject: string, identity: IssueDraftIdentity): string | null {
   const api = gmail();
   const listed = api.Users.Drafts.list('me', { q: subjectQuery(subject), maxResults: LOOKUP_MAX_RESULTS });
-  const candidate = draftToCheck(listed?.drafts, identity.recordedForOthers);
-  if (!candidate) return null;
-  const draft = api.Users.Drafts.get('me', candidate, { format: 'metadata' });
-  return carriesMark(draft?.message?.payload?.headers, identity.mark) ? candidate : null;
+  for (const candidate of draftsToCheck(listed?.drafts, identity.recordedForOthers, identity.checks ?? 1)) {
+    const draft = api.Users.Drafts.get('me', candidate, { format: 'metadata' });
+    if (carriesMark(draft?.message?.payload?.headers, identity.mark)) return candidate;
+  }
+  return null;
 }
 
 /**

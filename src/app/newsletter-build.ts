@@ -28,7 +28,7 @@ import { editionWords, NewsletterSettings } from '../domain/settings';
 import type { Win } from '../domain/win';
 import { draftThankYous } from './closing-loop';
 import { finish } from './newsletter-finish';
-import { draftLanguageEditions, languagesPending } from './newsletter-languages';
+import { draftLanguageEditions, languagesPending, sameSubjectDrafts } from './newsletter-languages';
 import { freshWins, LOCK_MS, note, Run } from './newsletter-state';
 
 /** The issue's model from the wins given (the ones that passed the re-check). */
@@ -253,6 +253,7 @@ function draftFor(run: Run, issue: Issue, email: ReturnType<typeof emailFor>, lo
   const identity = {
     mark: draftMark(issue),
     recordedForOthers: new Set(run.issues.issues.filter((i) => i.key !== issue.key && i.draftId).map((i) => i.draftId)),
+    checks: sameSubjectDrafts(run.settings, issue),
   };
   if (lookFirst) {
     const found = findIssueDraft(email.request.subject, identity);

@@ -1,13 +1,16 @@
 // Cancelling an unsent issue from the Settings dialog (its wins eligible again, its draft deleted, its Doc marked
 // cancelled) and the dialog's list of recent issues.
-import { draftExists, removeDraft } from '../adapters/mail-draft';
+import { draftExists, findIssueDraft, removeDraft } from '../adapters/mail-draft';
+import { draftMark } from '../domain/draft-identity';
+import { languageName, parseLanguageDrafts } from '../domain/family-languages';
+import { emailSubject } from '../domain/newsletter';
 import { withDocumentLock } from '../adapters/lock';
 import { markDocCancelled } from '../adapters/newsletter-doc';
 import { openIssues, openIssuesIfAny, updateIssue } from '../adapters/newsletters-sheet';
-import { localNow } from '../adapters/settings-store';
+import { loadSettings, localNow } from '../adapters/settings-store';
 import { openWinsLog, readColumns, WinsLog, writeSpan } from '../adapters/wins/log';
 import { removeTag } from '../domain/win';
-import { claimedByOther } from '../domain/newsletter-issues';
+import { claimedByOther, Issue } from '../domain/newsletter-issues';
 import {
   cancelBusyMessage,
   cancelledMessage,
@@ -19,7 +22,7 @@ import { draftIsMine } from '../domain/newsletter-plan';
 import { retagSpan } from '../domain/shared-in-marks';
 import { fromCell } from '../domain/text';
 import type { CancelResult, RecentIssue } from '../settings-api';
-import { removeLanguageDrafts } from './newsletter-languages';
+import { removeLanguageDrafts, sameSubjectDrafts } from './newsletter-languages';
 import { LOCK_MS } from './newsletter-state';
 import { cancelThankYous } from './closing-loop';
 import { DocumentStore } from '../adapters/store';
@@ -77,6 +80,7 @@ export function cancelIssue(key: string, force: boolean): CancelResult {
       const removed = removeLanguageDrafts(issue);
       if (removed) notes.push(removed);
     }
+    if (mine) notes.push(...removeUnrecordedDrafts(issues.issues, issue));
     if (issue.docId) {
       try {
         markDocCancelled(issue.docId);
@@ -92,6 +96,51 @@ export function cancelIssue(key: string, force: boolean): CancelResult {
     updateIssue(issues, issue);
     return { ok: true, message: cancelledMessage(issue, freed, notes) };
   });
+}
+
+/**
+ * The drafts a run made for the issue but never recorded (it was cut off, or Gmail failed on the way back), found in
+ * the cancelling leader's own Gmail by their identity and deleted: the English draft, and a language draft made with
+ * the English edition (its subject is the English one). Looked for only when the issue reached its drafts (Doc
+ * made) and one is not recorded: one Settings read, then per draft looked for a list call and at most one get.
+ */
+function removeUnrecordedDrafts(all: readonly Issue[], issue: Issue): string[] {
+  if (issue.state !== 'Doc made') return [];
+  const settings = loadSettings(DocumentStore.open());
+  const pending =
+    issue.audience === 'Families'
+      ? settings.familyLanguages
+          .map((l) => l.code)
+          .filter((code) => !parseLanguageDrafts(issue.languageDrafts ?? '').some((d) => d.code === code))
+      : [];
+  if (issue.draftId && !pending.length) return [];
+  const recorded = new Set<string>();
+  for (const i of all) {
+    if (i.draftId) recorded.add(i.draftId);
+    for (const d of parseLanguageDrafts(i.languageDrafts ?? '')) recorded.add(d.draftId);
+  }
+  const subject = emailSubject({ schoolName: settings.schoolName, period: issue.period, audience: issue.audience });
+  const checks = sameSubjectDrafts(settings, issue);
+  const notes: string[] = [];
+  if (!issue.draftId) {
+    const found = findIssueDraft(subject, { mark: draftMark(issue), recordedForOthers: recorded, checks });
+    if (found && removeDraft(found)) notes.push('Its Gmail draft was deleted.');
+  }
+  const removed: string[] = [];
+  for (const code of pending) {
+    const found = findIssueDraft(subject, { mark: draftMark(issue, code), recordedForOthers: recorded, checks });
+    if (found && removeDraft(found)) removed.push(languageName(code));
+  }
+  if (removed.length)
+    notes.push(
+      `Its unrecorded ${removed.length === 1 ? `${removed[0]} draft was` : `drafts in ${removed.join(', ')} were`} deleted.`,
+    );
+  const left = pending.filter((code) => !removed.includes(languageName(code))).map(languageName);
+  if (left.length)
+    notes.push(
+      `The run that made this issue stopped before its ${left.join(', ')} draft${left.length === 1 ? '' : 's'} ${left.length === 1 ? 'was' : 'were'} recorded: if ${left.length === 1 ? 'one is' : 'any is'} in your Gmail drafts (its subject translated), delete it by hand.`,
+    );
+  return notes;
 }
 
 /** The most recent issues, newest first, for the Settings dialog. */

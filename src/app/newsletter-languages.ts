@@ -38,6 +38,11 @@ export function languagesPending(settings: NewsletterSettings, issue: Issue): bo
   return settings.familyLanguages.some((l) => !done.some((d) => d.code === l.code));
 }
 
+/** How many of the issue's drafts may share its English subject: the English one and each family language's. */
+export function sameSubjectDrafts(settings: NewsletterSettings, issue: Pick<Issue, 'audience'>): number {
+  return issue.audience === 'Families' ? 1 + settings.familyLanguages.length : 1;
+}
+
 /** What never goes through translation: the school's and the sender's names, and the names of the wins' people. */
 function protectedTerms(settings: NewsletterSettings, wins: readonly Win[]): string[] {
   return [settings.schoolName, settings.senderName, ...wins.map((w) => w.name)].filter(Boolean);
@@ -218,7 +223,11 @@ function languageDraft(
   lookFirst: boolean,
   englishSubject: string,
 ): string {
-  const identity = { mark: draftMark(issue, code), recordedForOthers: recordedElsewhere(run, issue, code) };
+  const identity = {
+    mark: draftMark(issue, code),
+    recordedForOthers: recordedElsewhere(run, issue, code),
+    checks: sameSubjectDrafts(run.settings, issue),
+  };
   if (lookFirst) {
     const found =
       findIssueDraft(request.subject, identity) ??

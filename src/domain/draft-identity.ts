@@ -39,6 +39,23 @@ export function draftToCheck(
   return null;
 }
 
+/**
+ * Which listed drafts to open and check, newest first, at most `max`: the drafts of one issue's family languages whose
+ * translation failed share its English subject, so an issue with languages checks as many as it may have drafts.
+ */
+export function draftsToCheck(
+  listed: ReadonlyArray<{ id?: string | null }> | undefined,
+  recordedForOthers: ReadonlySet<string>,
+  max: number,
+): string[] {
+  const ids: string[] = [];
+  for (const d of listed ?? []) {
+    if (ids.length >= max) break;
+    if (d.id && !recordedForOthers.has(d.id)) ids.push(d.id);
+  }
+  return ids;
+}
+
 /** Whether a draft's headers (the API's payload.headers) carry this issue's mark. */
 export function carriesMark(
   headers: ReadonlyArray<{ name?: string | null; value?: string | null }> | undefined,

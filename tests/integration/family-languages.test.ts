@@ -438,5 +438,25 @@ describe('a language draft made while translation failed, the run cut off before
     expect(String(families(sim)['Language drafts'])).toContain(first.id);
     expect(spanish[0].html).not.toContain('Submitter withdrew');
     expect(spanish[0].html).toContain('lang="es"');
+    // Nor is the English draft (made by the first run, unrecorded too) made twice.
+    expect(draftsTo(sim, 'families@school.example')).toHaveLength(1);
+    expect(gmail(sim).drafts()).toHaveLength(2);
+  });
+});
+
+describe('cancelling an issue whose language draft a cut-off run made but never recorded', () => {
+  test('the unrecorded Spanish draft (English edition, translation failed) is found by its identity and deleted with the rest', () => {
+    const sim = familiesInLanguages(['es'], ['W-8901', 'W-8902']);
+    simLanguage(sim).failNext(100);
+    sim.cutOff('Gmail.Users.Drafts.create', 2, 'after');
+    expect(() => sim.run('draftNewsletterNow')).toThrow();
+    expect(gmail(sim).drafts()).toHaveLength(2);
+    expect(String(families(sim)['Language drafts'] ?? '')).toBe('');
+    simLanguage(sim).failNext(0);
+    sim.clock.advance(8 * 60_000);
+    const r = call(sim, 'settingsCancelIssue', String(families(sim).Key), false).result;
+    expect(r.ok).toBe(true);
+    expect(r.message).toMatch(/Its Gmail draft was deleted\..*Spanish draft was deleted/);
+    expect(gmail(sim).drafts()).toHaveLength(0);
   });
 });

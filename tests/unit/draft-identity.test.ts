@@ -1,5 +1,12 @@
 // Unit tests of how an issue's Gmail draft is recognised again: its mark, the subject search, which candidate to open.
-import { carriesMark, draftMark, draftToCheck, ISSUE_HEADER, subjectQuery } from '../../src/domain/draft-identity';
+import {
+  carriesMark,
+  draftMark,
+  draftsToCheck,
+  draftToCheck,
+  ISSUE_HEADER,
+  subjectQuery,
+} from '../../src/domain/draft-identity';
 import { buildMime } from '../../src/domain/mime';
 
 describe('draft identity', () => {
@@ -58,4 +65,13 @@ describe('draft identity', () => {
     expect(carriesMark([{ name: 'Subject', value: mark }], mark)).toBe(false);
     expect(carriesMark(undefined, mark)).toBe(false);
   });
+});
+
+test('an issue whose drafts share a subject checks its newest unrecorded candidates, at most as many as it may have', () => {
+  const others = new Set(['r-2']);
+  const listed = [{ id: 'r-9' }, { id: 'r-2' }, { id: 'r-8' }, { id: null }, { id: 'r-7' }];
+  expect(draftsToCheck(listed, others, 1)).toEqual(['r-9']);
+  expect(draftsToCheck(listed, others, 2)).toEqual(['r-9', 'r-8']);
+  expect(draftsToCheck(listed, others, 5)).toEqual(['r-9', 'r-8', 'r-7']);
+  expect(draftsToCheck(undefined, others, 3)).toEqual([]);
 });
