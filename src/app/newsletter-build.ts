@@ -153,7 +153,10 @@ export function completeIssue(run: Run, issue: Issue): void {
       // drafts still to make.
       const resumed = draftMayExist;
       const { model, leftOut, keep } = checked(run, issue, resumed ? 'resume' : 'draft');
-      if (!issue.winIds.length) return nothingLeft(run, issue);
+      if (!issue.winIds.length) {
+        if (resumed) attend(issue, leftOutOfDraftNote(leftOut));
+        return nothingLeft(run, issue);
+      }
       if (resumed) rebuildResumedDoc(run, issue, model, leftOut);
       const email = emailFor(run.settings, issue, model);
       if (!issue.draftId) issue.draftId = draftFor(run, issue, email, resumed);
