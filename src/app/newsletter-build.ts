@@ -227,9 +227,14 @@ export function emailFor(settings: NewsletterSettings, issue: Issue, model: News
  */
 function rebuildResumedDoc(run: Run, issue: Issue, model: NewsletterModel, leftOut: readonly LeftOut[]): void {
   let problem = '';
+  // The link the issue's row holds is what the staff email carries (a link typed over by hand is dropped, not
+  // rebuilt from the Doc's ID): the rebuild rewrites the Doc's content only.
+  const docUrl = issue.docUrl;
   try {
     buildDoc(run, issue, model);
+    issue.docUrl = docUrl;
   } catch (err) {
+    issue.docUrl = docUrl;
     problem = failureReason(err);
     console.warn(`Small Wins: the Doc of ${issueLabel(issue)} could not be rebuilt: ${problem}`);
   }
