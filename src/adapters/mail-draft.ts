@@ -1,6 +1,7 @@
 // Gmail drafts through the advanced Gmail service (gmail.compose scope): a raw RFC 2822 message, and for a newsletter
 // issue exactly one draft: a draft Gmail made before failing, or one a cut-off run never recorded, is found again
-// (an exact-subject search, then the issue's own header on the newest candidates) and reused, never made twice. Never sends.
+// (an exact-subject search, then the issue's own header on the newest candidates) and reused, never made twice.
+// Never sends.
 import { carriesMark, draftsToCheck, ISSUE_HEADER, LOOKUP_MAX_RESULTS, subjectQuery } from '../domain/draft-identity';
 import { rawMessage } from '../domain/mime';
 

@@ -33,7 +33,7 @@ import { retag } from './newsletter-cancel';
 import { rebuildLanguageDrafts } from './newsletter-languages';
 import { LOCK_MS } from './newsletter-state';
 
-/** What the checks of one execution share: the Newsletters sheet, each draft's state and the settings, read at most once. */
+/** What the checks of one execution share: the Newsletters sheet, each draft's state, the settings; each read once. */
 export interface DraftChecks {
   issues: () => IssuesHandle | null;
   waiting: (draftId: string) => boolean;
