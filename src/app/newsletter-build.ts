@@ -65,7 +65,7 @@ function checked(
 ): { model: NewsletterModel; leftOut: LeftOut[]; keep: Win[] } {
   const { keep, leftOut } = recheck(issue, freshWins(run, issue.winIds).wins);
   if (leftOut.length) {
-    // A resumed issue's note is written once its Doc was rebuilt (or could not be): see finishResumed.
+    // A resumed issue's note is written once its Doc was rebuilt (or could not be): see rebuildResumedDoc.
     if (stage !== 'resume') attend(issue, stage === 'doc' ? leftOutOfIssueNote(leftOut) : leftOutOfDraftNote(leftOut));
     issue.winIds = keep.map((w) => w.id);
   }
@@ -235,6 +235,8 @@ function rebuildResumedDoc(run: Run, issue: Issue, model: NewsletterModel, leftO
     issue.docUrl = docUrl;
   } catch (err) {
     issue.docUrl = docUrl;
+    // The execution's time limit ends the run (the next one resumes the Doc from its recorded batch).
+    if (/Exceeded maximum execution time/.test(String(err))) throw err;
     problem = failureReason(err);
     console.warn(`Small Wins: the Doc of ${issueLabel(issue)} could not be rebuilt: ${problem}`);
   }
