@@ -38,13 +38,8 @@ export interface ShowcaseHandle {
   missing: PracticeField[];
 }
 
-/**
- * The sheet's practices when it exists, or null: nothing is created or written (the export and the synthesis read it
- * this way). A column renamed or deleted by hand is left missing: see `missing`.
- */
-export function readShowcaseIfAny(ss: Spreadsheet): ShowcaseHandle | null {
-  const sheet = ss.getSheetByName(SHOWCASE_SHEET);
-  if (!sheet) return null;
+/** The sheet as it is: its practices, and the columns renamed or deleted by hand (`missing`). Nothing is written. */
+function readSheet(sheet: Sheet): ShowcaseHandle {
   const values: unknown[][] = sheet.getDataRange().getValues();
   const located = locatePracticeColumns(values[0] ?? []);
   return {
@@ -60,6 +55,15 @@ export function readShowcaseIfAny(ss: Spreadsheet): ShowcaseHandle | null {
 }
 
 /**
+ * The sheet's practices when it exists, or null: nothing is created or written (the export and the synthesis read it
+ * this way). A column renamed or deleted by hand is left missing: see `missing`.
+ */
+export function readShowcaseIfAny(ss: Spreadsheet): ShowcaseHandle | null {
+  const sheet = ss.getSheetByName(SHOWCASE_SHEET);
+  return sheet ? readSheet(sheet) : null;
+}
+
+/**
  * Opens the sheet for a save, creating it on first use, and reads every practice. A column renamed or deleted by hand
  * is refused in words (a save would write the practice without it and the export would lose it); Set up
  * (`repair`) adds it again at the right.
@@ -67,34 +71,30 @@ export function readShowcaseIfAny(ss: Spreadsheet): ShowcaseHandle | null {
 export function openShowcase(ss: Spreadsheet, found?: Sheet | null, opts: { repair?: boolean } = {}): ShowcaseHandle {
   const sheet = found ?? ss.getSheetByName(SHOWCASE_SHEET);
   if (!sheet) return createShowcase(ss);
-  let values: unknown[][] = sheet.getDataRange().getValues();
-  let located = locatePracticeColumns(values[0] ?? []);
-  const changes: string[] = [];
-  const added = located.missing.slice();
-  if (located.missing.length && !opts.repair) throw new Error(missingColumnsMessage(located.missing));
-  if (located.missing.length) {
-    const add = located.missing.map((f) => PRACTICE_COLUMNS[f]);
-    if (sheet.getMaxColumns() < located.width + add.length)
-      sheet.insertColumnsAfter(sheet.getMaxColumns(), located.width + add.length - sheet.getMaxColumns());
-    sheet.getRange(1, located.width + 1, 1, add.length).setValues([add]);
-    values = (values.length ? values : [[]]).map((r, i) => {
-      const row = r.slice(0, located.width);
-      while (row.length < located.width) row.push('');
-      return i === 0 ? [...row, ...add] : [...row, ...add.map(() => '')];
-    });
-    located = locatePracticeColumns(values[0]);
-    changes.push(
-      `Added the missing column${add.length > 1 ? 's' : ''} ${add.map((h) => `"${h}"`).join(', ')} to the ${SHOWCASE_SHEET} sheet.`,
-    );
-  }
+  const read = readSheet(sheet);
+  const missing = read.missing;
+  if (!missing.length) return read;
+  if (!opts.repair) throw new Error(missingColumnsMessage(missing));
+  const add = missing.map((f) => PRACTICE_COLUMNS[f]);
+  if (sheet.getMaxColumns() < read.width + add.length)
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), read.width + add.length - sheet.getMaxColumns());
+  sheet.getRange(1, read.width + 1, 1, add.length).setValues([add]);
+  const values = (read.values.length ? read.values : [[]]).map((r, i) => {
+    const row = r.slice(0, read.width);
+    while (row.length < read.width) row.push('');
+    return i === 0 ? [...row, ...add] : [...row, ...add.map(() => '')];
+  });
+  const located = locatePracticeColumns(values[0]);
   return {
     sheet,
     columns: located.columns,
     width: located.width,
     practices: parsePractices(values, located.columns),
     values,
-    changes,
-    added,
+    changes: [
+      `Added the missing column${add.length > 1 ? 's' : ''} ${add.map((h) => `"${h}"`).join(', ')} to the ${SHOWCASE_SHEET} sheet.`,
+    ],
+    added: missing.slice(),
     missing: [],
   };
 }
