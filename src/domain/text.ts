@@ -10,15 +10,20 @@ export interface CleanText {
   trimmed: boolean;
 }
 
-/** Trims surrounding whitespace and cuts text that would not fit in one cell, saying so in the text. */
-export function cleanText(raw: unknown): CleanText {
+/** The first `n` UTF-16 units of `text`, one fewer when that would split an emoji (a surrogate pair) in half. */
+function cutAt(text: string, n: number): string {
+  const code = text.charCodeAt(n - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? n - 1 : n);
+}
+
+/**
+ * Trims surrounding whitespace and cuts text that would not fit in `limit` characters (one cell by default), saying
+ * so in the text.
+ */
+export function cleanText(raw: unknown, limit = CELL_LIMIT): CleanText {
   const text = cellString(raw).trim();
-  if (text.length <= CELL_LIMIT) return { text, trimmed: false };
-  // Cut on a code point boundary so an emoji is never split in half.
-  let cut = CELL_LIMIT - TRUNCATION_MARK.length;
-  const code = text.charCodeAt(cut - 1);
-  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
-  return { text: text.slice(0, cut) + TRUNCATION_MARK, trimmed: true };
+  if (text.length <= limit) return { text, trimmed: false };
+  return { text: cutAt(text, limit - TRUNCATION_MARK.length) + TRUNCATION_MARK, trimmed: true };
 }
 
 // What Sheets would turn into something other than the text typed: formulas and signs, numbers in any
@@ -52,11 +57,7 @@ export function wouldSheetsParse(text: string): boolean {
  */
 export function toCellText(text: string): string {
   if (!wouldSheetsParse(text)) return text;
-  if (text.length < CELL_LIMIT) return `'${text}`;
-  let cut = CELL_LIMIT - 1;
-  const code = text.charCodeAt(cut - 1);
-  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
-  return `'${text.slice(0, cut)}`;
+  return `'${text.length < CELL_LIMIT ? text : cutAt(text, CELL_LIMIT - 1)}`;
 }
 
 /** A 53-bit hash (cyrb53) as base-36 text: the same text gives the same hash in every run. */

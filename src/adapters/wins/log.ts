@@ -91,6 +91,15 @@ export function tryOpenWinsLog(ss: Spreadsheet): { log: WinsLog | null; problem?
     headerRange = ss.getRange(a1Row(sheetName, 1));
     header = headerRange.getValues()[0];
   }
+  return logFromHeader(ss, sheetName, header);
+}
+
+/** The log's columns found in its header row (no call); a sentence for the leader when columns are missing. */
+function logFromHeader(
+  ss: Spreadsheet,
+  sheetName: string,
+  header: readonly unknown[],
+): { log: WinsLog; problem?: undefined } | { log: null; problem: string } {
   const text = header.map((h) => cellString(h));
   const located = locateColumns(text);
   const columns = allColumns(located);
@@ -114,18 +123,8 @@ export function winsLogFromHeader(
   sheetName: string,
   header: readonly unknown[],
 ): WinsLog {
-  const text = header.map((h) => cellString(h));
-  const located = locateColumns(text);
-  const columns = allColumns(located);
-  if (!columns) throw new Error(missingColumnsProblem(located, WINS_SHEET));
-  const log: WinsLog = {
-    ss,
-    sheetName,
-    columns,
-    width: located.width,
-    header: text.slice(0, located.width),
-    waiting: findWaitingNotice(header)?.count ?? 0,
-  };
+  const { log, problem } = logFromHeader(ss, sheetName, header);
+  if (!log) throw new Error(problem);
   SHEETS.set(log, sheet);
   return log;
 }

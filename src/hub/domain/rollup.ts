@@ -306,21 +306,14 @@ export function sortRollUp(roll: RollUp): void {
 
 type Out = string | number | Date;
 
-const TRIMMED = ' […trimmed: the cell limit is 50,000 characters]';
-
 /**
  * Text as it will fit a cell: trimmed, and cut (saying so in the text) so that the value written, with the leading
  * apostrophe that keeps text like "- step" or "=== note ===" from becoming a formula, is at most 50,000 characters.
+ * (toCellText would cut that last character itself, silently.)
  */
 export function fitText(raw: unknown): CleanText {
   const clean = cleanText(raw);
-  // toCellText would cut a character itself (silently); here the cut is said in the text.
-  if (clean.text.length + (wouldSheetsParse(clean.text) ? 1 : 0) <= CELL_LIMIT) return clean;
-  let cut = CELL_LIMIT - 1 - TRIMMED.length;
-  const whole = cellString(raw).trim();
-  const code = whole.charCodeAt(cut - 1);
-  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
-  return { text: whole.slice(0, cut) + TRIMMED, trimmed: true };
+  return wouldSheetsParse(clean.text) ? cleanText(raw, CELL_LIMIT - 1) : clean;
 }
 
 const textCell = (s: string): string => toCellText(fitText(s).text);
