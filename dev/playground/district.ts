@@ -7,6 +7,7 @@ import { createSimulator, SimSpreadsheetModel, type Simulator } from '../sim';
 import { SMALL_WINS_SIM } from '../addon-sim';
 import { addWinRows, DISTRICT_ACCOUNT, hubSim, schoolSim } from '../spread-sim';
 import { extraServices } from './services';
+import type { PracticeInput } from '../../src/domain/showcase';
 import type { DistrictPlaygroundView } from './types';
 import { sheetsOf } from './view';
 
@@ -43,16 +44,11 @@ const wins = (prefix: string, goal: string) =>
     responseKey: `R-${prefix}-${i}`,
   }));
 
-/** A neighbouring school's nominated practice, in its own words. */
-interface NeighbourPractice {
-  name: string;
-  description: string;
-  impact: string;
-  gradeBand: string;
-  whoBenefits: string;
-  whatItTakes: string;
-  conditions: string;
-}
+/** A neighbouring school's nominated practice, in its own words (the Showcase dialog's fields it fills in). */
+type NeighbourPractice = Pick<
+  PracticeInput,
+  'name' | 'description' | 'impact' | 'gradeBand' | 'whoBenefits' | 'whatItTakes' | 'conditions'
+>;
 
 function seedNeighbour(
   world: Simulator,
