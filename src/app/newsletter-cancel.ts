@@ -10,7 +10,7 @@ import { openIssues, openIssuesIfAny, updateIssue } from '../adapters/newsletter
 import { loadSettings, localNow } from '../adapters/settings-store';
 import { openWinsLog, readColumns, WinsLog, writeSpan } from '../adapters/wins/log';
 import { removeTag } from '../domain/win';
-import { claimedByOther, Issue } from '../domain/newsletter-issues';
+import { claimedByOther, draftsOf, Issue } from '../domain/newsletter-issues';
 import {
   cancelBusyMessage,
   cancelledMessage,
@@ -114,11 +114,7 @@ function removeUnrecordedDrafts(all: readonly Issue[], issue: Issue): string[] {
           .filter((code) => !parseLanguageDrafts(issue.languageDrafts ?? '').some((d) => d.code === code))
       : [];
   if (issue.draftId && !pending.length) return [];
-  const recorded = new Set<string>();
-  for (const i of all) {
-    if (i.draftId) recorded.add(i.draftId);
-    for (const d of parseLanguageDrafts(i.languageDrafts ?? '')) recorded.add(d.draftId);
-  }
+  const recorded = new Set(all.flatMap(draftsOf));
   const subject = emailSubject({ schoolName: settings.schoolName, period: issue.period, audience: issue.audience });
   const checks = sameSubjectDrafts(settings, issue);
   const notes: string[] = [];

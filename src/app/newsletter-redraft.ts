@@ -12,7 +12,7 @@ import { DocumentStore } from '../adapters/store';
 import { readGoals } from '../adapters/goals-sheet';
 import { idRowsOf, openWinsLog, readColumns, readWinsById } from '../adapters/wins/log';
 import { issueStats } from '../domain/newsletter';
-import { claimedByOther, Issue } from '../domain/newsletter-issues';
+import { claimedByOther, draftsOf } from '../domain/newsletter-issues';
 import { parseLanguageDrafts } from '../domain/family-languages';
 import { failureReason, issueLabel } from '../domain/newsletter-messages';
 import { draftIsMine } from '../domain/newsletter-plan';
@@ -53,11 +53,6 @@ export function draftChecks(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Draft
     },
     credited: () => (credited ??= loadSettings(DocumentStore.open()).creditContributors),
   };
-}
-
-/** Every draft of an issue: the English one, then one per family language. */
-function draftsOf(issue: Issue): string[] {
-  return [issue.draftId, ...parseLanguageDrafts(issue.languageDrafts ?? '').map((d) => d.draftId)].filter(Boolean);
 }
 
 /**

@@ -1,5 +1,6 @@
 // The Newsletters sheet's rows as issues: columns by header, the states an issue moves through (so a run
 // cut off halfway resumes and never duplicates), numbering per audience, and the previous issue's counts.
+import { parseLanguageDrafts } from './family-languages';
 import type { IssueStats } from './newsletter';
 import { parseSharedIn } from './win';
 import type { Audience } from './settings';
@@ -222,4 +223,9 @@ export function previousStats(issues: readonly Issue[], audience: Audience, befo
 
 export function issueKey(audience: Audience, periodKey: string): string {
   return `${audience} ${periodKey}`;
+}
+
+/** Every draft of an issue: the English one, then one per family language. */
+export function draftsOf(issue: Pick<Issue, 'draftId' | 'languageDrafts'>): string[] {
+  return [issue.draftId, ...parseLanguageDrafts(issue.languageDrafts ?? '').map((d) => d.draftId)].filter(Boolean);
 }
