@@ -200,15 +200,14 @@ function decide(
     console.log(
       `Small Wins: ${ref.id}: the submitter's consent ${plan.updates.consentGiven ? `was recorded as ${plan.updates.consentGiven}` : 'record was taken back'} by ${plan.updates.consentRecordedBy || env.me()} at ${env.nowIso}.`,
     );
+  const was = winFromCells(fields);
+  const now = winFromCells(after);
   return {
     result: { saved: toWinView(after, found.row), previous: plan.previous },
     write: rowForWrite(found.cells, found.formulas(), plan.updates, log.columns),
     // A win this save disqualified may sit in a newsletter draft that is still waiting: that issue is flagged.
-    after: () => flagDrafts(env.drafts, winFromCells(fields), winFromCells(after), env.me),
-    leftDistrict:
-      storyForDistrict(winFromCells(fields)) !== null && storyForDistrict(winFromCells(after)) === null
-        ? ref.id
-        : undefined,
+    after: () => flagDrafts(env.drafts, was, now, env.me),
+    leftDistrict: storyForDistrict(was) !== null && storyForDistrict(now) === null ? ref.id : undefined,
   };
 }
 
